@@ -1,0 +1,247 @@
+"""Quality and speed benchmark: ``python -m summarizer.evaluate FILE.jsonl [--json]``.
+
+For each source in the file it prints ROUGE-1/2/Lsum F1 (x100, stemming on) of Lead-k, every
+sumy algorithm and the default ranker; key-fact grounding and recall; and milliseconds per
+article for each stage of the default pipeline beside pysbd + stock sumy LexRank, timed in the
+same run. k is 3 for cnn_dailymail and the number of reference lines otherwise.
+
+Needs the dev extras (rouge-score, pysbd). A missing data file is a clean skip, not an error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import statistics
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import lexicon
+from .facts import key_facts
+from .models import Article
+from .parse import parse_article
+from .rank import ALGORITHMS, rank
+from .tokenize import split_sentences, split_words
+
+METHODS = ("lead", *ALGORITHMS)
+_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
+_CAPITALIZED = re.compile(r"\b[A-Z][\w'’-]*\w")
+_STOP = {w.lower() for w in lexicon.NON_NAMES}
+
+
+@dataclass
+class Example:
+    source: str
+    article: Article
+    reference: list[str]
+    raw: str
+
+    @property
+    def k(self) -> int:
+        return 3 if self.source == "cnn_dailymail" else max(1, len(self.reference))
+
+
+@dataclass
+class Totals:
+    rouge: dict[str, dict[str, list[float]]] = field(
+        default_factory=lambda: defaultdict(lambda: defaultdict(list))
+    )
+    grounding: list[float] = field(default_factory=list)
+    recall: list[float] = field(default_factory=list)
+
+
+def load(path: Path) -> list[Example]:
+    examples = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        article = parse_article(row["text"], title=row.get("title"))
+        reference = [r for r in row["summary"].split("\n") if r.strip()]
+        examples.append(Example(row["source"], article, reference, row["text"]))
+    return examples
+
+
+def evaluate(examples: list[Example], methods: Iterable[str] = METHODS, progress: bool = False) -> dict[str, Any]:
+    from rouge_score import rouge_scorer  # dev extra: imported only when the benchmark runs
+
+    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True)
+    totals: dict[str, Totals] = defaultdict(Totals)
+    for example in _progress(examples, progress, "rouge"):
+        total = totals[example.source]
+        target = "\n".join(example.reference)
+        for method in methods:
+            chosen = _choose(example, method)
+            scores = scorer.score(target, "\n".join(chosen))
+            for name, value in scores.items():
+                total.rouge[method][name].append(value.fmeasure * 100)
+        grounding, recall = _fact_scores(example)
+        total.grounding.append(grounding)
+        if recall is not None:
+            total.recall.append(recall)
+    return {
+        "sources": {
+            source: {m: {n: round(statistics.fmean(v), 2) for n, v in by.items()} for m, by in t.rouge.items()}
+            for source, t in sorted(totals.items())
+        },
+        "facts": {
+            source: {
+                "grounding": round(100 * statistics.fmean(t.grounding), 2),
+                "recall": round(100 * statistics.fmean(t.recall), 2) if t.recall else None,
+            }
+            for source, t in sorted(totals.items())
+        },
+    }
+
+
+def _choose(example: Example, method: str) -> list[str]:
+    sentences = example.article.sentences
+    if method == "lead":
+        return [s.text for s in sentences[: example.k]]
+    ranking = rank(example.article, method)
+    return [sentences[i].text for i in ranking.top(example.k)]
+
+
+def _fact_scores(example: Example) -> tuple[float, float | None]:
+    """Grounding: share of facts verbatim in their cited sentence. Recall: share of the reference's
+    figures and proper names that occur in the article and appear in some key fact's text."""
+    article = example.article
+    facts = key_facts(article, rank(article))
+    grounded = sum(1 for f in facts if f.text in article.sentences[f.sentence].text)
+    grounding = grounded / len(facts) if facts else 1.0
+    article_tokens = _tokens(article.text)
+    wanted = {t for t in _reference_items(example.reference) if t in article_tokens}
+    if not wanted:
+        return grounding, None
+    covered = set().union(*(_tokens(f.text) for f in facts)) if facts else set()
+    return grounding, len(wanted & covered) / len(wanted)
+
+
+def _reference_items(lines: list[str]) -> set[str]:
+    items: set[str] = set()
+    for line in lines:
+        items.update(_normalize_number(n) for n in _NUMBER.findall(line))
+        items.update(w.casefold() for w in _CAPITALIZED.findall(line) if w.lower() not in _STOP)
+    return items
+
+
+def _tokens(text: str) -> set[str]:
+    words = {w.casefold() for w in split_words(text)}
+    return words | {_normalize_number(n) for n in _NUMBER.findall(text)}
+
+
+def _normalize_number(number: str) -> str:
+    return number.replace(",", "")
+
+
+# -- speed -----------------------------------------------------------------------------------
+
+
+def measure_speed(examples: list[Example], progress: bool = False) -> dict[str, float]:
+    """Median milliseconds per article, each stage of the default pipeline and the baseline."""
+    stages: dict[str, list[float]] = defaultdict(list)
+    baseline = _baseline()
+    for example in _progress(examples, progress, "speed"):
+        title = example.article.title if example.source != "cnn_dailymail" else None
+        article, parse_ms = _timed(lambda: parse_article(example.raw, title=title))
+        _, tokenize_ms = _timed(lambda: [split_words(s) for s in split_sentences(article.text)])
+        ranking, rank_ms = _timed(lambda: rank(article))
+        _, facts_ms = _timed(lambda: key_facts(article, ranking))
+        stages["parse"].append(parse_ms)
+        stages["tokenize"].append(tokenize_ms)
+        stages["rank"].append(rank_ms)
+        stages["facts"].append(facts_ms)
+        stages["pipeline"].append(parse_ms + rank_ms + facts_ms)
+        stages["baseline_pysbd_lexrank"].append(_timed(lambda: baseline(example.raw))[1])
+    result = {name: round(statistics.median(values), 3) for name, values in stages.items()}
+    result["speedup_vs_baseline"] = round(result["baseline_pysbd_lexrank"] / result["pipeline"], 1)
+    return result
+
+
+def _baseline() -> Callable[[str], object]:
+    """pysbd sentences, stock sumy LexRank with its English stemmer and stop words."""
+    import pysbd
+    from sumy.models.dom import ObjectDocumentModel, Paragraph
+    from sumy.models.dom import Sentence as SumySentence
+    from sumy.nlp.stemmers import Stemmer
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+    from sumy.utils import get_stop_words
+
+    from .tokenize import Tokenizer
+
+    segmenter = pysbd.Segmenter(language="en", clean=False)
+    tokenizer = Tokenizer()
+    summarizer = LexRankSummarizer(Stemmer("english"))
+    summarizer.stop_words = get_stop_words("english")
+
+    def run(text: str) -> object:
+        sentences = [SumySentence(s, tokenizer) for s in segmenter.segment(text)]
+        return summarizer(ObjectDocumentModel([Paragraph(sentences)]), 3)
+
+    return run
+
+
+def _timed(work: Callable[[], Any]) -> tuple[Any, float]:
+    start = time.perf_counter()
+    result = work()
+    return result, (time.perf_counter() - start) * 1000
+
+
+def _progress(items: list[Example], enabled: bool, label: str) -> Iterable[Example]:
+    if not enabled:
+        return items
+    from tqdm import tqdm
+
+    return tqdm(items, desc=label, file=sys.stderr, leave=False)
+
+
+# -- output ----------------------------------------------------------------------------------
+
+
+def render(report: dict[str, Any]) -> str:
+    lines = []
+    for source, methods in report["sources"].items():
+        lines.append(f"{source}   ROUGE F1 x100: R1 / R2 / RLsum")
+        for method, scores in sorted(methods.items(), key=lambda kv: -kv[1]["rouge1"]):
+            r1, r2, rl = scores["rouge1"], scores["rouge2"], scores["rougeLsum"]
+            lines.append(f"  {method:<10} {r1:6.2f} / {r2:6.2f} / {rl:6.2f}")
+        facts = report["facts"][source]
+        lines.append(f"  key facts: grounding {facts['grounding']}%, recall {facts['recall']}%")
+        lines.append("")
+    speed = report.get("ms_per_article")
+    if speed:
+        lines.append("ms per article (median): " + ", ".join(f"{k} {v}" for k, v in speed.items()))
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m summarizer.evaluate", description=__doc__)
+    parser.add_argument("file", type=Path)
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--methods", default=",".join(METHODS), help="comma-separated methods")
+    parser.add_argument("--limit", type=int, default=0, help="use only the first N articles")
+    parser.add_argument("--no-speed", action="store_true", help="skip the timing pass")
+    args = parser.parse_args(argv)
+    if not args.file.is_file():
+        print(f"skipped: {args.file} is not there (the dev set lives in ../shared/eval/)")
+        return 0
+    examples = load(args.file)
+    if args.limit:
+        examples = examples[: args.limit]
+    progress = sys.stderr.isatty()
+    methods = [m for m in args.methods.split(",") if m]
+    report = evaluate(examples, methods, progress)
+    if not args.no_speed:
+        report["ms_per_article"] = measure_speed(examples, progress)
+    print(json.dumps(report, indent=2) if args.json else render(report))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

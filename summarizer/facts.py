@@ -1,0 +1,340 @@
+"""Key facts: who, where, how many, when, and who said what, each traced to its sentence.
+
+Rules and the small word lists in :mod:`summarizer.lexicon`, no model. Every fact's ``text`` is a
+verbatim slice of the sentence it cites (``KeyFact.sentence``), and so is its ``context``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from . import lexicon as lx
+from .models import Article, FactKind, KeyFact, Ranking
+
+MAX_FACTS = 10
+# (at least, at most) facts of a kind among the ten: a fact list of ten places is no summary.
+_QUOTAS = {FactKind.FIGURE: (2, 3), FactKind.DATE: (0, 2), FactKind.QUOTE: (1, 1)}
+_ENTITY_QUOTA = (0, 8)
+_ENTITY_KINDS = (FactKind.PERSON, FactKind.ORGANIZATION, FactKind.PLACE)
+
+_TOKEN = r"(?:[A-Z][\w'’\-]*\w|[A-Z])"
+_CONNECTOR = r"(?:of|the|de|del|della|da|di|du|la|le|van|von|der|den|al|el|bin|ibn|for|on)"
+_NAME = re.compile(rf"(?<![\w'’-]){_TOKEN}(?:(?:\s+{_CONNECTOR})*\s+{_TOKEN})*")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_AGE = re.compile(r"^\s*,\s*\d{1,3}\s*,")
+_SAYS = re.compile(
+    r"\b(said|says|told|added|explained|insisted|claimed|warned|admitted|revealed|tweeted|"
+    r"wrote|announced|according to)\b",
+    re.IGNORECASE,
+)
+_PLACE_NOUNS = frozenset(
+    "town city village region province capital state country island district suburb area".split()
+)
+_COMPASS = frozenset(
+    "eastern western northern southern north south east west central upper lower greater".split()
+)
+
+_NUMBER = r"(?:\d[\d,]*(?:\.\d+)?|\d+)"
+_FUNCTION_WORDS = (
+    "(?:of|the|a|an|and|or|but|to|in|on|at|for|by|with|from|as|is|was|were|are|has|had|have|be|"
+    "been|who|which|that|through|into|after|before|over|under|per|than|more|less|each|this|these|"
+    "those|their|his|her|its|our|will|would|could|can|may|might|should|must|did|do|does|so|if)"
+)
+_COUNT_WORDS = sorted(lx.NUMBER_WORDS - {"one", "half", "quarter", "third"}, key=len, reverse=True)
+_FIGURE = re.compile(
+    rf"""(?<![\w.,])
+    (?P<mod>(?:more\ than|over|almost|nearly|about|around|at\ least|up\ to|some|roughly|
+        approximately|fewer\ than|less\ than|just\ over|just\ under|an\ estimated)\s+)?
+    (?P<num>[£$€¥]\s?{_NUMBER}(?:\s?(?:bn|m|k|million|billion|trillion|thousand|billions?|millions?))?
+      | {_NUMBER}(?:\s?(?:%|per\ ?cent|percent|bn|m|k|million|billion|trillion|thousand|hundred)\b|(?:st|nd|rd|th)\b)?
+        (?:-[a-z]+)*
+      | (?:{'|'.join(_COUNT_WORDS)})(?:\s(?:hundred|thousand|million|billion))?
+        (?=\s+(?:of\s+)?[a-z]+)
+    )
+    (?P<unit>(?:\s+(?!{_FUNCTION_WORDS}\b)[a-z][a-z\-]+)?)
+    """,
+    re.VERBOSE,
+)
+_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DATE = re.compile(
+    rf"""\b(?:
+      (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?
+    | {_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?
+    | \d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:\s+\d{{4}})?
+    | (?:January|February|March|April|June|July|August|September|October|November|December)\s+\d{{4}}
+    | (?:in|since|by|until|from)\s+(?:1[89]\d\d|20\d\d)\b
+    | \d{{1,2}}(?::\d{{2}})?\s?(?:a\.m\.|p\.m\.|am|pm)\b
+    | (?:yesterday|tonight|last\s+(?:week|month|year|night)|next\s+(?:week|month|year)|earlier\s+this\s+(?:week|month|year))
+    )""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_QUOTE = re.compile(r"[\"“]([^\"“”]{12,400}?)[\"”]")
+_CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s-\s")
+
+
+@dataclass
+class _Candidate:
+    kind: FactKind
+    text: str
+    sentence: int
+    context: str = ""
+    score: float = 0.0
+    mentions: int = 1
+    aliases: set[str] = field(default_factory=set)
+
+
+def key_facts(article: Article, ranking: Ranking | None = None, limit: int = MAX_FACTS) -> list[KeyFact]:
+    """The article's most important facts, most important first, at most ``limit``."""
+    top = set(ranking.top(3)) if ranking else set(range(3))
+    entities = _entities(article)
+    figures = list(_figures(article))
+    dates = list(_dates(article))
+    quotes = list(_quotes(article, entities))
+    for candidate in (*entities, *figures, *dates, *quotes):
+        candidate.score = _importance(candidate, article, top)
+    chosen = _select([*entities, *figures, *dates, *quotes], limit)
+    return [
+        KeyFact(kind=c.kind, text=c.text, sentence=c.sentence, context=c.context) for c in chosen
+    ]
+
+
+def _select(candidates: list[_Candidate], limit: int) -> list[_Candidate]:
+    """Best first, within each kind's quota: the guaranteed minimum of every kind, then the rest."""
+    ranked = sorted(candidates, key=lambda c: (-c.score, c.sentence))
+    chosen: list[_Candidate] = []
+    for use_minimum in (True, False):
+        for candidate in ranked:
+            low, high = _QUOTAS.get(_quota_kind(candidate), _ENTITY_QUOTA)
+            same_kind = sum(1 for c in chosen if _quota_kind(c) == _quota_kind(candidate))
+            if len(chosen) >= limit or same_kind >= (low if use_minimum else high):
+                continue
+            if use_minimum and _shown_in_context(candidate, chosen):
+                continue
+            if candidate not in chosen and not _covered(candidate, chosen):
+                chosen.append(candidate)
+    return sorted(chosen, key=lambda c: (-c.score, c.sentence))
+
+
+def _shown_in_context(candidate: _Candidate, chosen: list[_Candidate]) -> bool:
+    return any(c.sentence == candidate.sentence and candidate.text in c.context for c in chosen)
+
+
+def _quota_kind(candidate: _Candidate) -> FactKind:
+    return FactKind.PERSON if candidate.kind in _ENTITY_KINDS else candidate.kind
+
+
+def _covered(candidate: _Candidate, chosen: list[_Candidate]) -> bool:
+    key = candidate.text.casefold()
+    return any(key == c.text.casefold() or (c.kind == candidate.kind and key in c.text.casefold()) for c in chosen)
+
+
+def _importance(candidate: _Candidate, article: Article, top: set[int]) -> float:
+    position = 1.0 / (1.0 + 0.15 * candidate.sentence)
+    title = {w.casefold() for w in re.findall(r"[\w'’-]+", article.title)}
+    in_title = any(set(a.split()) <= title for a in candidate.aliases | {candidate.text.casefold()})
+    score = position + (0.8 if candidate.sentence in top else 0.0) + (1.5 if in_title else 0.0)
+    if candidate.kind in _ENTITY_KINDS:
+        score += 0.7 * min(candidate.mentions, 6)
+        # A country named only deep in the story is its backdrop, not one of its facts.
+        backdrop = candidate.text.casefold() in lx.COUNTRIES | lx.REGIONS
+        return score * 0.6 if backdrop and not in_title and candidate.sentence > 1 else score
+    if candidate.kind is FactKind.FIGURE:
+        weight = 1.2 if re.search(r"[£$€¥%]|million|billion|bn|cent", candidate.text) else 0.9
+        return score * weight + 0.6
+    if candidate.kind is FactKind.QUOTE:
+        return score * 0.8 + 0.5
+    return score * 0.8 + 0.3
+
+
+# -- entities -------------------------------------------------------------------------------
+
+
+def _entities(article: Article) -> list[_Candidate]:
+    found: dict[str, _Candidate] = {}
+    capitalized_inside = _words_capitalized_mid_sentence(article)
+    for sentence in article.sentences:
+        for match in _NAME.finditer(sentence.text):
+            name, role, start = _clean_name(sentence.text, match)
+            if not name or not _is_entity(name, start, capitalized_inside):
+                continue
+            kind = _classify(name, role, sentence.text, start, start + len(name))
+            key = name.casefold()
+            if key in found:
+                found[key].mentions += 1
+            else:
+                found[key] = _Candidate(kind, name, sentence.index, context=role, aliases={key})
+    return _merge_short_forms(list(found.values()))
+
+
+def _words_capitalized_mid_sentence(article: Article) -> set[str]:
+    seen: set[str] = set()
+    for sentence in article.sentences:
+        for match in _NAME.finditer(sentence.text):
+            if match.start() > 1:
+                seen.update(match.group().split())
+    return seen
+
+
+def _clean_name(text: str, match: re.Match[str]) -> tuple[str, str, int]:
+    tokens = match.group().split()
+    start = match.start()
+    role: list[str] = []
+    while tokens and (tokens[0].lower() in lx.NON_NAMES or tokens[0].lower() in lx.TITLES):
+        if tokens[0].lower() in lx.TITLES:
+            role.append(tokens[0])
+        start += len(tokens[0]) + 1
+        tokens.pop(0)
+    while tokens and tokens[-1].lower() in {"of", "the", "for", "on", "de", "al", "el"}:
+        tokens.pop()
+    if not tokens:
+        return "", "", start
+    name = " ".join(tokens)
+    stripped = _POSSESSIVE.sub("", name)
+    if stripped != name and text.find(stripped, start) == start:
+        name = stripped
+    if text[start : start + len(name)] != name:
+        return "", "", start
+    before = text[max(0, start - 30) : start].split()
+    if not role and before and before[-1].lower() in lx.TITLES:
+        role.append(before[-1])
+    return name, " ".join(role), start
+
+
+def _is_entity(name: str, start: int, capitalized_inside: set[str]) -> bool:
+    tokens = name.split()
+    lower = name.lower()
+    if len(tokens) == 1:
+        if lower in lx.DEMONYMS or lower in lx.NON_NAMES or len(name) < 2:
+            return False
+        at_start = start <= 1
+        known = lower in lx.COUNTRIES or lower in lx.CITIES or lower in lx.ORG_WORDS or name.isupper()
+        return known or not at_start or name in capitalized_inside
+    return not all(t.lower() in lx.NON_NAMES or t.lower() in lx.DEMONYMS for t in tokens)
+
+
+def _classify(name: str, role: str, text: str, start: int, end: int) -> FactKind:
+    tokens = name.split()
+    lower = name.lower()
+    first, last = tokens[0].lower(), tokens[-1].lower()
+    if role and role.lower() not in {"chief"}:
+        return FactKind.PERSON
+    if len(tokens) > 1 and first in lx.GIVEN_NAMES and last not in lx.ORG_WORDS:
+        return FactKind.PERSON
+    if lower in lx.COUNTRIES or lower in lx.REGIONS or lower in lx.CITIES:
+        return FactKind.PLACE
+    if last in lx.ORG_WORDS or lower in lx.ORG_WORDS or (name.isupper() and len(name) > 1):
+        return FactKind.ORGANIZATION
+    if last in lx.PLACE_WORDS or first in _COMPASS:
+        return FactKind.PLACE
+    before = text[:start].split()[-2:]
+    if before and (before[-1].lower() in lx.LOCATIVE_PREPOSITIONS or (
+        before[-1].lower() == "of" and len(before) > 1 and before[0].lower() in _PLACE_NOUNS
+    )):
+        return FactKind.PLACE
+    if first in lx.GIVEN_NAMES or _AGE.match(text[end:]) or _SAYS.match(text[end:].lstrip()):
+        return FactKind.PERSON
+    if 2 <= len(tokens) <= 3 and all(t[0].isupper() and t[1:].islower() for t in tokens if len(t) > 1):
+        return FactKind.PERSON
+    return FactKind.ORGANIZATION
+
+
+def _merge_short_forms(candidates: list[_Candidate]) -> list[_Candidate]:
+    """"Assad" after "Bashar Al-Assad" is the same person: fold its mentions into the full name."""
+    long_forms = [c for c in candidates if len(c.text.split()) > 1]
+    kept: list[_Candidate] = []
+    for candidate in candidates:
+        if len(candidate.text.split()) == 1:
+            key = candidate.text.casefold()
+            owner = next(
+                (c for c in long_forms if key in {t.casefold() for t in re.split(r"[\s-]", c.text)}),
+                None,
+            )
+            if owner is not None:
+                owner.mentions += candidate.mentions
+                owner.aliases.add(key)
+                continue
+        kept.append(candidate)
+    return kept
+
+
+# -- figures, dates, quotes -----------------------------------------------------------------
+
+
+def _figures(article: Article) -> Iterable[_Candidate]:
+    dates = {s.index: [m.span() for m in _DATE.finditer(s.text)] for s in article.sentences}
+    for sentence in article.sentences:
+        for match in _FIGURE.finditer(sentence.text):
+            number = match.group("num")
+            if _YEAR.match(number) or _inside(match.span("num"), dates[sentence.index]):
+                continue
+            digits = re.sub(r"\D", "", number)
+            text = match.group().rstrip()
+            bare = not match.group("unit").strip() and not re.search(r"[£$€¥%]|[a-z]", number)
+            if bare and (not digits or int(digits) < 1000):
+                continue
+            yield _Candidate(
+                FactKind.FIGURE, text, sentence.index, context=_clause(sentence.text, match.span())
+            )
+
+
+def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(a <= span[0] < b for a, b in spans)
+
+
+def _dates(article: Article) -> Iterable[_Candidate]:
+    seen: set[str] = set()
+    for sentence in article.sentences:
+        for match in _DATE.finditer(sentence.text):
+            key = match.group().casefold()
+            if key in seen:
+                continue
+            seen.add(key)
+            yield _Candidate(
+                FactKind.DATE, match.group(), sentence.index, context=_clause(sentence.text, match.span())
+            )
+
+
+def _quotes(article: Article, entities: list[_Candidate]) -> Iterable[_Candidate]:
+    people = sorted((e for e in entities if e.kind is FactKind.PERSON), key=lambda e: e.sentence)
+    for sentence in article.sentences:
+        for match in _QUOTE.finditer(sentence.text):
+            if len(match.group(1).split()) < 4:
+                continue
+            speaker = _speaker(sentence.text, match.span(), sentence.index, people)
+            if speaker:
+                yield _Candidate(FactKind.QUOTE, match.group(), sentence.index, context=speaker)
+
+
+def _speaker(text: str, span: tuple[int, int], index: int, people: list[_Candidate]) -> str:
+    """Who said the quote at ``span``: a person named beside it, else the last one named before."""
+    if not _SAYS.search(text[: span[0]]) and not _SAYS.search(text[span[1] :]):
+        return ""
+    outside = [(0, span[0]), (span[1], len(text))]
+    for person in people:
+        for alias in sorted(person.aliases, key=len, reverse=True):
+            for begin, end in outside:
+                at = text.casefold().find(alias, begin, end)
+                if at >= 0:
+                    return text[at : at + len(alias)]
+    earlier = [p for p in people if p.sentence < index]
+    return earlier[-1].text if earlier else ""
+
+
+_WORD_SPAN = re.compile(r"\S+")
+
+
+def _clause(text: str, span: tuple[int, int], width: int = 7) -> str:
+    """The clause around ``span``, at most ``width`` words either side, verbatim."""
+    starts = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, span[0])]
+    ends = [m.start() for m in _CLAUSE_BREAK.finditer(text, span[1])]
+    begin = starts[-1] if starts else 0
+    finish = ends[0] if ends else len(text)
+    left = [m.start() for m in _WORD_SPAN.finditer(text, begin, span[0])][-width:]
+    right = [m.end() for m in _WORD_SPAN.finditer(text, span[1], finish)][:width]
+    return text[left[0] if left else span[0] : right[-1] if right else span[1]].strip(" .")

@@ -1,0 +1,175 @@
+"""Small word lists behind the key-fact rules. No model, no download: plain sets of strings."""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w.strip().lower() for w in text.split("|") if w.strip())
+
+
+COUNTRIES = _words(
+    """Afghanistan|Albania|Algeria|Andorra|Angola|Argentina|Armenia|Australia|Austria|Azerbaijan|
+    Bahamas|Bahrain|Bangladesh|Barbados|Belarus|Belgium|Belize|Benin|Bhutan|Bolivia|Bosnia|
+    Botswana|Brazil|Brunei|Bulgaria|Burkina Faso|Burundi|Cambodia|Cameroon|Canada|Chad|Chile|
+    China|Colombia|Congo|Costa Rica|Croatia|Cuba|Cyprus|Czech Republic|Czechia|Denmark|Djibouti|
+    Dominica|Dominican Republic|Ecuador|Egypt|El Salvador|England|Eritrea|Estonia|Ethiopia|Fiji|
+    Finland|France|Gabon|Gambia|Georgia|Germany|Ghana|Greece|Grenada|Guatemala|Guinea|Guyana|
+    Haiti|Honduras|Hungary|Iceland|India|Indonesia|Iran|Iraq|Ireland|Israel|Italy|Jamaica|Japan|
+    Jordan|Kazakhstan|Kenya|Kosovo|Kuwait|Kyrgyzstan|Laos|Latvia|Lebanon|Lesotho|Liberia|Libya|
+    Liechtenstein|Lithuania|Luxembourg|Madagascar|Malawi|Malaysia|Maldives|Mali|Malta|Mauritania|
+    Mauritius|Mexico|Moldova|Monaco|Mongolia|Montenegro|Morocco|Mozambique|Myanmar|Burma|Namibia|
+    Nauru|Nepal|Netherlands|Holland|New Zealand|Nicaragua|Niger|Nigeria|North Korea|
+    North Macedonia|Northern Ireland|Norway|Oman|Pakistan|Palestine|Panama|Papua New Guinea|
+    Paraguay|Peru|Philippines|Poland|Portugal|Qatar|Romania|Russia|Rwanda|Saudi Arabia|Scotland|
+    Senegal|Serbia|Seychelles|Sierra Leone|Singapore|Slovakia|Slovenia|Somalia|South Africa|
+    South Korea|South Sudan|Spain|Sri Lanka|Sudan|Suriname|Sweden|Switzerland|Syria|Taiwan|
+    Tajikistan|Tanzania|Thailand|Togo|Tonga|Trinidad|Tunisia|Turkey|Turkmenistan|Uganda|Ukraine|
+    United Arab Emirates|UAE|United Kingdom|UK|Britain|Great Britain|United States|US|USA|
+    America|Uruguay|Uzbekistan|Vatican|Venezuela|Vietnam|Wales|Yemen|Zambia|Zimbabwe|Korea|
+    Gaza|West Bank|Crimea|Kashmir|Tibet|Hong Kong|Puerto Rico|Greenland"""
+)
+
+REGIONS = _words(
+    """Europe|Asia|Africa|North America|South America|Latin America|Antarctica|Oceania|
+    Middle East|Far East|Balkans|Caribbean|Scandinavia|Siberia|Sahara|Arctic|Atlantic|Pacific|
+    Mediterranean|Gulf|Persian Gulf|Baltic|Caucasus|Central Asia|East Africa|West Africa|
+    Southeast Asia|Eastern Europe|Western Europe|Midwest|Silicon Valley|Wall Street|
+    Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Hawaii|
+    Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|
+    Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|
+    New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|
+    South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|
+    Wisconsin|Wyoming|Ontario|Quebec|British Columbia|Alberta|Queensland|Victoria|Tasmania|
+    Bavaria|Catalonia|Andalusia|Normandy|Brittany|Tuscany|Sicily|Sardinia|Corsica|Yorkshire|
+    Lancashire|Cornwall|Devon|Kent|Essex|Surrey|Sussex|Merseyside|Cumbria|Norfolk|Suffolk"""
+)
+
+CITIES = _words(
+    """London|Paris|Berlin|Madrid|Rome|Moscow|Beijing|Shanghai|Tokyo|Delhi|New Delhi|Mumbai|
+    Kolkata|Bangalore|Karachi|Lahore|Islamabad|Kabul|Tehran|Baghdad|Damascus|Aleppo|Beirut|
+    Jerusalem|Tel Aviv|Amman|Cairo|Riyadh|Jeddah|Mecca|Dubai|Abu Dhabi|Doha|Istanbul|Ankara|
+    Athens|Vienna|Prague|Warsaw|Budapest|Bucharest|Sofia|Belgrade|Zagreb|Kiev|Kyiv|Minsk|
+    Brussels|Amsterdam|Rotterdam|The Hague|Geneva|Zurich|Bern|Stockholm|Oslo|Copenhagen|
+    Helsinki|Dublin|Belfast|Edinburgh|Glasgow|Cardiff|Manchester|Liverpool|Birmingham|Leeds|
+    Sheffield|Bristol|Newcastle|Nottingham|Leicester|Southampton|Brighton|Oxford|Cambridge|
+    Aberdeen|Lisbon|Porto|Barcelona|Valencia|Seville|Milan|Naples|Turin|Florence|Venice|Munich|
+    Hamburg|Frankfurt|Cologne|Lyon|Marseille|Nice|Toulouse|Monaco|Washington|New York|
+    Los Angeles|Chicago|Houston|Dallas|Miami|Boston|Atlanta|Seattle|Denver|Phoenix|Detroit|
+    Philadelphia|San Francisco|San Diego|Las Vegas|Orlando|New Orleans|Baltimore|Pittsburgh|
+    Cleveland|Portland|Minneapolis|St Louis|Nashville|Austin|Sacramento|Toronto|Montreal|
+    Vancouver|Ottawa|Mexico City|Havana|Bogota|Lima|Santiago|Buenos Aires|Sao Paulo|
+    Rio de Janeiro|Brasilia|Caracas|Sydney|Melbourne|Brisbane|Perth|Adelaide|Auckland|
+    Wellington|Singapore|Bangkok|Hanoi|Manila|Jakarta|Kuala Lumpur|Seoul|Pyongyang|Taipei|
+    Hong Kong|Lagos|Abuja|Nairobi|Johannesburg|Cape Town|Pretoria|Addis Ababa|Khartoum|Tripoli|
+    Tunis|Algiers|Casablanca|Mogadishu|Kinshasa|Accra|Dakar|Harare|Kampala|Hollywood|Brooklyn|
+    Manhattan|Westminster|Downing Street|Kremlin|Pentagon|Vatican City|Gaza City|Mosul|Raqqa|
+    Homs|Idlib|Benghazi|Sanaa|Aden|Basra|Kandahar|Kharkiv|Odessa|Donetsk|St Petersburg|
+    Wembley|Anfield|Aintree|Wimbledon|Ascot|Silverstone|Augusta"""
+)
+
+DEMONYMS = _words(
+    """American|British|English|Scottish|Welsh|Irish|French|German|Italian|Spanish|Portuguese|
+    Dutch|Belgian|Swiss|Austrian|Swedish|Norwegian|Danish|Finnish|Polish|Czech|Russian|
+    Ukrainian|Greek|Turkish|Kurdish|Syrian|Iraqi|Iranian|Israeli|Palestinian|Lebanese|Jordanian|
+    Egyptian|Saudi|Emirati|Qatari|Yemeni|Afghan|Pakistani|Indian|Chinese|Japanese|Korean|
+    Vietnamese|Thai|Indonesian|Filipino|Malaysian|Australian|Canadian|Mexican|Brazilian|
+    Argentine|Argentinian|Colombian|Venezuelan|Cuban|Chilean|Peruvian|Nigerian|Kenyan|
+    South African|Ethiopian|Somali|Libyan|Tunisian|Moroccan|Algerian|Sudanese|European|Asian|
+    African|Arab|Western|Eastern|Northern|Southern|Muslim|Christian|Jewish|Catholic|Islamic|
+    Sunni|Shia|Shiite|Hindu|Buddhist|Republican|Democratic|Democrat|Conservative|Labour|Tory|
+    Brazilian|Croatian|Serbian|Romanian|Hungarian|Bulgarian|Scandinavian|Latin|Caribbean"""
+)
+
+TITLES = _words(
+    """Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady|President|Vice President|
+    Prime Minister|Chancellor|Minister|Secretary|Senator|Sen|Rep|Representative|Congressman|
+    Congresswoman|Governor|Gov|Mayor|King|Queen|Prince|Princess|Duke|Duchess|Pope|Cardinal|
+    Bishop|Archbishop|Rabbi|Imam|Sheikh|General|Gen|Colonel|Col|Captain|Capt|Lieutenant|
+    Sergeant|Sgt|Officer|Detective|Inspector|Chief|Judge|Justice|Coach|Manager|Boss|Chairman|
+    Chairwoman|Director|Ambassador|Commissioner|Sheriff|Agent|Constable|Superintendent|
+    Commander|Admiral|Marshal|Emperor|Leader|Speaker|Chief Executive|CEO|Founder|Editor|
+    Actor|Actress|Singer|Star|striker|midfielder|defender|goalkeeper|winger|forward|referee|
+    coach|manager|boss|player|captain|boxer|golfer|driver|jockey|trainer|rider|champion|
+    model|actor|actress|singer|rapper|presenter|host|reporter|journalist|author|writer|
+    director|producer|chef|teacher|student|teenager|schoolboy|schoolgirl|mother|father|
+    wife|husband|son|daughter|brother|sister|spokesman|spokeswoman|spokesperson|lawyer|
+    attorney|prosecutor|officer|detective|chief|minister|leader|president|senator|candidate|
+    businessman|businesswoman|billionaire|millionaire|tycoon|founder|dr|mr|mrs|ms|miss|sir"""
+)
+
+GIVEN_NAMES = _words(
+    """James|John|Robert|Michael|William|David|Richard|Joseph|Thomas|Charles|Christopher|Daniel|
+    Matthew|Anthony|Mark|Donald|Steven|Steve|Paul|Andrew|Joshua|Kenneth|Kevin|Brian|George|
+    Timothy|Ronald|Edward|Jason|Jeffrey|Ryan|Jacob|Gary|Nicholas|Eric|Jonathan|Stephen|Larry|
+    Justin|Scott|Brandon|Benjamin|Samuel|Gregory|Alexander|Frank|Patrick|Raymond|Jack|Dennis|
+    Jerry|Tyler|Aaron|Jose|Adam|Nathan|Henry|Douglas|Zachary|Peter|Kyle|Walter|Ethan|Jeremy|
+    Harold|Keith|Christian|Roger|Noah|Gerald|Carl|Terry|Sean|Austin|Arthur|Lawrence|Jesse|
+    Dylan|Bryan|Joe|Jordan|Billy|Bruce|Albert|Willie|Gabriel|Logan|Alan|Juan|Wayne|Roy|Ralph|
+    Randy|Eugene|Vincent|Russell|Elijah|Louis|Bobby|Philip|Johnny|Tony|Tom|Tim|Jim|Bill|Bob|
+    Mike|Dave|Chris|Nick|Ben|Sam|Harry|Charlie|Oliver|Jamie|Luke|Liam|Callum|Lewis|Connor|Owen|
+    Rhys|Gareth|Ian|Neil|Graham|Stuart|Colin|Martin|Simon|Nigel|Barry|Trevor|Clive|Gordon|
+    Roberto|Carlos|Luis|Diego|Pablo|Javier|Sergio|Antonio|Marco|Luca|Giovanni|Francesco|
+    Pierre|Jean|Jacques|Francois|Hans|Klaus|Jurgen|Stefan|Andreas|Lars|Sven|Ivan|Vladimir|
+    Dmitry|Sergei|Igor|Mohammed|Muhammad|Ahmed|Ali|Omar|Hassan|Hussein|Abdul|Mustafa|Bashar|
+    Recep|Benjamin|Xi|Narendra|Shinzo|Kim|Rodrigo|Mauricio|Arsene|Jose|Pep|Jurgen|Wellington|
+    Mary|Patricia|Jennifer|Linda|Elizabeth|Barbara|Susan|Jessica|Sarah|Karen|Nancy|Lisa|Betty|
+    Margaret|Sandra|Ashley|Kimberly|Emily|Donna|Michelle|Dorothy|Carol|Amanda|Melissa|Deborah|
+    Stephanie|Rebecca|Sharon|Laura|Cynthia|Kathleen|Amy|Shirley|Angela|Helen|Anna|Brenda|
+    Pamela|Nicole|Emma|Samantha|Katherine|Christine|Debra|Rachel|Catherine|Carolyn|Janet|Ruth|
+    Maria|Heather|Diane|Virginia|Julie|Joyce|Victoria|Olivia|Kelly|Christina|Lauren|Joan|
+    Evelyn|Judith|Megan|Cheryl|Andrea|Hannah|Martha|Jacqueline|Frances|Gloria|Ann|Teresa|
+    Kathryn|Sara|Janice|Jean|Alice|Madison|Doris|Abigail|Julia|Judy|Grace|Denise|Amber|Marilyn|
+    Beverly|Danielle|Theresa|Sophia|Marie|Diana|Brittany|Natalie|Isabella|Charlotte|Rose|
+    Alexis|Kayla|Lily|Chloe|Ella|Mia|Lucy|Holly|Sophie|Jade|Kate|Kirsty|Gemma|Claire|Louise|
+    Fiona|Gillian|Hillary|Angelina|Theresa|Nicola|Yvette|Harriet|Kylie|Britt|Rihanna|Beyonce|
+    Taylor|Kanye|Keanu|Brad|Tom|Leonardo|Angelina|Madonna|Elton|Cristiano|Lionel|Wayne|Rory|
+    Tiger|Serena|Novak|Rafael|Roger|Andy|Usain|Lewis|Sebastian|Fernando|Kobe|LeBron|Floyd|Manny"""
+)
+
+ORG_WORDS = _words(
+    """Ministry|Department|Agency|Council|Committee|Commission|Authority|Board|Bureau|Office|
+    Service|Services|Police|Army|Navy|Force|Forces|Guard|Party|Parliament|Congress|Senate|
+    Assembly|Government|Court|Tribunal|University|College|School|Academy|Institute|Hospital|
+    Foundation|Trust|Fund|Bank|Bancorp|Group|Holdings|Company|Corporation|Corp|Inc|Ltd|Plc|
+    LLC|Airlines|Airways|Motors|Energy|Oil|Petroleum|Media|News|Times|Post|Journal|Herald|
+    Telegraph|Guardian|Gazette|Tribune|Network|Studios|Pictures|Records|Association|Federation|
+    League|Union|Club|FC|United|City|Rovers|Athletic|Wanderers|Nations|Organisation|
+    Organization|Alliance|Coalition|Movement|Front|Brigade|Brigades|Taliban|Society|Centre|
+    Center|Church|Council|Cabinet|Treasury|Reserve|Exchange|Index|Commons|Lords|Fifa|Uefa|
+    NHS|BBC|CNN|ITV|NATO|UN|EU|FBI|CIA|NASA|IMF|WHO|OPEC|ISIS|ISIL|Labour|Conservatives|
+    Democrats|Republicans|Tories|Ukip|Sana|Reuters|Facebook|Twitter|Google|Apple|Microsoft|
+    Amazon|Instagram|YouTube|Netflix|Sony|Samsung|Nokia|Toyota|Ford|Tesco|Sainsbury|Walmart"""
+)
+
+PLACE_WORDS = _words(
+    """Street|St|Road|Rd|Avenue|Ave|Boulevard|Lane|Square|Park|Bridge|River|Lake|Sea|Ocean|Bay|
+    Island|Islands|Mountain|Mountains|Mount|Valley|Hill|Hills|Forest|Desert|Coast|Beach|
+    County|Province|State|Region|District|Territory|Village|Town|Airport|Station|Stadium|
+    Arena|Ground|Palace|Castle|Tower|Harbour|Harbor|Port|Peninsula|Strait|Canal|Falls|Heights|
+    Ghouta|Plain|Camp|Border|Kingdom|Republic|Emirates"""
+)
+
+LOCATIVE_PREPOSITIONS = frozenset("in at near from to into across outside inside around towards toward".split())
+
+NON_NAMES = _words(
+    """The|A|An|This|That|These|Those|He|She|It|They|We|I|You|His|Her|Its|Their|Our|My|Your|
+    But|And|Or|So|Yet|If|When|While|After|Before|As|Since|Although|Though|Because|However|
+    Meanwhile|Now|Then|There|Here|What|Who|Why|How|Where|Which|In|On|At|For|With|By|From|To|
+    Of|Over|Under|About|Into|During|Despite|According|Also|Even|Still|Just|Only|Some|Many|Most|
+    All|Both|Each|Every|Other|Another|Such|No|Not|Yes|One|Two|Three|Four|Five|Six|Seven|Eight|
+    Nine|Ten|First|Second|Third|Last|Next|New|Mr|Mrs|Ms|Dr|Sir|Monday|Tuesday|Wednesday|
+    Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|
+    September|October|November|December|Today|Yesterday|Tomorrow|Tonight|Earlier|Later|
+    Speaking|Asked|Describing|Following|Pictured|Photo|Click|Read|Scroll|Share|Video|Watch|
+    Police|Officers|Officials|Experts|Critics|Researchers|Scientists|Doctors|Fans|Residents|
+    Several|Around|Nearly|Almost|More|Less|Few|Much|Once|Twice|Instead|Indeed|Perhaps|Maybe|
+    Plus|Having|Being|Let|Please|Thanks|Oh|Well|Like|Unlike|Without|Within|Between|Among|
+    Through|Throughout|Against|Along|Until|Upon|Off|Out|Up|Down|Why|OK|TV|Internet|God"""
+)
+
+NUMBER_WORDS = _words(
+    """one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|
+    sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|
+    hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|
+    half|quarter|third"""
+)

@@ -1,0 +1,100 @@
+"""The library's boundary: parsed articles, their rankings, summaries and key facts."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Caption(_Frozen):
+    """A photo caption, kept apart from the body, with its credit when the page gives one."""
+
+    text: str
+    credit: str | None = None
+
+
+class Sentence(_Frozen):
+    """One sentence of the article body; ``index`` is its position in the article."""
+
+    index: int
+    paragraph: int
+    text: str
+
+
+class Article(_Frozen):
+    """A parsed article. ``id`` is derived from its content, so the same text has the same id."""
+
+    id: str
+    title: str
+    lead: str = ""
+    paragraphs: tuple[str, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
+    author: str | None = None
+    source: str | None = None
+    captions: tuple[Caption, ...] = ()
+    url: str | None = None
+    published: datetime | None = None
+
+    @property
+    def text(self) -> str:
+        """The body as plain text: the lead, then each paragraph, separated by blank lines."""
+        return "\n\n".join(p for p in (self.lead, *self.paragraphs) if p)
+
+    @property
+    def word_count(self) -> int:
+        return sum(len(s.text.split()) for s in self.sentences)
+
+
+class Ranking(_Frozen):
+    """A score for every sentence of an article: rank once, cut a summary of any length."""
+
+    algorithm: str
+    scores: tuple[float, ...]
+
+    def top(self, count: int) -> list[int]:
+        """Indices of the ``count`` best sentences, in article order."""
+        order = sorted(range(len(self.scores)), key=lambda i: (-self.scores[i], i))
+        return sorted(order[: max(0, count)])
+
+
+class SummarySentence(_Frozen):
+    index: int
+    text: str
+    score: float
+
+
+class Summary(_Frozen):
+    """The chosen sentences of one article, in article order, with their scores."""
+
+    article_id: str
+    algorithm: str
+    sentences: tuple[SummarySentence, ...] = ()
+    total_sentences: int = 0
+
+    @property
+    def text(self) -> str:
+        return " ".join(s.text for s in self.sentences)
+
+
+class FactKind(StrEnum):
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    PLACE = "place"
+    FIGURE = "figure"
+    DATE = "date"
+    QUOTE = "quote"
+
+
+class KeyFact(_Frozen):
+    """One fact, verbatim in the sentence it comes from (``sentence`` is that sentence's index)."""
+
+    kind: FactKind
+    text: str
+    sentence: int
+    context: str = Field(default="", description="What a figure counts, or who said a quote.")

@@ -1,0 +1,295 @@
+"""Raw article text -> :class:`Article`.
+
+Raw news text as it is copied or scraped comes with a title line, a lead, photo captions with
+their credits, bylines and site boilerplate ("Read more", "Subscribe", "© Site 2024", a site's
+"News Feed" line...). Each line is classified by general rules; only body lines reach the
+article's paragraphs, so summaries can never pick a caption or boilerplate sentence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from .models import Article, Caption, Sentence
+from .tokenize import sentence_spans
+
+MAX_CHARS = 300_000
+"""Longer input is refused: no news article is this long, and ranking cost grows with length."""
+
+_TITLE_MAX_WORDS = 30
+_SHORT_LINE_WORDS = 16
+
+# Lines that are site furniture wherever they stand...
+_BOILERPLATE = re.compile(
+    r"""(
+      \bclick\ here\b | \bsubscribe\ (to|for|now|today)\b | \bnewsletter\b | \bfollow\ (us|@)\b
+    | \blike\ us\ on\b | © | \(c\)\ \d{4} | \bcopyright\b | \ball\ rights\ reserved\b
+    | \bfound\ (a\ )?mistakes?\b | \breport\ (an?\ )?(error|typo)\b | \bnews\ ?feed\b
+    | ^advertisement$ | ^sponsored\b | \bleave\ a\ (comment|reply)\b | \bscroll\ down\b
+    | \bdownload\ (our|the)\ app\b | \bprivacy\ policy\b | \bterms\ of\ (use|service)\b
+    | ^https?://\S+$ | \bsupport\ (our|independent)\ journalism\b | \bsend\ us\ your\b
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# ...and lines that are furniture only when they do not end like a sentence.
+_UNTERMINATED_BOILERPLATE = re.compile(
+    r"""(
+      \bread\ (more|also|next|the\ full)\b | ^(see\ also|related|more\ on|more\ from)\b
+    | \bsubscribe\b | \bsign\ up\b | \bshare\ (this|on|via)\b | ^share\b
+    | \bon\ (twitter|facebook|instagram|telegram)\b | \bcomments?\b | \bcookies?\b
+    | \bmost\ (read|popular)\b | ^(watch|listen|video|gallery|trending|tags?|topics?|filed\ under)\b
+    | \b(whats?app|e-?mail)\ (us|this)\b
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_CREDIT = re.compile(
+    r"""\s*[(\[]?\s*(?P<marker>photo\ credit|photograph|photo|picture|image|credit|source\ image|pic)
+        \s*(?:credit)?\s*[:/]\s*(?P<credit>[^)\]]+?)[)\]]?\s*$
+      | \s*[(\[]\s*(?P<agency>[^()\[\]]*\b(?:getty\ images|ap\ photo|reuters|afp|epa|shutterstock
+        |alamy|pa\ (?:wire|media)|associated\ press)[^()\[\]]*)[)\]]\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_CAPTION_START = re.compile(r"^(pictured|above|below|left|right|top|inset|main picture)\s*:", re.I)
+_BYLINE = re.compile(
+    r"(?:^|\b(?:reports?|stories|articles?|written|reporting|posted|words)\s)by\s+"
+    r"(?P<name>[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|al|bin|da)){0,4})"
+    r"(?:\s*[,;|–—-]\s*.*)?\s*$",
+    re.IGNORECASE,
+)
+_SOURCE = [
+    re.compile(r"^(?P<src>.+?)\s+(?:news\s?feed|newsroom|news\s+desk|staff)\s*$", re.I),
+    re.compile(
+        r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?P<src>[^.|,;]+?)"
+        r"\s*(?:\d{4})?\s*(?:[.|,;]|all rights|$)",
+        re.I,
+    ),
+    re.compile(r"^source\s*:\s*(?P<src>.+?)\s*$", re.I),
+    re.compile(r"^follow\s+(?P<src>.+?)\s+on\s+\w+", re.I),
+]
+_DATELINE = re.compile(
+    r"^(published|updated|posted|last updated)\s*:?\s*(?P<date>.{4,60})$", re.I
+)
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?")
+_TERMINAL = ('.', '!', '?', '"', "'", "”", "’", "…", ")", ":", ";")
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
+
+
+class ArticleError(ValueError):
+    """Input that cannot be parsed into an article; the message says why, in one line."""
+
+
+@dataclass
+class _Draft:
+    title: str = ""
+    blocks: list[list[str]] = field(default_factory=list)
+    captions: list[Caption] = field(default_factory=list)
+    author: str | None = None
+    source: str | None = None
+    published: datetime | None = None
+
+
+def parse_article(
+    raw: str,
+    *,
+    title: str | None = None,
+    url: str | None = None,
+    source: str | None = None,
+    author: str | None = None,
+    published: datetime | None = None,
+) -> Article:
+    """Parse raw article text; with ``title`` given, the text is taken as body only."""
+    text = clean_text(raw)
+    lines = text.split("\n")
+    draft = _Draft(title=_normalize_space(title or ""))
+    if not draft.title:
+        draft.title, lines = _take_title(lines)
+    _classify(lines, draft, repeated_title=draft.title if lines and draft.title else "")
+    return _build(draft, url=url, source=source, author=author, published=published)
+
+
+def clean_text(raw: str) -> str:
+    """Normalized text, or :class:`ArticleError` for empty, binary or oversized input."""
+    if "\x00" in raw or _control_share(raw) > 0.02:
+        raise ArticleError("this looks like binary data, not text")
+    text = unicodedata.normalize("NFC", raw).translate(_ZERO_WIDTH)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ").strip()
+    if not any(c.isalnum() for c in text):
+        raise ArticleError("there is no text to summarize")
+    if len(text) > MAX_CHARS:
+        raise ArticleError(f"the text is too long ({len(text):,} characters; the limit is {MAX_CHARS:,})")
+    return text
+
+
+def article_id(title: str, body: str) -> str:
+    """Stable id: the same title and body always give the same id."""
+    normalized = _normalize_space(f"{title}\n{body}").casefold()
+    return hashlib.sha256(normalized.encode()).hexdigest()[:10]
+
+
+def _control_share(text: str) -> float:
+    sample = text[:20_000]
+    if not sample:
+        return 0.0
+    bad = sum(1 for c in sample if unicodedata.category(c) in ("Cc", "Cs", "Co") and c not in "\n\r\t")
+    return bad / len(sample)
+
+
+def _normalize_space(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _take_title(lines: list[str]) -> tuple[str, list[str]]:
+    for i, line in enumerate(lines):
+        line = _normalize_space(line)
+        if not line:
+            continue
+        words = line.split()
+        rest = lines[i + 1 :]
+        looks_like_title = len(words) <= _TITLE_MAX_WORDS and (
+            not line.endswith(".") or (rest and not rest[0].strip())
+        )
+        if looks_like_title and any(x.strip() for x in rest):
+            return line, rest
+        return "", lines[i:]
+    return "", []
+
+
+def _title_from_sentence(line: str) -> str:
+    spans = sentence_spans(line)
+    first = line[spans[0][0] : spans[0][1]] if spans else line
+    words = first.split()
+    return " ".join(words[:14]) + ("…" if len(words) > 14 else "")
+
+
+def _classify(lines: list[str], draft: _Draft, repeated_title: str) -> None:
+    block: list[str] = []
+    title_key = repeated_title.casefold().rstrip(".…")
+    for raw_line in lines:
+        line = _normalize_space(raw_line)
+        kind = _line_kind(line, title_key) if line else "blank"
+        if kind == "text":
+            block.append(line)
+            continue
+        if block:
+            draft.blocks.append(block)
+            block = []
+        _absorb(kind, line, draft)
+    if block:
+        draft.blocks.append(block)
+
+
+def _line_kind(line: str, title_key: str) -> str:
+    if title_key and line.casefold().rstrip(".…") == title_key:
+        return "repeat"
+    words = len(line.split())
+    if _CREDIT.search(line) and not line.endswith((".", "!", "?")) or _CAPTION_START.match(line):
+        return "caption"
+    if words <= _SHORT_LINE_WORDS:
+        if _DATELINE.match(line):
+            return "dateline"
+        if _BYLINE_ONLY.match(line):
+            return "byline"
+        if _BOILERPLATE.search(line):
+            return "boilerplate"
+        if not line.endswith(_TERMINAL):
+            return "boilerplate" if _UNTERMINATED_BOILERPLATE.search(line) else "heading"
+    return "text"
+
+
+_BYLINE_ONLY = re.compile(r"^(?:by|written by|words by|reporting by)\s+[A-Z]", re.I)
+
+
+def _absorb(kind: str, line: str, draft: _Draft) -> None:
+    if kind == "caption":
+        draft.captions.append(_caption(line))
+    elif kind == "dateline":
+        found = _ISO_DATE.search(line)
+        if found and draft.published is None:
+            draft.published = _parse_date(found.group())
+    elif kind in ("byline", "boilerplate", "heading"):
+        byline = _BYLINE.search(line)
+        if byline and draft.author is None and kind != "heading":
+            draft.author = byline.group("name").strip(" .")
+        if draft.source is None and kind != "byline":
+            draft.source = _source_from(line)
+
+
+def _caption(line: str) -> Caption:
+    found = _CREDIT.search(line)
+    if not found:
+        return Caption(text=_CAPTION_START.sub("", line).strip(" :"))
+    credit = (found.group("credit") or found.group("agency") or "").strip()
+    return Caption(text=line[: found.start()].strip(" -–—|"), credit=credit or None)
+
+
+def _source_from(line: str) -> str | None:
+    for pattern in _SOURCE:
+        found = pattern.search(line)
+        if found:
+            name = found.group("src").strip(" -–—|:")
+            if name.lower() in {"us", "me", "our", "this"}:
+                continue
+            if 0 < len(name.split()) <= 5 and not _BOILERPLATE.search(name):
+                return name
+    return None
+
+
+def _parse_date(text: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _build(
+    draft: _Draft,
+    *,
+    url: str | None,
+    source: str | None,
+    author: str | None,
+    published: datetime | None,
+) -> Article:
+    paragraphs = [" ".join(block) for block in draft.blocks]
+    if not paragraphs:
+        raise ArticleError("there is no article text here, only a title or site boilerplate")
+    lead, body = _split_lead(paragraphs)
+    sentences = _sentences([lead, *body])
+    if not sentences:
+        raise ArticleError("there is no article text to summarize")
+    title = draft.title or _title_from_sentence(sentences[0].text)
+    return Article(
+        id=article_id(title, "\n\n".join([lead, *body])),
+        title=title,
+        lead=lead,
+        paragraphs=tuple(body),
+        sentences=tuple(sentences),
+        author=author or draft.author,
+        source=source or draft.source,
+        captions=tuple(draft.captions),
+        url=url,
+        published=published or draft.published,
+    )
+
+
+def _split_lead(paragraphs: list[str]) -> tuple[str, list[str]]:
+    if len(paragraphs) > 1:
+        return paragraphs[0], paragraphs[1:]
+    only = paragraphs[0]
+    spans = sentence_spans(only)
+    if len(spans) <= 1:
+        return only, []
+    return only[: spans[0][1]], [only[spans[1][0] :]]
+
+
+def _sentences(paragraphs: list[str]) -> list[Sentence]:
+    out: list[Sentence] = []
+    for number, paragraph in enumerate(paragraphs):
+        for start, end in sentence_spans(paragraph):
+            text = paragraph[start:end]
+            if any(c.isalnum() for c in text):
+                out.append(Sentence(index=len(out), paragraph=number, text=text))
+    return out

@@ -1,0 +1,260 @@
+"""Sentence ranking through sumy: every stock algorithm by name, plus the news ranker.
+
+This is the only module that imports sumy. An article becomes sumy's document model (the title
+as a heading, one sumy paragraph per article paragraph, our own tokenizer for words), any sumy
+summarizer rates its sentences, and the ratings are kept for every sentence, so that a summary
+of any length is a cut of one ranking.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from typing import Any
+
+from sumy.models.dom import ObjectDocumentModel, Paragraph
+from sumy.models.dom import Sentence as SumySentence
+from sumy.nlp.stemmers import Stemmer
+from sumy.summarizers._summarizer import AbstractSummarizer, SentenceInfo
+from sumy.summarizers.edmundson import EdmundsonSummarizer
+from sumy.summarizers.kl import KLSummarizer
+from sumy.summarizers.lex_rank import LexRankSummarizer
+from sumy.summarizers.lsa import LsaSummarizer
+from sumy.summarizers.luhn import LuhnSummarizer
+from sumy.summarizers.reduction import ReductionSummarizer
+from sumy.summarizers.sum_basic import SumBasicSummarizer
+from sumy.summarizers.text_rank import TextRankSummarizer
+from sumy.utils import get_stop_words
+
+from .models import Article, Ranking
+from .tokenize import Tokenizer
+
+DEFAULT_ALGORITHM = "default"
+STOP_WORDS = frozenset(get_stop_words("english"))
+_TOKENIZER = Tokenizer()
+_STEMMER = Stemmer("english")
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """Lower-cased Snowball stem, cached: news vocabularies repeat, the stemmer is slow."""
+    return str(_STEMMER(word.lower()))
+
+
+class NewsSummarizer(AbstractSummarizer):  # type: ignore[misc]
+    """A sumy summarizer for news: lead position, centrality, title overlap, standalone-ness,
+    then maximal marginal relevance so that the chosen sentences do not repeat each other.
+
+    The rating of a sentence is its marginal value at the moment the greedy MMR pass picks it,
+    so the sentences sumy selects for any ``sentences_count`` are a prefix of one order.
+    """
+
+    position_decay = 0.35
+    """Weight of the sentence position: 1 / (1 + decay * index) favours the lead softly."""
+    title_weight = 0.25
+    redundancy = 0.6
+    """MMR trade-off: how much overlap with an already chosen sentence costs."""
+
+    def __init__(self, stemmer: Callable[[str], str] = stem) -> None:
+        super().__init__(stemmer)
+        self.stop_words: frozenset[str] = STOP_WORDS
+
+    def __call__(self, document: ObjectDocumentModel, sentences_count: Any) -> tuple[Any, ...]:
+        ratings = self.rate_sentences(document)
+        return self._get_best_sentences(document.sentences, sentences_count, ratings.__getitem__)
+
+    def rate_sentences(self, document: ObjectDocumentModel) -> dict[SumySentence, float]:
+        sentences = document.sentences
+        bags = [self._bag(s.words) for s in sentences]
+        title = set(self._bag(w for h in document.headings for w in h.words))
+        centrality = _centrality(bags)
+        base = [
+            self._salience(i, str(s), bags[i], centrality[i], title) for i, s in enumerate(sentences)
+        ]
+        ratings: dict[SumySentence, float] = {}
+        for i, value in _mmr_order(base, bags, self.redundancy):
+            ratings.setdefault(sentences[i], value)
+        return ratings
+
+    def _bag(self, words: Any) -> frozenset[str]:
+        return frozenset(
+            self.stem_word(w) for w in words if len(w) > 1 and w.lower() not in self.stop_words
+        )
+
+    def _salience(
+        self, i: int, text: str, bag: frozenset[str], centrality: float, title: set[str]
+    ) -> float:
+        if not bag:
+            return 0.0
+        overlap = len(title & bag) / len(title) if title else 0.0
+        position = 1.0 / (1.0 + self.position_decay * i)
+        return (position + centrality + self.title_weight * overlap) * standalone_factor(text, i)
+
+
+def _centrality(bags: list[frozenset[str]]) -> list[float]:
+    """How much of the rest of the article each sentence's content words cover.
+
+    A linear-time stand-in for LexRank's degree centrality: the overlap of a sentence with every
+    other one, summed through sentence frequencies instead of pair by pair.
+    """
+    frequency: Counter[str] = Counter(w for bag in bags for w in bag)
+    others = max(1, len(bags) - 1)
+    mean_size = math.sqrt(sum(len(b) for b in bags) / max(1, len(bags))) or 1.0
+    return [
+        sum(frequency[w] - 1 for w in bag) / (math.sqrt(len(bag)) * mean_size * others) if bag else 0.0
+        for bag in bags
+    ]
+
+
+def _mmr_order(
+    base: Sequence[float], bags: list[frozenset[str]], redundancy: float, pool: int = 40
+) -> list[tuple[int, float]]:
+    """Greedy maximal marginal relevance over the ``pool`` most salient sentences; the rest
+    follow by salience. Each entry is (sentence index, non-increasing rating)."""
+    by_salience = sorted(range(len(base)), key=lambda i: (-base[i], i))
+    candidates, rest = by_salience[:pool], by_salience[pool:]
+    penalty = dict.fromkeys(candidates, 0.0)
+    order: list[tuple[int, float]] = []
+    ceiling = math.inf
+    while penalty:
+        best = max(penalty, key=lambda i: (base[i] * (1 - redundancy * penalty[i]), -i))
+        ceiling = min(ceiling, base[best] * (1 - redundancy * penalty.pop(best)))
+        order.append((best, ceiling))
+        for i in penalty:
+            penalty[i] = max(penalty[i], _overlap(bags[i], bags[best]))
+    order.extend((i, min(ceiling, base[i])) for i in rest)
+    return order
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+_OPENING_REFERENCE = re.compile(
+    r"^[\"'“‘]?(he|she|it|they|this|that|these|those|his|her|its|their|him|them|but|and|or|so|"
+    r"also|however|meanwhile|still|yet|then|there|here|such|both|instead|though|although)\b",
+    re.IGNORECASE,
+)
+_CAPTION_CUE = re.compile(
+    r"\b(pictured|picture[sd]?|photo(graph)?ed|scroll down|click here|read more|video)\b"
+    r"|\((left|right|above|below|centre|center|inset)\)",
+    re.IGNORECASE,
+)
+
+
+def standalone_factor(text: str, index: int) -> float:
+    """Below 1 for sentences a reader could not take alone: fragments, dangling references,
+    caption or boilerplate cues, quotes cut mid-way."""
+    words = len(text.split())
+    factor = 1.0
+    if words < 6:
+        factor *= 0.3
+    elif words < 10:
+        factor *= 0.75
+    elif words > 55:
+        factor *= 0.8
+    if index > 0 and _OPENING_REFERENCE.match(text):
+        factor *= 0.8
+    if _CAPTION_CUE.search(text):
+        factor *= 0.6
+    if text[0].islower() or text.count('"') % 2 or text.count("“") != text.count("”"):
+        factor *= 0.7
+    if not text.rstrip("\"'”’)").endswith((".", "!", "?", "…")):
+        factor *= 0.7
+    return factor
+
+
+def _sumy_algorithms() -> dict[str, Callable[[], AbstractSummarizer]]:
+    def with_stop_words(cls: type) -> Callable[[], AbstractSummarizer]:
+        def make() -> AbstractSummarizer:
+            summarizer = cls(stem)
+            summarizer.stop_words = STOP_WORDS
+            return summarizer
+
+        return make
+
+    return {
+        "lexrank": with_stop_words(LexRankSummarizer),
+        "textrank": with_stop_words(TextRankSummarizer),
+        "lsa": with_stop_words(LsaSummarizer),
+        "luhn": with_stop_words(LuhnSummarizer),
+        "kl": with_stop_words(KLSummarizer),
+        "sumbasic": with_stop_words(SumBasicSummarizer),
+        "reduction": with_stop_words(ReductionSummarizer),
+        "edmundson": _edmundson,
+        DEFAULT_ALGORITHM: NewsSummarizer,
+    }
+
+
+def _edmundson() -> AbstractSummarizer:
+    summarizer = EdmundsonSummarizer(stem)
+    summarizer.null_words = STOP_WORDS
+    return summarizer
+
+
+_FACTORIES = _sumy_algorithms()
+ALGORITHMS: tuple[str, ...] = tuple(_FACTORIES)
+"""Every algorithm a ranking can be asked for, by name."""
+
+
+class UnknownAlgorithm(ValueError):
+    def __init__(self, name: str) -> None:
+        super().__init__(f"unknown algorithm {name!r}; choose one of: {', '.join(ALGORITHMS)}")
+
+
+def build_document(article: Article) -> ObjectDocumentModel:
+    """sumy's document model of an article: its title as a heading, its sentences as they are."""
+    paragraphs: dict[int, list[SumySentence]] = {}
+    for sentence in article.sentences:
+        paragraphs.setdefault(sentence.paragraph, []).append(SumySentence(sentence.text, _TOKENIZER))
+    heading = SumySentence(article.title, _TOKENIZER, is_heading=True)
+    blocks = [Paragraph(sentences) for _, sentences in sorted(paragraphs.items())]
+    if blocks:
+        blocks[0] = Paragraph([heading, *blocks[0]._sentences])
+    return ObjectDocumentModel(blocks)
+
+
+def rank(article: Article, algorithm: str = DEFAULT_ALGORITHM) -> Ranking:
+    """Score every sentence of ``article`` with one sumy summarizer."""
+    factory = _FACTORIES.get(algorithm)
+    if factory is None:
+        raise UnknownAlgorithm(algorithm)
+    summarizer = factory()
+    document = build_document(article)
+    if isinstance(summarizer, EdmundsonSummarizer):
+        summarizer.bonus_words = [w for h in document.headings for w in h.words] or ["news"]
+        summarizer.stigma_words = ["pictured", "click", "subscribe"]
+    captured: list[SentenceInfo] = []
+
+    def keep_all(infos: list[SentenceInfo]) -> list[SentenceInfo]:
+        captured.extend(infos)
+        return infos
+
+    count = len(document.sentences)
+    if count:
+        summarizer(document, keep_all)
+    return Ranking(algorithm=algorithm, scores=_scores_by_position(captured, count))
+
+
+def _scores_by_position(infos: list[SentenceInfo], count: int) -> tuple[float, ...]:
+    """sumy hands the infos over best first; turn them into a score per sentence position.
+
+    Raw ratings are kept where they order the sentences; ties keep sumy's own order.
+    """
+    scores = [0.0] * count
+    previous = math.inf
+    for rank_number, info in enumerate(infos):
+        value = float(info.rating) if info.rating is not None else -float(rank_number)
+        if math.isnan(value):
+            value = -float(rank_number)
+        value = min(value, previous)
+        if value == previous:
+            value = math.nextafter(previous, -math.inf)
+        scores[info.order] = value
+        previous = value
+    return tuple(scores)

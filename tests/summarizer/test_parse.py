@@ -1,0 +1,120 @@
+import pytest
+
+from summarizer import ArticleError, parse_article
+from summarizer.parse import MAX_CHARS
+from tests.conftest import SEEDS
+
+BOILERPLATE_WORDS = ("Click Here", "Found mistakes", "News Feed", "Photo Credit", "©", "Subscribe", "Share this")
+
+
+def test_seed_fields(seed_text: str) -> None:
+    article = parse_article(seed_text)
+    assert article.title == "Russia offers Syrian opposition fighters safe exit from Eastern Ghouta"
+    assert article.lead.startswith("Russia recently offered safe passage")
+    assert article.author == "Nawar Nemeh"
+    assert article.source == "JerusalemOnline"
+    assert len(article.captions) == 1
+    caption = article.captions[0]
+    assert caption.text == "Protestors Against the Violence in Eastern Ghouta Form a Human Chain in Tel Aviv"
+    assert caption.credit == "Daniel Bar-on/TPS"
+    body = article.text
+    for junk in ("Click Here", "Found mistakes in this report", "JerusalemOnline News Feed", "Human Chain"):
+        assert junk not in body
+    assert article.paragraphs[-1].startswith("While rebels have indicated")
+
+
+def test_same_content_same_id(seed_text: str) -> None:
+    assert parse_article(seed_text).id == parse_article(seed_text.replace("\n", "\r\n") + "\n\n").id
+    assert parse_article(seed_text).id != parse_article(seed_text.replace("400,000", "500,000")).id
+
+
+@pytest.mark.parametrize("path", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.name)
+def test_every_seed_parses_clean(path) -> None:  # type: ignore[no-untyped-def]
+    article = parse_article(path.read_text(encoding="utf-8"))
+    assert article.title and article.lead and article.captions
+    assert article.author and article.source
+    for sentence in article.sentences:
+        assert not any(word in sentence.text for word in BOILERPLATE_WORDS), sentence.text
+        assert sentence.text != article.title
+
+
+def test_other_sites_boilerplate() -> None:
+    raw = """Council approves new cycle lanes
+
+By Jane Porter
+
+Council approves new cycle lanes
+
+The city council has approved 12 miles of new cycle lanes after a year of consultation.
+A cyclist on Main Street (Image: Getty Images)
+Work will start in the spring and is expected to cost £4m, officials said.
+
+Advertisement
+
+Residents who objected said the lanes would slow buses.
+
+Read more: Bus fares to rise in April
+Share on Facebook
+Follow us on Twitter @citynews
+Sign up for our newsletter
+© 2024 City News Ltd. All rights reserved.
+"""
+    article = parse_article(raw)
+    assert article.title == "Council approves new cycle lanes"
+    assert article.author == "Jane Porter"
+    assert article.source == "City News Ltd"
+    assert article.captions[0].text == "A cyclist on Main Street"
+    assert article.captions[0].credit == "Getty Images"
+    assert [s.text for s in article.sentences] == [
+        "The city council has approved 12 miles of new cycle lanes after a year of consultation.",
+        "Work will start in the spring and is expected to cost £4m, officials said.",
+        "Residents who objected said the lanes would slow buses.",
+    ]
+
+
+def test_plain_pasted_paragraph_gets_a_title() -> None:
+    article = parse_article(
+        "The central bank raised interest rates by half a point on Thursday. "
+        "Economists had expected a smaller rise. Markets fell sharply."
+    )
+    assert article.title.startswith("The central bank raised interest rates")
+    assert len(article.sentences) == 3
+    assert article.lead == "The central bank raised interest rates by half a point on Thursday."
+
+
+def test_given_title_keeps_first_line_as_body() -> None:
+    article = parse_article("First line of the body.\n\nSecond paragraph.", title="Headline")
+    assert article.title == "Headline"
+    assert article.sentences[0].text == "First line of the body."
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        ("", "no text"),
+        ("   \n\t  ", "no text"),
+        ("!!! ??? ...", "no text"),
+        ("\x00\x01\x02binary\x00", "binary"),
+        ("x" * (MAX_CHARS + 1), "too long"),
+    ],
+)
+def test_bad_input_is_a_clear_error(raw: str, message: str) -> None:
+    with pytest.raises(ArticleError, match=message):
+        parse_article(raw)
+
+
+def test_title_only_is_an_error() -> None:
+    with pytest.raises(ArticleError):
+        parse_article("Just a headline\n\nClick here to subscribe")
+
+
+def test_one_sentence_and_non_english() -> None:
+    assert len(parse_article("Only one sentence here.").sentences) == 1
+    article = parse_article("Новости дня\n\nПравительство объявило новые меры. Они вступят в силу завтра.")
+    assert article.title == "Новости дня"
+    assert len(article.sentences) == 2
+
+
+def test_zero_width_and_crlf_are_normalized() -> None:
+    article = parse_article("Title\r\n\r\nBody\u200b text here. More text.")
+    assert article.sentences[0].text == "Body text here."

@@ -1,0 +1,49 @@
+import pytest
+
+from summarizer import Tokenizer, split_sentences, split_words
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Mr. Smith met Dr. Jones at 10 a.m. on Jan. 5 in the U.S. capital. They talked.",
+            ["Mr. Smith met Dr. Jones at 10 a.m. on Jan. 5 in the U.S. capital.", "They talked."],
+        ),
+        ("He lives in the U.S. He likes it.", ["He lives in the U.S.", "He likes it."]),
+        ("Profits rose to 10.9bn. It was the 2,277th star.", ["Profits rose to 10.9bn.", "It was the 2,277th star."]),
+        ("George W. Bush spoke. Then he left.", ["George W. Bush spoke.", "Then he left."]),
+        ('"It is over," he said. "We won." She smiled.', ['"It is over," he said.', '"We won."', "She smiled."]),
+        ("The team said.The coach agreed.", ["The team said.", "The coach agreed."]),
+        ("Why? Nobody knows! Really...", ["Why?", "Nobody knows!", "Really..."]),
+        ("Apple Inc. said sales grew. Shares rose.", ["Apple Inc. said sales grew.", "Shares rose."]),
+        ("'Why now?' he asked.", ["'Why now?' he asked."]),
+        ("First paragraph without stop\n\nSecond one.", ["First paragraph without stop", "Second one."]),
+    ],
+)
+def test_sentences(text: str, expected: list[str]) -> None:
+    assert split_sentences(text) == expected
+
+
+def test_sentences_are_verbatim_slices() -> None:
+    text = "  One here.   Two there!\n\nThree?  "
+    assert all(s in text for s in split_sentences(text))
+
+
+def test_words_keep_figures_and_contractions_whole() -> None:
+    assert split_words("The firm's 10.9bn deal, its 2,277th, didn't fail.") == (
+        "The", "firm's", "10.9bn", "deal", "its", "2,277th", "didn't", "fail",
+    )
+
+
+def test_non_english_and_empty_text() -> None:
+    assert split_sentences("") == []
+    assert split_sentences("Привет. Как дела? Хорошо.") == ["Привет.", "Как дела?", "Хорошо."]
+    assert split_sentences("今日は晴れです。明日は雨です。") == ["今日は晴れです。", "明日は雨です。"]
+
+
+def test_sumy_accepts_the_tokenizer() -> None:
+    from sumy.parsers.plaintext import PlaintextParser
+
+    parser = PlaintextParser.from_string("First sentence here. Second one there.", Tokenizer())
+    assert [str(s) for s in parser.document.sentences] == ["First sentence here.", "Second one there."]
