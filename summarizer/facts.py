@@ -45,7 +45,7 @@ _FUNCTION_WORDS = (
 _COUNT_WORDS = sorted(lx.NUMBER_WORDS - {"one", "half", "quarter", "third"}, key=len, reverse=True)
 _FIGURE = re.compile(
     rf"""(?<![\w.,])
-    (?P<mod>(?:more\ than|over|almost|nearly|about|around|at\ least|up\ to|some|roughly|
+    (?P<mod>(?i:more\ than|over|almost|nearly|about|around|at\ least|up\ to|some|roughly|
         approximately|fewer\ than|less\ than|just\ over|just\ under|an\ estimated)\s+)?
     (?P<num>[£$€¥]\s?{_NUMBER}(?:\s?(?:bn|m|k|million|billion|trillion|thousand|billions?|millions?))?
       | {_NUMBER}(?:\s?(?:%|per\ ?cent|percent|bn|m|k|million|billion|trillion|thousand|hundred)\b|(?:st|nd|rd|th)\b)?
@@ -59,8 +59,8 @@ _FIGURE = re.compile(
 )
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 _MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
 )
 _DATE = re.compile(
     rf"""\b(?:

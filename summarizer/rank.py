@@ -45,17 +45,18 @@ def stem(word: str) -> str:
 
 
 class NewsSummarizer(AbstractSummarizer):  # type: ignore[misc]
-    """A sumy summarizer for news: lead position, centrality, title overlap, standalone-ness,
+    """A sumy summarizer for news: the lead, centrality, title overlap and standalone-ness,
     then maximal marginal relevance so that the chosen sentences do not repeat each other.
 
     The rating of a sentence is its marginal value at the moment the greedy MMR pass picks it,
     so the sentences sumy selects for any ``sentences_count`` are a prefix of one order.
     """
 
-    position_decay = 0.35
-    """Weight of the sentence position: 1 / (1 + decay * index) favours the lead softly."""
-    title_weight = 0.25
-    redundancy = 0.6
+    lead_weight = 2.0
+    lead_span = 4.0
+    """The lead bonus is ``lead_weight * exp(-index / lead_span)``: news puts the point first."""
+    title_weight = 0.5
+    redundancy = 0.3
     """MMR trade-off: how much overlap with an already chosen sentence costs."""
 
     def __init__(self, stemmer: Callable[[str], str] = stem) -> None:
@@ -69,7 +70,7 @@ class NewsSummarizer(AbstractSummarizer):  # type: ignore[misc]
     def rate_sentences(self, document: ObjectDocumentModel) -> dict[SumySentence, float]:
         sentences = document.sentences
         bags = [self._bag(s.words) for s in sentences]
-        title = set(self._bag(w for h in document.headings for w in h.words))
+        title = self._bag(w for h in document.headings for w in h.words)
         centrality = _centrality(bags)
         base = [
             self._salience(i, str(s), bags[i], centrality[i], title) for i, s in enumerate(sentences)
@@ -85,28 +86,40 @@ class NewsSummarizer(AbstractSummarizer):  # type: ignore[misc]
         )
 
     def _salience(
-        self, i: int, text: str, bag: frozenset[str], centrality: float, title: set[str]
+        self, i: int, text: str, bag: frozenset[str], centrality: float, title: frozenset[str]
     ) -> float:
         if not bag:
             return 0.0
         overlap = len(title & bag) / len(title) if title else 0.0
-        position = 1.0 / (1.0 + self.position_decay * i)
-        return (position + centrality + self.title_weight * overlap) * standalone_factor(text, i)
+        lead = self.lead_weight * math.exp(-i / self.lead_span)
+        return (lead + centrality + self.title_weight * overlap) * standalone_factor(text, i)
+
+
+_PAIRWISE_LIMIT = 400
 
 
 def _centrality(bags: list[frozenset[str]]) -> list[float]:
-    """How much of the rest of the article each sentence's content words cover.
+    """How much each sentence shares with the rest of the article, scaled to [0, 1].
 
-    A linear-time stand-in for LexRank's degree centrality: the overlap of a sentence with every
-    other one, summed through sentence frequencies instead of pair by pair.
+    The similarity is sumy Reduction's (shared words over summed log lengths). Past a few
+    hundred sentences the pairwise sum is replaced by a linear-time one through word
+    frequencies, so that a very long text stays cheap.
     """
-    frequency: Counter[str] = Counter(w for bag in bags for w in bag)
-    others = max(1, len(bags) - 1)
-    mean_size = math.sqrt(sum(len(b) for b in bags) / max(1, len(bags))) or 1.0
-    return [
-        sum(frequency[w] - 1 for w in bag) / (math.sqrt(len(bag)) * mean_size * others) if bag else 0.0
-        for bag in bags
-    ]
+    if len(bags) > _PAIRWISE_LIMIT:
+        frequency: Counter[str] = Counter(w for bag in bags for w in bag)
+        raw = [sum(frequency[w] - 1 for w in bag) / math.log(len(bag) + 1) if bag else 0.0 for bag in bags]
+    else:
+        logs = [math.log(len(bag) + 1) for bag in bags]
+        raw = [0.0] * len(bags)
+        for i, bag in enumerate(bags):
+            for j in range(i + 1, len(bags)):
+                shared = len(bag & bags[j])
+                if shared:
+                    value = shared / (logs[i] + logs[j])
+                    raw[i] += value
+                    raw[j] += value
+    top = max(raw, default=0.0) or 1.0
+    return [r / top for r in raw]
 
 
 def _mmr_order(

@@ -1,0 +1,57 @@
+from summarizer import FactKind, key_facts, parse_article, rank
+
+
+def _facts(text: str):  # type: ignore[no-untyped-def]
+    article = parse_article(text)
+    return article, key_facts(article, rank(article))
+
+
+def test_seed_facts_are_the_ones_that_matter(seed_text: str) -> None:
+    article, facts = _facts(seed_text)
+    texts = {f.text for f in facts}
+    for name in ("Russia", "Eastern Ghouta", "Damascus", "Muhamadiya", "SANA", "United Nations", "Bashar Al-Assad"):
+        assert name in texts, name
+    figures = {f.text: f for f in facts if f.kind is FactKind.FIGURE}
+    assert "over 400,000 people" in figures
+    assert "trapped" in figures["over 400,000 people"].context
+    assert "80 people" in figures
+    assert "Monday" in figures["80 people"].context
+    kinds = {f.text: f.kind for f in facts}
+    assert kinds["Bashar Al-Assad"] is FactKind.PERSON
+    assert kinds["SANA"] is FactKind.ORGANIZATION
+    assert kinds["Damascus"] is FactKind.PLACE
+    assert len(facts) <= 10
+
+
+def test_every_fact_is_verbatim_in_its_sentence(seed_text: str) -> None:
+    for path_text in (seed_text,):
+        article, facts = _facts(path_text)
+        for fact in facts:
+            sentence = article.sentences[fact.sentence].text
+            assert fact.text in sentence
+            if fact.kind is not FactKind.QUOTE:
+                assert fact.context in sentence
+
+
+def test_quotes_dates_and_people() -> None:
+    article, facts = _facts(
+        "Mayor announces budget\n\n"
+        "Mayor Jane Holloway announced a £4.5m budget for parks on Tuesday. "
+        '"This is the biggest investment in green space for a generation," Holloway told reporters. '
+        "The city council will vote on 12 March. Over 2,000 residents signed a petition."
+    )
+    by_kind = {}
+    for fact in facts:
+        by_kind.setdefault(fact.kind, []).append(fact)
+    assert [f.text for f in by_kind[FactKind.PERSON]] == ["Jane Holloway"]
+    assert any(f.text == "£4.5m budget" for f in by_kind[FactKind.FIGURE])
+    assert any(f.text.startswith("Over 2,000 residents") for f in by_kind[FactKind.FIGURE])
+    quote = by_kind[FactKind.QUOTE][0]
+    assert quote.text.startswith('"This is the biggest investment')
+    assert quote.context == "Holloway"
+    assert {f.text for f in by_kind[FactKind.DATE]} >= {"Tuesday"}
+
+
+def test_no_facts_in_plain_text() -> None:
+    _, facts = _facts("nothing here has names or numbers, it is all lower case text.")
+    assert facts == []
