@@ -1,0 +1,78 @@
+"""``python -m bot``: run the bot (polling). ``python -m bot ingest PATH...``: bulk ingest."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from .settings import Settings
+
+NO_TOKEN = (
+    "BOT_TOKEN is not set.\n"
+    "Get a token from @BotFather in Telegram (https://t.me/BotFather, /newbot), then put\n"
+    "BOT_TOKEN=123456:ABC... in a .env file here (see .env.example) or in the environment."
+)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _arguments().parse_args(argv)
+    try:
+        settings = Settings()
+    except ValidationError as error:
+        print(f"Bad setting: {error}", file=sys.stderr)
+        return 2
+    if args.command == "ingest":
+        return asyncio.run(_ingest(settings, args.paths))
+    if settings.bot_token is None:
+        print(NO_TOKEN, file=sys.stderr)
+        return 2
+    return _run(settings)
+
+
+def _arguments() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
+    commands = parser.add_subparsers(dest="command")
+    ingest = commands.add_parser("ingest", help="add raw article files, folders or JSONL files to the store")
+    ingest.add_argument("paths", nargs="+", type=Path)
+    return parser
+
+
+def _run(settings: Settings) -> int:
+    from telegram import Update
+
+    from .app import build_application
+    from .errors import configure_logging
+
+    configure_logging(settings.log_level, settings.bot_token.get_secret_value() if settings.bot_token else "")
+    application = build_application(settings)
+    application.run_polling(allowed_updates=Update.ALL_TYPES)
+    return 0
+
+
+async def _ingest(settings: Settings, paths: list[Path]) -> int:
+    from tqdm import tqdm
+
+    from .service import IngestReport, NewsService, count_sources
+    from .store import SqliteArticleStore
+
+    store = SqliteArticleStore(settings.database)
+    await store.open()
+    try:
+        news = NewsService(store, settings.default_summary_length)
+        report = IngestReport()
+        with tqdm(total=count_sources(paths), unit="article", disable=not sys.stderr.isatty()) as bar:
+            await news.ingest_paths(paths, report, bar)
+    finally:
+        await store.close()
+    print(f"added {report.added}, unchanged {report.unchanged}, rejected {len(report.rejected)}")
+    for label, reason in report.rejected:
+        print(f"  rejected {label}: {reason}")
+    return 0 if not report.rejected else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,167 @@
+"""One place wires the application: handlers, jobs, the error handler and the store's lifecycle."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from telegram import LinkPreviewOptions, Update
+from telegram.constants import ParseMode
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    ApplicationHandlerStop,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    Defaults,
+    InlineQueryHandler,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
+
+from . import commands
+from .context import BotContext, Services
+from .digests import schedule_all
+from .errors import on_error
+from .service import IngestReport, NewsService
+from .settings import Settings
+from .store import ArticleStore, SqliteArticleStore
+
+log = logging.getLogger(__name__)
+
+# Commands work in private chats, groups and (posted by an admin) in channels.
+_MESSAGES = filters.UpdateType.MESSAGE | filters.UpdateType.CHANNEL_POST
+
+
+def build_application(
+    settings: Settings, store: ArticleStore | None = None, builder: ApplicationBuilder | None = None  # type: ignore[type-arg]
+) -> Application:  # type: ignore[type-arg]
+    """The bot's Application, ready for run_polling()/run_webhook() or a test's own loop."""
+    if settings.bot_token is None:
+        raise ValueError("BOT_TOKEN is not set")
+    store = store or SqliteArticleStore(settings.database)
+    news = NewsService(store, settings.default_summary_length, settings.digest_time, settings.digest_timezone)
+    application = (
+        (builder or Application.builder())
+        .token(settings.bot_token.get_secret_value())
+        .base_url(settings.bot_api_base_url)
+        .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)))
+        .rate_limiter(AIORateLimiter(max_retries=3))
+        .context_types(ContextTypes(context=BotContext, bot_data=Services))
+        .post_init(_on_start)
+        .post_shutdown(_on_stop)
+        .build()
+    )
+    application.bot_data.news = news
+    application.bot_data.settings = settings
+    _add_handlers(application)
+    return application
+
+
+def _add_handlers(application: Application) -> None:  # type: ignore[type-arg]
+    application.add_handler(TypeHandler(Update, _gate), group=-1)
+    for name, callback in (
+        ("start", commands.start),
+        ("help", commands.start),
+        ("latest", commands.latest),
+        ("search", commands.search),
+        ("summarize", commands.summarize),
+        ("facts", commands.facts),
+        ("article", commands.article),
+        ("length", commands.length),
+        ("digest", commands.digest),
+        ("forget", commands.forget),
+    ):
+        application.add_handler(CommandHandler(name, callback, filters=_MESSAGES))
+    application.add_handler(
+        MessageHandler(_MESSAGES & filters.Regex(r"^/(summarize|facts|article)_([0-9a-f]{10})(?:@\w+)?$"), commands.shortcut)
+    )
+    application.add_handler(
+        MessageHandler(
+            filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE & (filters.TEXT | filters.CAPTION) & ~filters.COMMAND,
+            commands.private_text,
+        )
+    )
+    application.add_handler(CallbackQueryHandler(commands.button))
+    application.add_handler(InlineQueryHandler(_inline))
+    application.add_error_handler(on_error)  # type: ignore[arg-type]
+
+
+async def _inline(update: Update, context: BotContext) -> None:
+    from .inline import inline_query
+
+    await inline_query(update, context)
+
+
+async def _gate(update: Update, context: BotContext) -> None:
+    """With ALLOWED_USERS set, private use is limited to those users."""
+    allowed = context.settings.allowed_users
+    user = update.effective_user
+    chat = update.effective_chat
+    private = chat is None or chat.type == "private"
+    if not allowed or not private or user is None or user.id in allowed:
+        return
+    if update.effective_message:
+        await update.effective_message.reply_text("Sorry, this bot is private.")
+    elif update.callback_query:
+        await update.callback_query.answer("Sorry, this bot is private.")
+    elif update.inline_query:
+        await update.inline_query.answer([], cache_time=0)
+    raise ApplicationHandlerStop
+
+
+async def _on_start(application: Application) -> None:  # type: ignore[type-arg]
+    news: NewsService = application.bot_data.news
+    settings: Settings = application.bot_data.settings
+    await news.store.open()
+    report = await news.ingest_paths([settings.seeds_dir], IngestReport())
+    log.info("seeds: %d added, %d already stored, %d rejected", report.added, report.unchanged, len(report.rejected))
+    await application.bot.set_my_commands(commands.COMMANDS)
+    await schedule_all(application)
+
+
+async def _on_stop(application: Application) -> None:  # type: ignore[type-arg]
+    await application.bot_data.news.store.close()
+
+
+@asynccontextmanager
+async def running(
+    application: Application,  # type: ignore[type-arg]
+    *,
+    webhook_port: int | None = None,
+    secret_token: str | None = None,
+    poll_timeout: int = 1,
+) -> AsyncIterator[Application]:  # type: ignore[type-arg]
+    """Run the bot inside the caller's event loop (tests, the playground): polling, or a webhook
+    on 127.0.0.1:``webhook_port``; stopped and shut down on exit like run_polling() does."""
+    await application.initialize()
+    if application.post_init:
+        await application.post_init(application)
+    updater = application.updater
+    assert updater is not None
+    if webhook_port is None:
+        await updater.start_polling(poll_interval=0.0, timeout=poll_timeout, allowed_updates=Update.ALL_TYPES)
+    else:
+        await updater.start_webhook(
+            listen="127.0.0.1",
+            port=webhook_port,
+            url_path="telegram",
+            webhook_url=f"http://127.0.0.1:{webhook_port}/telegram",
+            secret_token=secret_token,
+            allowed_updates=Update.ALL_TYPES,
+        )
+    await application.start()
+    try:
+        yield application
+    finally:
+        if updater.running:
+            await updater.stop()
+        if application.running:
+            await application.stop()
+        await application.shutdown()
+        if application.post_shutdown:
+            await application.post_shutdown(application)

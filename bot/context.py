@@ -1,0 +1,31 @@
+"""The typed context handlers receive: ``context.news`` and ``context.settings``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from telegram.ext import Application, CallbackContext, ExtBot
+
+from .service import NewsService
+from .settings import Settings
+
+
+@dataclass
+class Services:
+    """What the application shares with every handler (PTB keeps it as ``bot_data``)."""
+
+    news: NewsService = field(default=None)  # type: ignore[assignment]
+    settings: Settings = field(default=None)  # type: ignore[assignment]
+
+
+class BotContext(CallbackContext[ExtBot[None], dict, dict, Services]):  # type: ignore[type-arg]
+    def __init__(self, application: Application, chat_id: int | None = None, user_id: int | None = None) -> None:  # type: ignore[type-arg]
+        super().__init__(application=application, chat_id=chat_id, user_id=user_id)
+
+    @property
+    def news(self) -> NewsService:
+        return self.bot_data.news
+
+    @property
+    def settings(self) -> Settings:
+        return self.bot_data.settings

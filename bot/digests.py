@@ -1,0 +1,131 @@
+"""Scheduled digests: at each chat's time, post the articles added since its last digest.
+
+Exactly once per article and chat, across restarts: ``enqueue_digest`` journals the new
+articles as pending for the chat in one transaction; each message is recorded as sent right
+after Telegram accepts it; a run that stops half-way (error, restart) leaves the rest pending,
+and the next run, or the catch-up run at start, posts what is still pending.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime, time
+from zoneinfo import ZoneInfo
+
+from telegram.error import Forbidden, TelegramError
+from telegram.ext import Application, Job
+
+from . import formatting as fmt
+from .context import BotContext
+from .service import summary_of
+from .store import Subscription
+
+log = logging.getLogger(__name__)
+RETRY_SECONDS = 60
+
+
+def job_name(chat_id: int) -> str:
+    # One named job per chat, so a new schedule replaces the old one instead of doubling it.
+    return f"digest:{chat_id}"
+
+
+@dataclass
+class DigestResult:
+    chat_id: int
+    articles: list[str] = field(default_factory=list)
+    messages: int = 0
+    error: str | None = None
+
+    def describe(self) -> str:
+        if self.error:
+            return f"The digest stopped: {fmt.escape(self.error)}. What was not posted stays queued."
+        if not self.articles:
+            return "Nothing new since the last digest, so nothing was posted."
+        return f"Posted {len(self.articles)} new article(s) in {self.messages} message(s)."
+
+
+def describe(subscription: Subscription | None) -> str:
+    if subscription is None:
+        return "No digest here."
+    state = "on" if subscription.enabled else "off"
+    if subscription.paused_reason:
+        state = f"paused ({fmt.escape(subscription.paused_reason)})"
+    return f"Digest is {state}: daily at {subscription.time} ({subscription.timezone})."
+
+
+def schedule_digest(application: Application, subscription: Subscription) -> None:  # type: ignore[type-arg]
+    queue = application.job_queue
+    if queue is None:
+        return
+    unschedule_digest(application, subscription.chat_id)
+    hours, minutes = map(int, subscription.time.split(":"))
+    queue.run_daily(
+        _digest_job,
+        time=time(hours, minutes, tzinfo=ZoneInfo(subscription.timezone)),
+        name=job_name(subscription.chat_id),
+        chat_id=subscription.chat_id,
+    )
+
+
+def unschedule_digest(application: Application, chat_id: int) -> None:  # type: ignore[type-arg]
+    queue = application.job_queue
+    if queue is None:
+        return
+    for job in queue.get_jobs_by_name(job_name(chat_id)):
+        job.schedule_removal()
+
+
+async def schedule_all(application: Application) -> None:  # type: ignore[type-arg]
+    """At start: every enabled digest on its schedule, and an immediate run for any chat whose
+    journal still holds articles a stopped run did not post."""
+    news = application.bot_data.news
+    for subscription in await news.store.subscriptions():
+        if not subscription.enabled:
+            continue
+        schedule_digest(application, subscription)
+        if await news.store.pending_digest(subscription.chat_id, 1) and application.job_queue:
+            application.job_queue.run_once(_digest_job, 1, chat_id=subscription.chat_id)
+
+
+async def _digest_job(context: BotContext) -> None:
+    job: Job = context.job  # type: ignore[assignment]
+    assert job.chat_id is not None
+    result = await run_digest(context.application, job.chat_id)
+    if result.error and context.job_queue and not result.error.startswith("paused"):
+        context.job_queue.run_once(_digest_job, RETRY_SECONDS, chat_id=job.chat_id)
+
+
+async def run_digest(application: Application, chat_id: int) -> DigestResult:  # type: ignore[type-arg]
+    """Post what is new and pending for one chat; never an empty post."""
+    news = application.bot_data.news
+    settings = application.bot_data.settings
+    result = DigestResult(chat_id)
+    subscription = await news.store.subscription(chat_id)
+    if subscription is None:
+        return result
+    await news.store.enqueue_digest(chat_id)
+    pending = await news.store.pending_digest(chat_id, settings.digest_max_articles)
+    length = await news.length_for(chat_id)
+    items = [(stored, summary_of(stored, length)) for stored in pending]
+    for text, article_ids in fmt.render_digest(items):
+        try:
+            sent = await application.bot.send_message(chat_id, text)
+        except Forbidden as error:
+            await news.pause(chat_id, f"I can't post there: {error.message}")
+            unschedule_digest(application, chat_id)
+            log.warning("digest for chat %s paused: %s", chat_id, error.message)
+            result.error = "paused, I am not allowed to post there"
+            return result
+        except TelegramError as error:
+            log.warning("digest for chat %s interrupted: %s", chat_id, error)
+            result.error = str(error)
+            return result
+        if article_ids:
+            await news.store.mark_delivered(chat_id, article_ids, sent.message_id)
+            result.articles.extend(article_ids)
+        result.messages += 1
+    log.info("digest for chat %s: %d article(s) in %d message(s) at %s", chat_id,
+             len(result.articles), result.messages, datetime.now().isoformat(timespec="seconds"))
+    return result
+

@@ -1,0 +1,252 @@
+"""Telegram HTML for articles, summaries, facts and digests. Pure: models in, strings out.
+
+Every article or user string goes through :func:`escape`. :func:`split_message` cuts text into
+messages Telegram accepts: at most 4096 UTF-16 code units each (Telegram counts UTF-16, so an
+emoji counts twice), cut between paragraphs, lines or sentences, each piece valid HTML alone.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Sequence
+
+from summarizer import FactKind, KeyFact, Summary, split_sentences
+
+from .store import StoredArticle
+
+MESSAGE_LIMIT = 4096
+PAGE_CHARS = 3000
+INLINE_DESCRIPTION = 200
+
+_KIND_LABELS = {
+    FactKind.PERSON: "👤 People",
+    FactKind.ORGANIZATION: "🏢 Organisations",
+    FactKind.PLACE: "📍 Places",
+    FactKind.DATE: "📅 When",
+}
+
+
+def escape(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def utf16_len(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def byline(stored: StoredArticle) -> str:
+    article = stored.article
+    parts = [p for p in (article.source, article.author and f"by {article.author}") if p]
+    if article.published:
+        parts.append(f"{article.published:%d %b %Y}")
+    return " · ".join(parts)
+
+
+def render_summary(stored: StoredArticle, summary: Summary) -> str:
+    lines = [f"<b>{escape(stored.article.title)}</b>"]
+    if byline(stored):
+        lines.append(f"<i>{escape(byline(stored))}</i>")
+    lines.append("")
+    lines.extend(f"• {escape(s.text)}" for s in summary.sentences)
+    lines.append("")
+    lines.append(
+        f"<code>{stored.article.id}</code> · {len(summary.sentences)} of {summary.total_sentences} sentences"
+    )
+    return "\n".join(lines)
+
+
+def render_facts(stored: StoredArticle) -> str:
+    facts = stored.facts
+    lines = [f"<b>Key facts</b> · {escape(stored.article.title)}", ""]
+    if not facts:
+        lines.append("No names, places, figures or dates stood out in this article.")
+    for kind, label in _KIND_LABELS.items():
+        names = _unique(f.text for f in facts if f.kind is kind)
+        if names:
+            lines.append(f"{label}: {escape(', '.join(names))}")
+    figures = [f for f in facts if f.kind is FactKind.FIGURE]
+    if figures:
+        lines.append("🔢 Figures:")
+        lines.extend(f"  • {_highlight(f)}" for f in figures)
+    quotes = [f for f in facts if f.kind is FactKind.QUOTE]
+    if quotes:
+        lines.append("💬 Quotes:")
+        lines.extend(f"  • {escape(q.text)} — {escape(q.context)}" for q in quotes)
+    lines += ["", f"<code>{stored.article.id}</code>"]
+    return "\n".join(lines)
+
+
+def facts_line(facts: Sequence[KeyFact], count: int = 5) -> str:
+    """One short line of the most important facts, for digests."""
+    picked = _unique(f.text for f in facts if f.kind is not FactKind.QUOTE)[:count]
+    return " · ".join(escape(p) for p in picked)
+
+
+def render_digest_item(stored: StoredArticle, summary: Summary) -> str:
+    lines = [f"<b>{escape(stored.article.title)}</b>", escape(summary.text)]
+    line = facts_line(stored.facts)
+    if line:
+        lines.append(f"<i>Key facts:</i> {line}")
+    lines.append(f"/summarize_{stored.article.id}")
+    return "\n".join(lines)
+
+
+def render_digest(items: Sequence[tuple[StoredArticle, Summary]]) -> list[tuple[str, list[str]]]:
+    """Digest messages, each with the ids of the articles it carries; an article is never
+    split across two messages unless it alone is longer than one message."""
+    header = f"📰 <b>News digest</b> · {len(items)} new article{'s' if len(items) != 1 else ''}"
+    messages: list[tuple[str, list[str]]] = []
+    current, ids = header, []
+    for stored, summary in items:
+        block = render_digest_item(stored, summary)
+        candidate = f"{current}\n\n{block}"
+        if utf16_len(candidate) <= MESSAGE_LIMIT:
+            current, ids = candidate, [*ids, stored.article.id]
+            continue
+        if ids:
+            messages.append((current, ids))
+        pieces = split_message(block)
+        messages.extend((piece, []) for piece in pieces[:-1])
+        current, ids = pieces[-1], [stored.article.id]
+    if ids:
+        messages.append((current, ids))
+    return messages
+
+
+def render_list(items: Sequence[StoredArticle], heading: str) -> str:
+    lines = [heading, ""]
+    for number, stored in enumerate(items, start=1):
+        lines.append(f"{number}. <b>{escape(stored.article.title)}</b>")
+        lines.append(f"    /summarize_{stored.article.id} · /facts_{stored.article.id}")
+    return "\n".join(lines)
+
+
+def article_pages(stored: StoredArticle) -> list[str]:
+    """The full text in pages of about PAGE_CHARS characters, cut between sentences."""
+    pages: list[str] = []
+    current = ""
+    for paragraph in (stored.article.lead, *stored.article.paragraphs):
+        for piece in _pieces(paragraph, PAGE_CHARS):
+            joined = f"{current}\n\n{piece}" if current else piece
+            if len(joined) > PAGE_CHARS and current:
+                pages.append(current)
+                joined = piece
+            current = joined
+    if current:
+        pages.append(current)
+    return pages or [""]
+
+
+def render_article_page(stored: StoredArticle, page: int) -> tuple[str, int]:
+    pages = article_pages(stored)
+    page = max(0, min(page, len(pages) - 1))
+    head = f"<b>{escape(stored.article.title)}</b>"
+    if byline(stored):
+        head += f"\n<i>{escape(byline(stored))}</i>"
+    footer = f"<code>{stored.article.id}</code> · page {page + 1} of {len(pages)}"
+    body = escape(pages[page])
+    return (f"{head}\n\n{body}\n\n{footer}" if page == 0 else f"{body}\n\n{footer}"), len(pages)
+
+
+def inline_description(summary: Summary) -> str:
+    text = summary.sentences[0].text if summary.sentences else ""
+    return text if len(text) <= INLINE_DESCRIPTION else text[: INLINE_DESCRIPTION - 1] + "…"
+
+
+def _highlight(fact: KeyFact) -> str:
+    context = fact.context or fact.text
+    at = context.find(fact.text)
+    if at < 0:
+        return f"<b>{escape(fact.text)}</b>"
+    before, after = context[:at], context[at + len(fact.text) :]
+    return f"{escape(before)}<b>{escape(fact.text)}</b>{escape(after)}"
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+# -- splitting -------------------------------------------------------------------------------
+
+_TAG = re.compile(r"<(/?)([a-z\-]+)[^>]*>")
+
+
+def split_message(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
+    """Cut ``text`` into pieces of at most ``limit`` UTF-16 units, between paragraphs, then
+    lines, then sentences, then words; tags open at a cut are closed and reopened."""
+    text = text.strip()
+    if utf16_len(text) <= limit:
+        return [text] if text else []
+    if "<" in text:
+        limit -= 100  # room to close and reopen the tags a cut leaves open
+    pieces: list[str] = []
+    current = ""
+    for unit in _units(text, limit):
+        joined = f"{current}{unit}"
+        if utf16_len(joined.strip()) > limit and current.strip():
+            pieces.append(current.strip())
+            joined = unit
+        current = joined
+    if current.strip():
+        pieces.append(current.strip())
+    return _rebalance_tags(pieces)
+
+
+def _units(text: str, limit: int) -> Iterable[str]:
+    """Pieces of ``text`` (separators kept) no longer than ``limit`` each, coarsest first."""
+    for paragraph in re.split(r"(?<=\n\n)", text):
+        if utf16_len(paragraph) <= limit:
+            yield paragraph
+            continue
+        for line in re.split(r"(?<=\n)", paragraph):
+            yield from _pieces(line, limit, keep_space=True)
+
+
+def _pieces(text: str, limit: int, keep_space: bool = False) -> Iterable[str]:
+    if utf16_len(text) <= limit:
+        yield text
+        return
+    sentences = split_sentences(text) or [text]
+    for sentence in sentences:
+        if utf16_len(sentence) < limit:
+            yield sentence + (" " if keep_space else "")
+            continue
+        word_piece = ""
+        for word in re.split(r"(?<= )", sentence):
+            while utf16_len(word) >= limit:
+                cut = _safe_cut(word, limit // 2)
+                yield word[:cut]
+                word = word[cut:]
+            if utf16_len(word_piece + word) >= limit:
+                yield word_piece
+                word_piece = ""
+            word_piece += word
+        if word_piece:
+            yield word_piece + (" " if keep_space else "")
+
+
+def _safe_cut(word: str, at: int) -> int:
+    """A cut at or before ``at`` that does not fall inside an HTML tag or entity."""
+    opener = max(word.rfind("&", 0, at), word.rfind("<", 0, at))
+    if opener > 0 and not any(c in word[opener:at] for c in ";>"):
+        return opener
+    return at
+
+
+def _rebalance_tags(pieces: list[str]) -> list[str]:
+    out: list[str] = []
+    carried: list[str] = []
+    for piece in pieces:
+        opened = "".join(carried)
+        stack = list(carried)
+        for match in _TAG.finditer(piece):
+            if match.group(1):
+                if stack:
+                    stack.pop()
+            else:
+                stack.append(match.group())
+        closing = "".join(f"</{_TAG.match(t).group(2)}>" for t in reversed(stack))  # type: ignore[union-attr]
+        out.append(f"{opened}{piece}{closing}")
+        carried = stack
+    return out

@@ -1,0 +1,27 @@
+"""Clock times and time zones as people type them: "8:30", "20:00", "Europe/Berlin"."""
+
+from __future__ import annotations
+
+import re
+from datetime import time
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+_CLOCK = re.compile(r"^([01]?\d|2[0-3])[:.h]([0-5]\d)$")
+
+
+class BadSchedule(ValueError):
+    """A time or time zone the user typed that cannot be used; the message says what to type."""
+
+
+def parse_clock(text: str) -> time:
+    found = _CLOCK.match(text.strip())
+    if not found:
+        raise BadSchedule(f"{text!r} is not a time of day; use HH:MM, like 08:30")
+    return time(int(found.group(1)), int(found.group(2)))
+
+
+def parse_zone(text: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(text.strip())
+    except (ZoneInfoNotFoundError, ValueError):
+        raise BadSchedule(f"{text!r} is not a time zone; use Area/City, like Europe/London") from None

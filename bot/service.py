@@ -1,0 +1,179 @@
+"""NewsService: what the bot can do, in domain terms. Handlers call it; it returns models."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from summarizer import Article, ArticleError, Summary, key_facts, parse_article, rank, summarize
+
+from .schedule import parse_clock, parse_zone
+from .store import ArticleStore, StoredArticle, Subscription
+
+MAX_SUMMARY_LENGTH = 20
+
+
+class NoSuchArticle(LookupError):
+    def __init__(self, article_id: str) -> None:
+        super().__init__(article_id)
+        self.article_id = article_id
+
+
+@dataclass
+class IngestReport:
+    added: int = 0
+    unchanged: int = 0
+    rejected: list[tuple[str, str]] = field(default_factory=list)
+
+
+class NewsService:
+    def __init__(self, store: ArticleStore, default_length: int = 3, digest_time: str = "08:00",
+                 digest_timezone: str = "UTC") -> None:
+        self.store = store
+        self.default_length = default_length
+        self.digest_time = digest_time
+        self.digest_timezone = digest_timezone
+
+    # -- articles ----------------------------------------------------------------------------
+
+    async def add_text(
+        self, raw: str, *, title: str | None = None, url: str | None = None
+    ) -> tuple[StoredArticle, bool]:
+        """Parse, rank and store raw article text (ArticleError if it is not an article)."""
+        article = await asyncio.to_thread(parse_article, raw, title=title, url=url)
+        return await self.add_article(article)
+
+    async def add_article(self, article: Article) -> tuple[StoredArticle, bool]:
+        existing = await self.store.get(article.id)
+        if existing is not None:
+            return existing, False
+        ranking = await asyncio.to_thread(rank, article)
+        facts = await asyncio.to_thread(key_facts, article, ranking)
+        return await self.store.add(article, ranking, facts)
+
+    async def article(self, article_id: str) -> StoredArticle:
+        stored = await self.store.get(article_id)
+        if stored is None:
+            raise NoSuchArticle(article_id)
+        return stored
+
+    async def summary(self, article_id: str, length: int) -> tuple[StoredArticle, Summary]:
+        stored = await self.article(article_id)
+        return stored, summary_of(stored, length)
+
+    async def latest(self, count: int, offset: int = 0) -> list[StoredArticle]:
+        return await self.store.latest(count, offset)
+
+    async def search(self, query: str, count: int, offset: int = 0) -> list[StoredArticle]:
+        return await self.store.search(query, count, offset)
+
+    async def length_for(self, chat_id: int) -> int:
+        return await self.store.summary_length(chat_id) or self.default_length
+
+    async def set_length(self, chat_id: int, length: int) -> None:
+        await self.store.set_summary_length(chat_id, length)
+
+    # -- bulk ingest -------------------------------------------------------------------------
+
+    async def ingest_paths(self, paths: list[Path], report: IngestReport | None = None,
+                           progress: object | None = None) -> IngestReport:
+        """Ingest raw article files, folders of them and JSONL files; count what happened."""
+        report = report or IngestReport()
+        for label, raw, title in iter_sources(paths, report):
+            try:
+                _, created = await self.add_text(raw, title=title)
+            except ArticleError as error:
+                report.rejected.append((label, str(error)))
+            else:
+                if created:
+                    report.added += 1
+                else:
+                    report.unchanged += 1
+            if progress is not None:
+                progress.update(1)  # type: ignore[attr-defined]
+        return report
+
+    # -- digests -----------------------------------------------------------------------------
+
+    async def subscribe(self, chat_id: int, chat_title: str | None) -> Subscription:
+        """Turn a chat's digest on; a new one starts from the articles stored from now on."""
+        current = await self.store.subscription(chat_id)
+        if current is None:
+            current = Subscription(
+                chat_id=chat_id,
+                time=self.digest_time,
+                timezone=self.digest_timezone,
+                last_seq=await self.store.newest_seq(),
+            )
+        updated = current.model_copy(update={"enabled": True, "paused_reason": None, "chat_title": chat_title})
+        await self.store.save_subscription(updated)
+        return updated
+
+    async def unsubscribe(self, chat_id: int) -> Subscription | None:
+        return await self._update(chat_id, enabled=False)
+
+    async def set_digest_time(self, chat_id: int, text: str) -> Subscription | None:
+        clock = parse_clock(text)
+        return await self._update(chat_id, time=f"{clock:%H:%M}")
+
+    async def set_digest_zone(self, chat_id: int, text: str) -> Subscription | None:
+        return await self._update(chat_id, timezone=parse_zone(text).key)
+
+    async def pause(self, chat_id: int, reason: str) -> Subscription | None:
+        return await self._update(chat_id, enabled=False, paused_reason=reason)
+
+    async def _update(self, chat_id: int, **changes: object) -> Subscription | None:
+        current = await self.store.subscription(chat_id)
+        if current is None:
+            return None
+        updated = current.model_copy(update=changes)
+        await self.store.save_subscription(updated)
+        return updated
+
+
+def summary_of(stored: StoredArticle, length: int) -> Summary:
+    """A summary cut from the ranking made at ingest: changing the length never re-ranks."""
+    length = max(1, min(length, MAX_SUMMARY_LENGTH))
+    return summarize(stored.article, length, stored.ranking)
+
+
+def iter_sources(paths: list[Path], report: IngestReport) -> Iterator[tuple[str, str, str | None]]:
+    """(label, raw text, title or None) for every article in files, folders and JSONL files."""
+    for path in paths:
+        if path.is_dir():
+            yield from iter_sources(sorted(p for p in path.rglob("*") if p.is_file()), report)
+        elif not path.is_file():
+            report.rejected.append((str(path), "no such file"))
+        elif path.suffix == ".jsonl":
+            yield from _jsonl(path, report)
+        else:
+            try:
+                yield str(path), path.read_text(encoding="utf-8"), None
+            except UnicodeDecodeError:
+                report.rejected.append((str(path), "not UTF-8 text"))
+
+
+def _jsonl(path: Path, report: IngestReport) -> Iterator[tuple[str, str, str | None]]:
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, start=1):
+            label = f"{path}:{number}"
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+                text, title = row["text"], row.get("title")
+            except (ValueError, KeyError, TypeError):
+                report.rejected.append((label, "not a JSON object with a text field"))
+                continue
+            if not isinstance(text, str) or not (title is None or isinstance(title, str)):
+                report.rejected.append((label, "text and title must be strings"))
+                continue
+            yield label, text, title
+
+
+def count_sources(paths: list[Path]) -> int:
+    """How many articles ``iter_sources`` will yield, for a progress bar's total."""
+    return sum(1 for _ in iter_sources(paths, IngestReport()))

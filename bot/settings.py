@@ -1,0 +1,57 @@
+"""Settings from the environment and ``.env``; ``.env.example`` documents every one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, SecretStr, field_validator
+from typing import Annotated
+
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    bot_token: SecretStr | None = Field(default=None, description="from @BotFather")
+    bot_api_base_url: str = "https://api.telegram.org/bot"
+    """Where the Bot API lives: Telegram's, or a self-hosted telegram-bot-api server."""
+    database: str = "data/newsbot.sqlite3"
+    seeds_dir: Path = ROOT / "seeds"
+    default_summary_length: int = Field(default=3, ge=1, le=20)
+    digest_time: str = "08:00"
+    digest_timezone: str = "UTC"
+    digest_max_articles: int = Field(default=10, ge=1, le=50)
+    log_level: str = "INFO"
+    allowed_users: Annotated[list[int], NoDecode] = Field(default_factory=list)
+    """If set, only these Telegram user ids may use the bot in private chats."""
+    max_text_chars: int = Field(default=100_000, ge=1_000)
+
+    @field_validator("digest_timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {value!r}, use Area/City like Europe/London") from None
+        return value
+
+    @field_validator("digest_time")
+    @classmethod
+    def _clock_time(cls, value: str) -> str:
+        from .schedule import parse_clock
+
+        parse_clock(value)
+        return value
+
+    @field_validator("allowed_users", mode="before")
+    @classmethod
+    def _id_list(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [int(v) for v in value.replace(",", " ").split()]
+        if isinstance(value, int):
+            return [value]
+        return value

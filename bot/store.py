@@ -1,0 +1,385 @@
+"""The article store: parsed articles with their rankings and key facts, chat settings, digest
+subscriptions and the digest delivery journal.
+
+``ArticleStore`` is the interface the bot uses; ``SqliteArticleStore`` is the embedded default:
+one SQLite file in WAL mode, full-text search with FTS5, schema versioned by this module.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import sqlite3
+import threading
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Protocol, TypeVar
+
+from pydantic import BaseModel, ConfigDict, TypeAdapter
+
+from summarizer import Article, KeyFact, Ranking
+
+T = TypeVar("T")
+_FACTS = TypeAdapter(list[KeyFact])
+
+
+class StoredArticle(BaseModel):
+    """An article as stored: ranked once at ingest, its facts extracted once."""
+
+    model_config = ConfigDict(frozen=True)
+
+    seq: int
+    article: Article
+    ranking: Ranking
+    facts: tuple[KeyFact, ...]
+    added_at: datetime
+
+
+class Subscription(BaseModel):
+    """A chat's digest: when, in which time zone, and how far it has got (``last_seq``)."""
+
+    chat_id: int
+    enabled: bool = True
+    time: str = "08:00"
+    timezone: str = "UTC"
+    last_seq: int = 0
+    chat_title: str | None = None
+    paused_reason: str | None = None
+
+
+class ArticleStore(Protocol):
+    async def open(self) -> None: ...
+    async def close(self) -> None: ...
+    async def add(self, article: Article, ranking: Ranking, facts: Sequence[KeyFact]) -> tuple[StoredArticle, bool]: ...
+    async def get(self, article_id: str) -> StoredArticle | None: ...
+    async def get_by_url(self, url: str) -> StoredArticle | None: ...
+    async def latest(self, limit: int, offset: int = 0) -> list[StoredArticle]: ...
+    async def search(self, query: str, limit: int, offset: int = 0) -> list[StoredArticle]: ...
+    async def count(self) -> int: ...
+    async def summary_length(self, chat_id: int) -> int | None: ...
+    async def set_summary_length(self, chat_id: int, length: int) -> None: ...
+    async def subscription(self, chat_id: int) -> Subscription | None: ...
+    async def save_subscription(self, subscription: Subscription) -> None: ...
+    async def subscriptions(self) -> list[Subscription]: ...
+    async def newest_seq(self) -> int: ...
+    async def enqueue_digest(self, chat_id: int) -> int: ...
+    async def pending_digest(self, chat_id: int, limit: int) -> list[StoredArticle]: ...
+    async def mark_delivered(self, chat_id: int, article_ids: Sequence[str], message_id: int) -> None: ...
+    async def delivered(self, chat_id: int) -> list[str]: ...
+    async def forget_chat(self, chat_id: int) -> None: ...
+
+
+SCHEMA_VERSION = 1
+_MIGRATIONS: dict[int, str] = {
+    1: """
+    CREATE TABLE articles (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        url TEXT UNIQUE,
+        title TEXT NOT NULL,
+        article TEXT NOT NULL,
+        ranking TEXT NOT NULL,
+        facts TEXT NOT NULL,
+        added_at TEXT NOT NULL
+    );
+    CREATE VIRTUAL TABLE article_search USING fts5(title, body, tokenize = 'porter unicode61');
+    CREATE TABLE chats (
+        chat_id INTEGER PRIMARY KEY,
+        summary_length INTEGER
+    );
+    CREATE TABLE subscriptions (
+        chat_id INTEGER PRIMARY KEY,
+        enabled INTEGER NOT NULL,
+        time TEXT NOT NULL,
+        timezone TEXT NOT NULL,
+        last_seq INTEGER NOT NULL,
+        chat_title TEXT,
+        paused_reason TEXT
+    );
+    CREATE TABLE deliveries (
+        chat_id INTEGER NOT NULL,
+        article_seq INTEGER NOT NULL REFERENCES articles(seq),
+        state TEXT NOT NULL CHECK (state IN ('pending', 'sent')),
+        message_id INTEGER,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (chat_id, article_seq)
+    );
+    CREATE INDEX deliveries_pending ON deliveries(chat_id, state, article_seq);
+    """,
+}
+
+
+class SqliteArticleStore:
+    """``ArticleStore`` on one SQLite file; blocking calls run in a worker thread."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        self._db: sqlite3.Connection | None = None
+        self._lock = threading.Lock()
+
+    async def open(self) -> None:
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None, timeout=10)
+        db.row_factory = sqlite3.Row
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = NORMAL")
+        db.execute("PRAGMA foreign_keys = ON")
+        self._db = db
+        await self._run(self._migrate)
+
+    async def close(self) -> None:
+        if self._db is not None:
+            with self._lock:
+                self._db.close()
+            self._db = None
+
+    async def _run(self, work: Callable[[sqlite3.Connection], T]) -> T:
+        def locked() -> T:
+            if self._db is None:
+                raise RuntimeError("the store is not open")
+            with self._lock:
+                return work(self._db)
+
+        return await asyncio.to_thread(locked)
+
+    @staticmethod
+    def _migrate(db: sqlite3.Connection) -> None:
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise RuntimeError(f"database schema {version} is newer than this bot ({SCHEMA_VERSION})")
+        for target in range(version + 1, SCHEMA_VERSION + 1):
+            with _transaction(db):
+                for statement in _MIGRATIONS[target].split(";"):
+                    if statement.strip():
+                        db.execute(statement)
+                db.execute(f"PRAGMA user_version = {target}")
+
+    # -- articles ---------------------------------------------------------------------------
+
+    async def add(
+        self, article: Article, ranking: Ranking, facts: Sequence[KeyFact]
+    ) -> tuple[StoredArticle, bool]:
+        """Store an article once: the same id (or url) returns the stored one, not a copy."""
+
+        def work(db: sqlite3.Connection) -> tuple[StoredArticle, bool]:
+            with _transaction(db):
+                row = db.execute(
+                    "SELECT * FROM articles WHERE id = ? OR (url IS NOT NULL AND url = ?)",
+                    (article.id, article.url),
+                ).fetchone()
+                if row is not None:
+                    return _stored(row), False
+                cursor = db.execute(
+                    "INSERT INTO articles (id, url, title, article, ranking, facts, added_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        article.id,
+                        article.url,
+                        article.title,
+                        article.model_dump_json(),
+                        ranking.model_dump_json(),
+                        _FACTS.dump_json(list(facts)).decode(),
+                        _now(),
+                    ),
+                )
+                db.execute(
+                    "INSERT INTO article_search (rowid, title, body) VALUES (?, ?, ?)",
+                    (cursor.lastrowid, article.title, article.text),
+                )
+                row = db.execute("SELECT * FROM articles WHERE seq = ?", (cursor.lastrowid,)).fetchone()
+                return _stored(row), True
+
+        return await self._run(work)
+
+    async def get(self, article_id: str) -> StoredArticle | None:
+        return await self._one("SELECT * FROM articles WHERE id = ?", (article_id.strip().lower(),))
+
+    async def get_by_url(self, url: str) -> StoredArticle | None:
+        return await self._one("SELECT * FROM articles WHERE url = ?", (url,))
+
+    async def latest(self, limit: int, offset: int = 0) -> list[StoredArticle]:
+        return await self._many(
+            "SELECT * FROM articles ORDER BY seq DESC LIMIT ? OFFSET ?", (limit, offset)
+        )
+
+    async def search(self, query: str, limit: int, offset: int = 0) -> list[StoredArticle]:
+        """Articles matching every word of ``query`` (the last one as a prefix), best first."""
+        match = fts_query(query)
+        if not match:
+            return []
+        return await self._many(
+            "SELECT a.* FROM article_search JOIN articles a ON a.seq = article_search.rowid"
+            " WHERE article_search MATCH ? ORDER BY bm25(article_search, 4.0, 1.0), a.seq DESC"
+            " LIMIT ? OFFSET ?",
+            (match, limit, offset),
+        )
+
+    async def count(self) -> int:
+        return await self._run(lambda db: int(db.execute("SELECT count(*) FROM articles").fetchone()[0]))
+
+    async def newest_seq(self) -> int:
+        return await self._run(
+            lambda db: int(db.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchone()[0])
+        )
+
+    async def _one(self, sql: str, args: tuple[Any, ...]) -> StoredArticle | None:
+        rows = await self._many(sql, args)
+        return rows[0] if rows else None
+
+    async def _many(self, sql: str, args: tuple[Any, ...]) -> list[StoredArticle]:
+        return await self._run(lambda db: [_stored(r) for r in db.execute(sql, args).fetchall()])
+
+    # -- chats and subscriptions -------------------------------------------------------------
+
+    async def summary_length(self, chat_id: int) -> int | None:
+        def work(db: sqlite3.Connection) -> int | None:
+            row = db.execute("SELECT summary_length FROM chats WHERE chat_id = ?", (chat_id,)).fetchone()
+            return None if row is None else row[0]
+
+        return await self._run(work)
+
+    async def set_summary_length(self, chat_id: int, length: int) -> None:
+        await self._run(
+            lambda db: db.execute(
+                "INSERT INTO chats (chat_id, summary_length) VALUES (?, ?)"
+                " ON CONFLICT (chat_id) DO UPDATE SET summary_length = excluded.summary_length",
+                (chat_id, length),
+            )
+        )
+
+    async def subscription(self, chat_id: int) -> Subscription | None:
+        def work(db: sqlite3.Connection) -> Subscription | None:
+            row = db.execute("SELECT * FROM subscriptions WHERE chat_id = ?", (chat_id,)).fetchone()
+            return None if row is None else _subscription(row)
+
+        return await self._run(work)
+
+    async def save_subscription(self, subscription: Subscription) -> None:
+        values = subscription.model_dump()
+        columns = ", ".join(values)
+        updates = ", ".join(f"{c} = excluded.{c}" for c in values if c != "chat_id")
+        await self._run(
+            lambda db: db.execute(
+                f"INSERT INTO subscriptions ({columns}) VALUES ({', '.join('?' * len(values))})"
+                f" ON CONFLICT (chat_id) DO UPDATE SET {updates}",
+                tuple(values.values()),
+            )
+        )
+
+    async def subscriptions(self) -> list[Subscription]:
+        return await self._run(
+            lambda db: [_subscription(r) for r in db.execute("SELECT * FROM subscriptions ORDER BY chat_id")]
+        )
+
+    async def forget_chat(self, chat_id: int) -> None:
+        def work(db: sqlite3.Connection) -> None:
+            with _transaction(db):
+                for table in ("deliveries", "subscriptions", "chats"):
+                    db.execute(f"DELETE FROM {table} WHERE chat_id = ?", (chat_id,))
+
+        await self._run(work)
+
+    # -- digest journal ----------------------------------------------------------------------
+
+    async def enqueue_digest(self, chat_id: int) -> int:
+        """Journal every article added since the chat's last digest as pending for it, and move
+        the chat's watermark past them, in one transaction. Returns how many were queued."""
+
+        def work(db: sqlite3.Connection) -> int:
+            with _transaction(db):
+                row = db.execute("SELECT last_seq FROM subscriptions WHERE chat_id = ?", (chat_id,)).fetchone()
+                if row is None:
+                    return 0
+                newest = db.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchone()[0]
+                cursor = db.execute(
+                    "INSERT OR IGNORE INTO deliveries (chat_id, article_seq, state, updated_at)"
+                    " SELECT ?, seq, 'pending', ? FROM articles WHERE seq > ? AND seq <= ?",
+                    (chat_id, _now(), row[0], newest),
+                )
+                db.execute("UPDATE subscriptions SET last_seq = ? WHERE chat_id = ?", (max(row[0], newest), chat_id))
+                return cursor.rowcount
+
+        return await self._run(work)
+
+    async def pending_digest(self, chat_id: int, limit: int) -> list[StoredArticle]:
+        return await self._many(
+            "SELECT a.* FROM deliveries d JOIN articles a ON a.seq = d.article_seq"
+            " WHERE d.chat_id = ? AND d.state = 'pending' ORDER BY a.seq LIMIT ?",
+            (chat_id, limit),
+        )
+
+    async def mark_delivered(self, chat_id: int, article_ids: Sequence[str], message_id: int) -> None:
+        def work(db: sqlite3.Connection) -> None:
+            with _transaction(db):
+                for article_id in article_ids:
+                    db.execute(
+                        "UPDATE deliveries SET state = 'sent', message_id = ?, updated_at = ?"
+                        " WHERE chat_id = ? AND article_seq = (SELECT seq FROM articles WHERE id = ?)",
+                        (message_id, _now(), chat_id, article_id),
+                    )
+
+        await self._run(work)
+
+    async def delivered(self, chat_id: int) -> list[str]:
+        """Ids of the articles already posted to a chat, in posting order."""
+        return await self._run(
+            lambda db: [
+                r[0]
+                for r in db.execute(
+                    "SELECT a.id FROM deliveries d JOIN articles a ON a.seq = d.article_seq"
+                    " WHERE d.chat_id = ? AND d.state = 'sent' ORDER BY d.updated_at, a.seq",
+                    (chat_id,),
+                )
+            ]
+        )
+
+
+class _transaction:
+    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on error (the connection is in autocommit mode)."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    def __enter__(self) -> None:
+        self.db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, kind: object, *_: object) -> None:
+        self.db.execute("ROLLBACK" if kind else "COMMIT")
+
+
+_FTS_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def fts_query(text: str, max_words: int = 8) -> str:
+    """A safe FTS5 query from what a user typed: every word quoted, the last one a prefix.
+
+    Quoting makes FTS5 syntax characters plain text, so no query can be malformed or costly.
+    """
+    words = _FTS_WORD.findall(text)[:max_words]
+    if not words:
+        return ""
+    quoted = [f'"{w}"' for w in words]
+    if len(words[-1]) >= 2:
+        quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+def _stored(row: sqlite3.Row) -> StoredArticle:
+    return StoredArticle(
+        seq=row["seq"],
+        article=Article.model_validate_json(row["article"]),
+        ranking=Ranking.model_validate_json(row["ranking"]),
+        facts=tuple(_FACTS.validate_json(row["facts"])),
+        added_at=datetime.fromisoformat(row["added_at"]),
+    )
+
+
+def _subscription(row: sqlite3.Row) -> Subscription:
+    return Subscription(**{k: row[k] for k in row.keys()})  # noqa: SIM118
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
