@@ -221,7 +221,7 @@ async def facts(update: Update, context: BotContext) -> None:
     message = update.effective_message
     assert message
     if not context.args or not ARTICLE_ID.match(context.args[0]):
-        await message.reply_text("Use /facts <id>, with an id from /latest or /search.")
+        await message.reply_text("Use /facts ID, with an id from /latest or /search.")
         return
     await show_facts(message, context, context.args[0])
 
@@ -240,7 +240,7 @@ async def article(update: Update, context: BotContext) -> None:
     message = update.effective_message
     assert message
     if not context.args or not ARTICLE_ID.match(context.args[0]):
-        await message.reply_text("Use /article <id>, with an id from /latest or /search.")
+        await message.reply_text("Use /article ID, with an id from /latest or /search.")
         return
     page = int(context.args[1]) - 1 if len(context.args) > 1 and context.args[1].isdigit() else 0
     await show_article(message, context, context.args[0], page)

@@ -18,7 +18,7 @@ async def inline_query(update: Update, context: BotContext) -> None:
     assert query
     offset = int(query.offset) if query.offset.isdigit() else 0
     if offset >= MAX_OFFSET:
-        await query.answer([], next_offset="")
+        await query.answer([])
         return
     words = query.query.strip()
     news = context.news
@@ -39,4 +39,6 @@ async def inline_query(update: Update, context: BotContext) -> None:
             )
         )
     more = len(found) > PAGE_SIZE
-    await query.answer(results, next_offset=str(offset + PAGE_SIZE) if more else "", cache_time=30)
+    # No next_offset at all on the last page: with Defaults set, PTB 22 turns an empty string
+    # into "[]" (it takes "" for an empty poll-option list), and clients would page forever.
+    await query.answer(results, next_offset=str(offset + PAGE_SIZE) if more else None, cache_time=30)

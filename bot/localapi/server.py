@@ -370,7 +370,8 @@ class LocalBotApi:
         chat = self._chat(params.get("chat_id"))
         return {**chat.to_json(), "accent_color_id": 0, "max_reaction_count": 11,
                 "accepted_gift_types": {"unlimited_gifts": False, "limited_gifts": False,
-                                        "unique_gifts": False, "premium_subscription": False}}
+                                        "unique_gifts": False, "premium_subscription": False,
+                                        "gifts_from_channels": False}}
 
     async def _api_getchatmember(self, params: JSON) -> JSON:
         chat = self._chat(params.get("chat_id"))
