@@ -1,4 +1,5 @@
-"""``python -m bot``: run the bot (polling). ``python -m bot ingest PATH...``: bulk ingest."""
+"""``python -m bot``: run the bot (polling). ``--local``: the terminal playground, no token.
+``python -m bot ingest PATH...``: bulk ingest."""
 
 from __future__ import annotations
 
@@ -27,6 +28,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.command == "ingest":
         return asyncio.run(_ingest(settings, args.paths))
+    if args.local:
+        from .localapi.playground import main as playground
+
+        return playground(Path(args.database or "data/playground.sqlite3"))
     if settings.bot_token is None:
         print(NO_TOKEN, file=sys.stderr)
         return 2
@@ -35,6 +40,9 @@ def main(argv: list[str] | None = None) -> int:
 
 def _arguments() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
+    parser.add_argument("--local", action="store_true",
+                        help="no token needed: run against a local Bot API server and chat in this terminal")
+    parser.add_argument("--database", help="with --local: the SQLite file to use")
     commands = parser.add_subparsers(dest="command")
     ingest = commands.add_parser("ingest", help="add raw article files, folders or JSONL files to the store")
     ingest.add_argument("paths", nargs="+", type=Path)

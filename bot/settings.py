@@ -30,6 +30,11 @@ class Settings(BaseSettings):
     """If set, only these Telegram user ids may use the bot in private chats."""
     max_text_chars: int = Field(default=100_000, ge=1_000)
 
+    @field_validator("bot_token", mode="before")
+    @classmethod
+    def _blank_is_unset(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
     @field_validator("digest_timezone")
     @classmethod
     def _known_zone(cls, value: str) -> str:

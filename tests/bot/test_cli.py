@@ -1,0 +1,60 @@
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import ROOT, SEED
+
+
+def _bot(*args: str, env: dict[str, str] | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    environment = {k: v for k, v in os.environ.items() if k != "BOT_TOKEN"}
+    environment.update(env or {})
+    return subprocess.run([sys.executable, "-m", "bot", *args], cwd=cwd, env=environment,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_no_token_is_a_clear_message_not_a_traceback(tmp_path: Path) -> None:
+    done = _bot(env={"PYTHONPATH": str(ROOT)}, cwd=tmp_path)
+    assert done.returncode == 2
+    assert "BOT_TOKEN is not set" in done.stderr and "@BotFather" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_bulk_ingest_counts_added_unchanged_and_rejected(tmp_path: Path) -> None:
+    database = tmp_path / "store.sqlite3"
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "seed.txt").write_text(SEED.read_text())
+    (folder / "empty.txt").write_text("   ")
+    (folder / "binary.bin").write_bytes(bytes(range(256)))
+    rows = [
+        {"title": "Harbour bridge reopens", "text": "The bridge reopened on Monday. Traffic returned."},
+        {"text": "The council met on Tuesday. It approved the budget."},
+        {"nope": 1},
+    ]
+    (tmp_path / "more.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\nnot json\n")
+    env = {"DATABASE": str(database)}
+    first = _bot("ingest", str(folder), str(tmp_path / "more.jsonl"), env=env)
+    assert first.stdout.splitlines()[0] == "added 3, unchanged 0, rejected 4", first.stdout + first.stderr
+    assert "empty.txt: there is no text to summarize" in first.stdout
+    assert "binary.bin: not UTF-8 text" in first.stdout
+    assert "more.jsonl:3: not a JSON object with a text field" in first.stdout
+    again = _bot("ingest", str(folder / "seed.txt"), env=env)
+    assert again.returncode == 0
+    assert again.stdout.splitlines()[0] == "added 0, unchanged 1, rejected 0"
+
+
+def test_playground_chats_in_the_terminal_with_no_token(tmp_path: Path) -> None:
+    script = "/latest 1\n@ghouta\n/summarize_03cd48adda\n!3\n!quit\n"
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "--local", "--database", str(tmp_path / "pg.sqlite3")],
+        cwd=ROOT, input=script, capture_output=True, text=True, timeout=120,
+        env={k: v for k, v in os.environ.items() if k != "BOT_TOKEN"},
+    )
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert "Latest 1 articles" in out
+    assert "1. Russia offers Syrian opposition fighters" in out
+    assert "03cd48adda · 3 of 10 sentences" in out
+    assert "📍 Places: Eastern Ghouta" in out
