@@ -32,7 +32,8 @@ from .tokenize import split_sentences, split_words
 METHODS = ("lead", *ALGORITHMS)
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 _CAPITALIZED = re.compile(r"\b[A-Z][\w'’-]*\w")
-_STOP = {w.lower() for w in lexicon.NON_NAMES}
+_STOP = {w.lower() for w in lexicon.NON_NAMES} | {"i", "i'm", "i've", "i'd", "i'll"}
+_POSSESSIVE = re.compile(r"['’]s$")
 
 
 @dataclass
@@ -54,6 +55,7 @@ class Totals:
     )
     grounding: list[float] = field(default_factory=list)
     recall: list[float] = field(default_factory=list)
+    naive_recall: list[float] = field(default_factory=list)
 
 
 def load(path: Path) -> list[Example]:
@@ -81,10 +83,11 @@ def evaluate(examples: list[Example], methods: Iterable[str] = METHODS, progress
             scores = scorer.score(target, "\n".join(chosen))
             for name, value in scores.items():
                 total.rouge[method][name].append(value.fmeasure * 100)
-        grounding, recall = _fact_scores(example)
+        grounding, recall, naive = _fact_scores(example)
         total.grounding.append(grounding)
-        if recall is not None:
+        if recall is not None and naive is not None:
             total.recall.append(recall)
+            total.naive_recall.append(naive)
     return {
         "sources": {
             source: {m: {n: round(statistics.fmean(v), 2) for n, v in by.items()} for m, by in t.rouge.items()}
@@ -94,6 +97,7 @@ def evaluate(examples: list[Example], methods: Iterable[str] = METHODS, progress
             source: {
                 "grounding": round(100 * statistics.fmean(t.grounding), 2),
                 "recall": round(100 * statistics.fmean(t.recall), 2) if t.recall else None,
+                "naive_recall": round(100 * statistics.fmean(t.naive_recall), 2) if t.naive_recall else None,
             }
             for source, t in sorted(totals.items())
         },
@@ -108,31 +112,66 @@ def _choose(example: Example, method: str) -> list[str]:
     return [sentences[i].text for i in ranking.top(example.k)]
 
 
-def _fact_scores(example: Example) -> tuple[float, float | None]:
-    """Grounding: share of facts verbatim in their cited sentence. Recall: share of the reference's
-    figures and proper names that occur in the article and appear in some key fact's text."""
+def _fact_scores(example: Example) -> tuple[float, float | None, float | None]:
+    """Grounding: share of facts verbatim in their cited sentence. Recall: share of the
+    reference's figures and proper names, among those the article has, that appear in the text
+    of some key fact; the same recall for the naive baseline (numbers and capitalized phrases by
+    lead-weighted frequency, top 10)."""
     article = example.article
     facts = key_facts(article, rank(article))
     grounded = sum(1 for f in facts if f.text in article.sentences[f.sentence].text)
     grounding = grounded / len(facts) if facts else 1.0
-    article_tokens = _tokens(article.text)
-    wanted = {t for t in _reference_items(example.reference) if t in article_tokens}
+    wanted = _reference_items(example.reference) & _article_items(article)
     if not wanted:
-        return grounding, None
+        return grounding, None, None
     covered = set().union(*(_tokens(f.text) for f in facts)) if facts else set()
-    return grounding, len(wanted & covered) / len(wanted)
+    naive = set().union(set(), *(_tokens(t) for t in naive_facts(article)))
+    return grounding, len(wanted & covered) / len(wanted), len(wanted & naive) / len(wanted)
 
 
 def _reference_items(lines: list[str]) -> set[str]:
     items: set[str] = set()
     for line in lines:
         items.update(_normalize_number(n) for n in _NUMBER.findall(line))
-        items.update(w.casefold() for w in _CAPITALIZED.findall(line) if w.lower() not in _STOP)
+        items.update(_word(w) for w in _CAPITALIZED.findall(line) if w.lower() not in _STOP)
     return items
 
 
+def _article_items(article: Article) -> set[str]:
+    """The article's figures and proper names: numbers, and words it capitalizes inside a
+    sentence and never writes in lower case."""
+    numbers = {_normalize_number(n) for n in _NUMBER.findall(article.text)}
+    capitalized: set[str] = set()
+    lower: set[str] = set()
+    for sentence in article.sentences:
+        for position, word in enumerate(split_words(sentence.text)):
+            if word[:1].isupper() and position > 0:
+                capitalized.add(_word(word))
+            elif word[:1].islower():
+                lower.add(_word(word))
+    return numbers | (capitalized - lower)
+
+
+def naive_facts(article: Article, count: int = 10) -> list[str]:
+    """The baseline the issue names: numbers and capitalized phrases, by lead-weighted frequency."""
+    weights: dict[str, float] = defaultdict(float)
+    for sentence in article.sentences:
+        weight = 1.0 / (1 + sentence.index)
+        for phrase in _NAIVE_PHRASE.findall(sentence.text):
+            if phrase.lower() not in _STOP:
+                weights[phrase] += weight
+    return sorted(weights, key=lambda p: -weights[p])[:count]
+
+
+_NAIVE_PHRASE = re.compile(r"\d[\d,.]*\d|\d|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+
+
+def _word(word: str) -> str:
+    return _POSSESSIVE.sub("", word.casefold())
+
+
 def _tokens(text: str) -> set[str]:
-    words = {w.casefold() for w in split_words(text)}
+    words = {_word(w) for w in split_words(text)}
     return words | {_normalize_number(n) for n in _NUMBER.findall(text)}
 
 
@@ -212,7 +251,10 @@ def render(report: dict[str, Any]) -> str:
             r1, r2, rl = scores["rouge1"], scores["rouge2"], scores["rougeLsum"]
             lines.append(f"  {method:<10} {r1:6.2f} / {r2:6.2f} / {rl:6.2f}")
         facts = report["facts"][source]
-        lines.append(f"  key facts: grounding {facts['grounding']}%, recall {facts['recall']}%")
+        lines.append(
+            f"  key facts: grounding {facts['grounding']}%, recall {facts['recall']}%"
+            f" (naive baseline {facts['naive_recall']}%)"
+        )
         lines.append("")
     speed = report.get("ms_per_article")
     if speed:

@@ -157,7 +157,7 @@ NON_NAMES = _words(
     Meanwhile|Now|Then|There|Here|What|Who|Why|How|Where|Which|In|On|At|For|With|By|From|To|
     Of|Over|Under|About|Into|During|Despite|According|Also|Even|Still|Just|Only|Some|Many|Most|
     All|Both|Each|Every|Other|Another|Such|No|Not|Yes|One|Two|Three|Four|Five|Six|Seven|Eight|
-    Nine|Ten|First|Second|Third|Last|Next|New|Mr|Mrs|Ms|Dr|Sir|Monday|Tuesday|Wednesday|
+    Nine|Ten|First|Second|Third|Last|Next|Mr|Mrs|Ms|Dr|Sir|Monday|Tuesday|Wednesday|
     Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|
     September|October|November|December|Today|Yesterday|Tomorrow|Tonight|Earlier|Later|
     Speaking|Asked|Describing|Following|Pictured|Photo|Click|Read|Scroll|Share|Video|Watch|

@@ -53,9 +53,12 @@ class NewsSummarizer(AbstractSummarizer):  # type: ignore[misc]
     """
 
     lead_weight = 2.0
-    lead_span = 4.0
-    """The lead bonus is ``lead_weight * exp(-index / lead_span)``: news puts the point first."""
-    title_weight = 0.5
+    lead_size = 3.5
+    lead_softness = 0.3
+    """News puts the point in its first few sentences: a soft window over about four sentences
+    (``lead_weight / (1 + exp((index - lead_size) / lead_softness))``) within which centrality
+    decides, and outside which centrality alone ranks."""
+    title_weight = 0.3
     redundancy = 0.3
     """MMR trade-off: how much overlap with an already chosen sentence costs."""
 
@@ -91,7 +94,7 @@ class NewsSummarizer(AbstractSummarizer):  # type: ignore[misc]
         if not bag:
             return 0.0
         overlap = len(title & bag) / len(title) if title else 0.0
-        lead = self.lead_weight * math.exp(-i / self.lead_span)
+        lead = self.lead_weight / (1.0 + math.exp(min(50.0, (i - self.lead_size) / self.lead_softness)))
         return (lead + centrality + self.title_weight * overlap) * standalone_factor(text, i)
 
 

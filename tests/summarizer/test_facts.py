@@ -9,7 +9,7 @@ def _facts(text: str):  # type: ignore[no-untyped-def]
 def test_seed_facts_are_the_ones_that_matter(seed_text: str) -> None:
     article, facts = _facts(seed_text)
     texts = {f.text for f in facts}
-    for name in ("Russia", "Eastern Ghouta", "Damascus", "Muhamadiya", "SANA", "United Nations", "Bashar Al-Assad"):
+    for name in ("Russia", "Eastern Ghouta", "Damascus", "Muhamadiya", "SANA", "United Nations", "President Bashar Al-Assad"):
         assert name in texts, name
     figures = {f.text: f for f in facts if f.kind is FactKind.FIGURE}
     assert "over 400,000 people" in figures
@@ -17,7 +17,7 @@ def test_seed_facts_are_the_ones_that_matter(seed_text: str) -> None:
     assert "80 people" in figures
     assert "Monday" in figures["80 people"].context
     kinds = {f.text: f.kind for f in facts}
-    assert kinds["Bashar Al-Assad"] is FactKind.PERSON
+    assert kinds["President Bashar Al-Assad"] is FactKind.PERSON
     assert kinds["SANA"] is FactKind.ORGANIZATION
     assert kinds["Damascus"] is FactKind.PLACE
     assert len(facts) <= 10
@@ -43,7 +43,7 @@ def test_quotes_dates_and_people() -> None:
     by_kind = {}
     for fact in facts:
         by_kind.setdefault(fact.kind, []).append(fact)
-    assert [f.text for f in by_kind[FactKind.PERSON]] == ["Jane Holloway"]
+    assert [f.text for f in by_kind[FactKind.PERSON]] == ["Mayor Jane Holloway"]
     assert any(f.text == "£4.5m budget" for f in by_kind[FactKind.FIGURE])
     assert any(f.text.startswith("Over 2,000 residents") for f in by_kind[FactKind.FIGURE])
     quote = by_kind[FactKind.QUOTE][0]
