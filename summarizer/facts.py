@@ -45,6 +45,7 @@ _FUNCTION_WORDS = (
     "been|who|which|that|through|into|after|before|over|under|per|than|more|less|each|this|these|"
     "those|their|his|her|its|our|will|would|could|can|may|might|should|must|did|do|does|so|if)"
 )
+_COUNT_WORD_SET = lx.NUMBER_WORDS - {"one", "half", "quarter", "third"}
 _COUNT_WORDS = sorted(lx.NUMBER_WORDS - {"one", "half", "quarter", "third"}, key=len, reverse=True)
 _FIGURE = re.compile(
     rf"""(?<![\w.,])
@@ -61,28 +62,30 @@ _FIGURE = re.compile(
     """,
     re.VERBOSE,
 )
+_DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
 )
 _DATE = re.compile(
-    rf"""\b(?:
+    rf"""\b(?=[0-9A-Zaeln-ty])(?:
       (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?
     | {_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?
     | \d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:\s+\d{{4}})?
     | (?:January|February|March|April|June|July|August|September|October|November|December)\s+\d{{4}}
     | (?<![\d,.£$€])(?:1[89]\d\d|20\d\d)\b(?![,.]?\d)
     | \d{{1,2}}(?::\d{{2}})?\s?(?:a\.m\.|p\.m\.|am|pm)\b
-    | (?:yesterday|tonight|last\s+(?:week|month|year|night)|next\s+(?:week|month|year)|earlier\s+this\s+(?:week|month|year))
+    | (?:[Yy]esterday|[Tt]onight|[Ll]ast\s+(?:week|month|year|night)|[Nn]ext\s+(?:week|month|year)
+       |[Ee]arlier\s+this\s+(?:week|month|year))
     )""",
-    re.VERBOSE | re.IGNORECASE,
+    re.VERBOSE,
 )
 _QUOTE = re.compile(r"[\"“]([^\"“”]{12,400}?)[\"”]")
 _CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s-\s")
 
 
-@dataclass
+@dataclass(eq=False)
 class _Candidate:
     kind: FactKind
     text: str
@@ -99,12 +102,14 @@ class _Candidate:
 def key_facts(article: Article, ranking: Ranking | None = None, limit: int = MAX_FACTS) -> list[KeyFact]:
     """The article's most important facts, most important first, at most ``limit``."""
     top = set(ranking.top(3)) if ranking else set(range(3))
+    title = {w.casefold() for w in re.findall(r"[\w'’-]+", article.title)}
+    date_spans = [list(_DATE.finditer(s.text)) for s in article.sentences]
     entities = _entities(article)
-    figures = list(_figures(article))
-    dates = list(_dates(article))
+    figures = list(_figures(article, date_spans))
+    dates = list(_dates(article, date_spans))
     quotes = list(_quotes(article, entities))
     for candidate in (*entities, *figures, *dates, *quotes):
-        candidate.score = _importance(candidate, article, top)
+        candidate.score = _importance(candidate, title, top)
     chosen = _select([*entities, *figures, *dates, *quotes], limit)
     return [
         KeyFact(kind=c.kind, text=c.shown or c.text, sentence=c.sentence, context=c.context) for c in chosen
@@ -115,16 +120,20 @@ def _select(candidates: list[_Candidate], limit: int) -> list[_Candidate]:
     """Best first, within each kind's quota: the guaranteed minimum of every kind, then the rest."""
     ranked = sorted(candidates, key=lambda c: (-c.score, c.sentence))
     chosen: list[_Candidate] = []
+    taken: dict[FactKind, int] = {}
     for use_minimum in (True, False):
         for candidate in ranked:
-            low, high = _QUOTAS.get(_quota_kind(candidate), _ENTITY_QUOTA)
-            same_kind = sum(1 for c in chosen if _quota_kind(c) == _quota_kind(candidate))
-            if len(chosen) >= limit or same_kind >= (low if use_minimum else high):
+            kind = _quota_kind(candidate)
+            low, high = _QUOTAS.get(kind, _ENTITY_QUOTA)
+            if len(chosen) >= limit:
+                break
+            if taken.get(kind, 0) >= (low if use_minimum else high) or candidate in chosen:
                 continue
             if use_minimum and _shown_in_context(candidate, chosen):
                 continue
-            if candidate not in chosen and not _covered(candidate, chosen):
+            if not _covered(candidate, chosen):
                 chosen.append(candidate)
+                taken[kind] = taken.get(kind, 0) + 1
     return sorted(chosen, key=lambda c: (-c.score, c.sentence))
 
 
@@ -151,8 +160,7 @@ _KIND_PRIOR = {
 _MONEY = re.compile(r"[£$€¥%]|million|billion|\dbn|\dm\b|per ?cent")
 
 
-def _importance(candidate: _Candidate, article: Article, top: set[int]) -> float:
-    title = {w.casefold() for w in re.findall(r"[\w'’-]+", article.title)}
+def _importance(candidate: _Candidate, title: set[str], top: set[int]) -> float:
     in_title = any(set(a.split()) <= title for a in candidate.aliases | {candidate.text.casefold()})
     score = 0.9 * math.log1p(candidate.mentions) + _KIND_PRIOR[candidate.kind]
     score += 0.3 * (candidate.sentence == 0) + 0.45 * (candidate.sentence < 3)
@@ -313,12 +321,14 @@ def _merge_short_forms(candidates: list[_Candidate]) -> list[_Candidate]:
 # -- figures, dates, quotes -----------------------------------------------------------------
 
 
-def _figures(article: Article) -> Iterable[_Candidate]:
-    dates = {s.index: [m.span() for m in _DATE.finditer(s.text)] for s in article.sentences}
+def _figures(article: Article, date_spans: list[list[re.Match[str]]]) -> Iterable[_Candidate]:
     for sentence in article.sentences:
+        text = sentence.text
+        if not _DIGIT.search(text) and _COUNT_WORD_SET.isdisjoint(text.lower().split()):
+            continue
         for match in _FIGURE.finditer(sentence.text):
             number = match.group("num")
-            if _YEAR.match(number) or _inside(match.span("num"), dates[sentence.index]):
+            if _YEAR.match(number) or _inside(match.span("num"), date_spans[sentence.index]):
                 continue
             digits = re.sub(r"\D", "", number)
             text = match.group().rstrip()
@@ -330,14 +340,14 @@ def _figures(article: Article) -> Iterable[_Candidate]:
             )
 
 
-def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
-    return any(a <= span[0] < b for a, b in spans)
+def _inside(span: tuple[int, int], matches: list[re.Match[str]]) -> bool:
+    return any(m.start() <= span[0] < m.end() for m in matches)
 
 
-def _dates(article: Article) -> Iterable[_Candidate]:
+def _dates(article: Article, date_spans: list[list[re.Match[str]]]) -> Iterable[_Candidate]:
     seen: set[str] = set()
     for sentence in article.sentences:
-        for match in _DATE.finditer(sentence.text):
+        for match in date_spans[sentence.index]:
             key = match.group().casefold()
             if key in seen:
                 continue

@@ -130,12 +130,13 @@ def article_id(title: str, body: str) -> str:
     return hashlib.sha256(normalized.encode()).hexdigest()[:10]
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff]")
+
+
 def _control_share(text: str) -> float:
+    """Share of control, surrogate and private-use characters: high in binary data."""
     sample = text[:20_000]
-    if not sample:
-        return 0.0
-    bad = sum(1 for c in sample if unicodedata.category(c) in ("Cc", "Cs", "Co") and c not in "\n\r\t")
-    return bad / len(sample)
+    return len(_CONTROL.findall(sample)) / len(sample) if sample else 0.0
 
 
 def _normalize_space(text: str) -> str:
@@ -186,7 +187,8 @@ def _line_kind(line: str, title_key: str) -> str:
     if title_key and line.casefold().rstrip(".…") == title_key:
         return "repeat"
     words = len(line.split())
-    if _CREDIT.search(line) and not line.endswith((".", "!", "?")) or _CAPTION_START.match(line):
+    unterminated = not line.endswith((".", "!", "?"))
+    if unterminated and len(line) <= 400 and _CREDIT.search(line) or _CAPTION_START.match(line):
         return "caption"
     if words <= _SHORT_LINE_WORDS:
         if _DATELINE.match(line):
