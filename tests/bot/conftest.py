@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -42,8 +43,19 @@ def database(tmp_path: Path) -> Path:
     return tmp_path / "bot.sqlite3"
 
 
-@pytest.fixture
-async def bot(api: LocalBotApi, database: Path) -> AsyncIterator[object]:
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture(params=["polling", "webhook"])
+async def bot(request: pytest.FixtureRequest, api: LocalBotApi, database: Path) -> AsyncIterator[object]:
+    """The real bot, receiving updates by long polling or by webhook (with a secret token)."""
     application = build_application(make_settings(api, database))
-    async with running(application):
-        yield application
+    if request.param == "polling":
+        async with running(application):
+            yield application
+    else:
+        async with running(application, webhook_port=free_port(), secret_token="test-secret"):
+            yield application

@@ -1,5 +1,7 @@
 from datetime import datetime, timedelta
 
+import pytest
+
 from bot.app import build_application, running
 from bot.localapi.server import LocalBotApi
 from tests.bot.conftest import ALICE, BOB, CHANNEL, GROUP, make_settings
@@ -37,19 +39,22 @@ async def test_group_digest_admin_only_and_exactly_once(api: LocalBotApi, bot: o
     assert len(await news(bot).store.delivered(GROUP)) == 2
 
 
-async def test_scheduled_digest_fires_at_its_time_in_its_zone(api: LocalBotApi, bot: object) -> None:
-    await api.reply_to(ALICE, "/digest on", GROUP)
-    [zone] = await api.reply_to(ALICE, "/digest tz Asia/Tokyo", GROUP)
+@pytest.mark.parametrize(("chat", "suffix"), [(GROUP, ""), (CHANNEL, " @morningbrief")])
+async def test_scheduled_digest_fires_at_its_time_in_its_zone(api: LocalBotApi, bot: object, chat: int, suffix: str) -> None:
+    where = GROUP if chat == GROUP else ALICE
+    await api.reply_to(ALICE, f"/digest on{suffix}", where)
+    [zone] = await api.reply_to(ALICE, f"/digest tz Asia/Tokyo{suffix}", where)
     assert "Asia/Tokyo" in zone["text"]
-    [when] = await api.reply_to(ALICE, "/digest time 07:15", GROUP)
+    [when] = await api.reply_to(ALICE, f"/digest time 07:15{suffix}", where)
     assert "07:15 (Asia/Tokyo)" in when["text"]
-    [job] = bot.job_queue.get_jobs_by_name(f"digest:{GROUP}")  # type: ignore[attr-defined]
+    [job] = bot.job_queue.get_jobs_by_name(f"digest:{chat}")  # type: ignore[attr-defined]
     assert job.next_t.utcoffset() == timedelta(hours=9)
     assert (job.next_t.hour, job.next_t.minute) == (7, 15)
     await news(bot).add_text(NEW_ARTICLES[0])
-    before = len(api.sent_to(GROUP))
+    before = len(api.sent_to(chat))
     job.job.modify(next_run_time=datetime.now(job.next_t.tzinfo) + timedelta(seconds=0.5))
-    [digest] = await api.wait_for(lambda: api.sent_to(GROUP)[before:] or None)
+    [digest] = await api.wait_for(lambda: api.sent_to(chat)[before:] or None)
+    assert digest["text"].startswith("📰 News digest · 1 new article")
     assert "Harbour bridge reopens" in digest["text"]
 
 

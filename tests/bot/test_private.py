@@ -105,3 +105,48 @@ async def test_reply_with_summarize_uses_the_replied_message(api: LocalBotApi, b
     api.send(ALICE, "/summarize", reply_to=original["message"]["message_id"])
     replies = await api.wait_for(lambda: api.sent_to(ALICE)[before + 1 :] or None)
     assert replies[0]["text"].startswith("Russia offers Syrian")
+
+
+async def test_exact_request_for_a_summary(api: LocalBotApi, bot: object) -> None:
+    article_id = await _seed_id(api)
+    before = len(api.calls_to("sendMessage"))
+    await api.reply_to(ALICE, f"/summarize {article_id}")
+    [call] = api.calls_to("sendMessage")[before:]
+    params = call.params
+    assert params["chat_id"] == str(ALICE)
+    assert params["parse_mode"] == "HTML"
+    assert params["link_preview_options"] == {"is_disabled": True}
+    assert params["text"] == (
+        "<b>Russia offers Syrian opposition fighters safe exit from Eastern Ghouta</b>\n"
+        "<i>JerusalemOnline · by Nawar Nemeh</i>\n\n"
+        "• Russia recently offered safe passage for Syrian opposition fighters in Eastern Ghouta.\n"
+        "• If accepted, the offer would mean the fall of the last rebel-held area near Damascus.\n"
+        "• The Russian military has offered safe passage for fighters who agree to surrender their positions in "
+        "Eastern Ghouta, saying that they would be allowed to leave with their families, personal belongings and "
+        "one weapon through a secure corridor where Russian and Syrian troops have made significant gains in the "
+        "past few days.\n\n"
+        f"<code>{article_id}</code> · 3 of 10 sentences"
+    )
+    assert params["reply_markup"] == {
+        "inline_keyboard": [
+            [{"text": "➖ Shorter", "callback_data": f"s:{article_id}:2"},
+             {"text": "➕ Longer", "callback_data": f"s:{article_id}:4"}],
+            [{"text": "🔎 Key facts", "callback_data": f"f:{article_id}:3"},
+             {"text": "📄 Full text", "callback_data": f"a:{article_id}:0:3"}],
+        ]
+    }
+
+
+async def test_commands_in_a_group(api: LocalBotApi, bot: object) -> None:
+    from tests.bot.conftest import BOB, GROUP
+
+    [listing] = await api.reply_to(BOB, "/latest@newsdigest_test_bot 2", GROUP)
+    assert listing["text"].startswith("Latest 2 articles")
+    [found] = await api.reply_to(BOB, "/search keanu reeves", GROUP)
+    article_id = found["text"].split("/summarize_")[1][:10]
+    [summary] = await api.reply_to(BOB, f"/summarize_{article_id}@newsdigest_test_bot", GROUP)
+    assert summary["text"].startswith("<b>") is False and summary["text"].startswith("Keanu Reeves given Hollywood star")
+    [denied] = await api.reply_to(BOB, "/length 5", GROUP)
+    assert "Only admins" in denied["text"]
+    [allowed] = await api.reply_to(ALICE, "/length 5", GROUP)
+    assert "5 sentences" in allowed["text"]

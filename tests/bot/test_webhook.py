@@ -1,20 +1,12 @@
-import socket
-
 import httpx
 
 from bot.app import build_application, running
 from bot.localapi.server import LocalBotApi
-from tests.bot.conftest import ALICE, make_settings
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+from tests.bot.conftest import ALICE, free_port, make_settings
 
 
 async def test_webhook_mode_with_secret_token(api: LocalBotApi, database) -> None:  # type: ignore[no-untyped-def]
-    port = _free_port()
+    port = free_port()
     async with running(build_application(make_settings(api, database)), webhook_port=port, secret_token="s3cret-token"):
         [reply] = await api.reply_to(ALICE, "/latest 2")
         assert reply["text"].startswith("Latest 2 articles")
