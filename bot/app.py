@@ -27,6 +27,7 @@ from . import commands
 from .context import BotContext, Services
 from .digests import schedule_all
 from .errors import on_error
+from .limits import UserRateLimiter
 from .service import IngestReport, NewsService
 from .settings import Settings
 from .store import ArticleStore, SqliteArticleStore
@@ -58,6 +59,7 @@ def build_application(
     )
     application.bot_data.news = news
     application.bot_data.settings = settings
+    application.bot_data.limiter = UserRateLimiter(settings.rate_limit_burst, settings.rate_limit_per_minute)
     _add_handlers(application)
     return application
 

@@ -159,6 +159,8 @@ async def search(update: Update, context: BotContext) -> None:
     if not query.strip():
         await message.reply_text("Tell me what to look for, for example: /search election")
         return
+    if await slow_down(message, context):
+        return
     items = await context.news.search(query, MAX_LIST // 2)
     if not items:
         await reply_html(message, f"Nothing matches <i>{fmt.escape(query[:100])}</i>. Try fewer or other words.")
@@ -183,6 +185,14 @@ async def summarize(update: Update, context: BotContext) -> None:
     await summarize_text(message, context, text)
 
 
+async def slow_down(message: Message, context: BotContext) -> bool:
+    """True (after telling the user) when they must wait before another expensive action."""
+    wait = context.too_fast(message.from_user.id if message.from_user else None)
+    if wait:
+        await message.reply_text(f"You're going fast: please wait {max(1, round(wait))} s and try again.")
+    return bool(wait)
+
+
 async def summarize_text(message: Message, context: BotContext, text: str) -> None:
     if LINK.fullmatch(text.strip()):
         await message.reply_text("I can't open links yet. Paste the article's text instead.")
@@ -192,6 +202,8 @@ async def summarize_text(message: Message, context: BotContext, text: str) -> No
             f"That text is too long for me ({len(text):,} characters; the limit is "
             f"{context.settings.max_text_chars:,}). Send one article at a time."
         )
+        return
+    if await slow_down(message, context):
         return
     await message.chat.send_action(ChatAction.TYPING)
     try:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass, field
 
 from telegram.ext import Application, CallbackContext, ExtBot
 
+from .limits import UserRateLimiter
 from .service import NewsService
 from .settings import Settings
 
@@ -16,6 +18,8 @@ class Services:
 
     news: NewsService = field(default=None)  # type: ignore[assignment]
     settings: Settings = field(default=None)  # type: ignore[assignment]
+    digest_locks: dict[int, asyncio.Lock] = field(default_factory=dict)
+    limiter: UserRateLimiter = field(default_factory=UserRateLimiter)
 
 
 class BotContext(CallbackContext[ExtBot[None], dict, dict, Services]):  # type: ignore[type-arg]
@@ -29,3 +33,7 @@ class BotContext(CallbackContext[ExtBot[None], dict, dict, Services]):  # type: 
     @property
     def settings(self) -> Settings:
         return self.bot_data.settings
+
+    def too_fast(self, user_id: int | None) -> float:
+        """Seconds the user must wait before another expensive action (0: go ahead)."""
+        return 0.0 if user_id is None else self.bot_data.limiter.wait_seconds(user_id)

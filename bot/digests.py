@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from datetime import datetime, time
+import asyncio
+from datetime import time, timedelta
 from zoneinfo import ZoneInfo
 
-from telegram.error import Forbidden, TelegramError
+from telegram import Message
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 from telegram.ext import Application, Job
 
 from . import formatting as fmt
@@ -23,6 +25,11 @@ from .store import Subscription
 
 log = logging.getLogger(__name__)
 RETRY_SECONDS = 60
+"""After a run that stopped on an error, the next try comes this much later."""
+FOLLOW_UP_SECONDS = 5
+"""A backlog larger than one run's limit is posted in follow-up runs this far apart."""
+SEND_ATTEMPTS = 4
+RETRY_BASE_SECONDS = 0.5
 
 
 def job_name(chat_id: int) -> str:
@@ -35,7 +42,10 @@ class DigestResult:
     chat_id: int
     articles: list[str] = field(default_factory=list)
     messages: int = 0
+    retries: int = 0
     error: str | None = None
+    paused: bool = False
+    more_pending: bool = False
 
     def describe(self) -> str:
         if self.error:
@@ -92,40 +102,76 @@ async def _digest_job(context: BotContext) -> None:
     job: Job = context.job  # type: ignore[assignment]
     assert job.chat_id is not None
     result = await run_digest(context.application, job.chat_id)
-    if result.error and context.job_queue and not result.error.startswith("paused"):
+    if context.job_queue is None or result.paused:
+        return
+    if result.error:
         context.job_queue.run_once(_digest_job, RETRY_SECONDS, chat_id=job.chat_id)
+    elif result.more_pending:
+        context.job_queue.run_once(_digest_job, FOLLOW_UP_SECONDS, chat_id=job.chat_id)
 
 
 async def run_digest(application: Application, chat_id: int) -> DigestResult:  # type: ignore[type-arg]
-    """Post what is new and pending for one chat; never an empty post."""
+    """Post what is new and pending for one chat; never an empty post. One run per chat at a
+    time: a scheduled run and /digest now cannot post the same article twice."""
+    locks = application.bot_data.digest_locks
+    async with locks.setdefault(chat_id, asyncio.Lock()):
+        return await _run_digest(application, chat_id)
+
+
+async def _run_digest(application: Application, chat_id: int) -> DigestResult:  # type: ignore[type-arg]
     news = application.bot_data.news
-    settings = application.bot_data.settings
+    limit = application.bot_data.settings.digest_max_articles
     result = DigestResult(chat_id)
-    subscription = await news.store.subscription(chat_id)
-    if subscription is None:
+    if await news.store.subscription(chat_id) is None:
         return result
     await news.store.enqueue_digest(chat_id)
-    pending = await news.store.pending_digest(chat_id, settings.digest_max_articles)
+    pending = await news.store.pending_digest(chat_id, limit + 1)
+    result.more_pending = len(pending) > limit
     length = await news.length_for(chat_id)
-    items = [(stored, summary_of(stored, length)) for stored in pending]
+    items = [(stored, summary_of(stored, length)) for stored in pending[:limit]]
     for text, article_ids in fmt.render_digest(items):
         try:
-            sent = await application.bot.send_message(chat_id, text)
+            sent = await _send(application, chat_id, text, result)
         except Forbidden as error:
             await news.pause(chat_id, f"I can't post there: {error.message}")
             unschedule_digest(application, chat_id)
             log.warning("digest for chat %s paused: %s", chat_id, error.message)
-            result.error = "paused, I am not allowed to post there"
+            result.error, result.paused = "paused, I am not allowed to post there", True
             return result
         except TelegramError as error:
-            log.warning("digest for chat %s interrupted: %s", chat_id, error)
+            log.warning("digest for chat %s interrupted after %d retries: %s", chat_id, result.retries, error)
             result.error = str(error)
             return result
         if article_ids:
             await news.store.mark_delivered(chat_id, article_ids, sent.message_id)
             result.articles.extend(article_ids)
         result.messages += 1
-    log.info("digest for chat %s: %d article(s) in %d message(s) at %s", chat_id,
-             len(result.articles), result.messages, datetime.now().isoformat(timespec="seconds"))
+    log.info("digest for chat %s: %d article(s) in %d message(s), %d retried send(s)",
+             chat_id, len(result.articles), result.messages, result.retries)
     return result
 
+
+async def _send(application: Application, chat_id: int, text: str, result: DigestResult) -> Message:  # type: ignore[type-arg]
+    """Send one digest message, retrying what may pass on a second try: flood waits, server
+    errors and lost connections. Refusals (Forbidden, BadRequest) are not retried."""
+    last = SEND_ATTEMPTS - 1
+    for attempt in range(SEND_ATTEMPTS):
+        try:
+            return await application.bot.send_message(chat_id, text)
+        except (Forbidden, BadRequest):
+            raise
+        except RetryAfter as error:
+            if attempt == last:
+                raise
+            delay = _seconds(error.retry_after)
+        except (NetworkError, TimedOut):
+            if attempt == last:
+                raise
+            delay = RETRY_BASE_SECONDS * 2**attempt
+        result.retries += 1
+        await asyncio.sleep(delay)
+    raise AssertionError("unreachable: the last attempt returns or raises")
+
+
+def _seconds(value: float | timedelta) -> float:
+    return value.total_seconds() if isinstance(value, timedelta) else float(value)

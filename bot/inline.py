@@ -20,6 +20,9 @@ async def inline_query(update: Update, context: BotContext) -> None:
     if offset >= MAX_OFFSET:
         await query.answer([])
         return
+    if context.too_fast(query.from_user.id):
+        await query.answer([], cache_time=0)
+        return
     words = query.query.strip()
     news = context.news
     found = await (news.search(words, PAGE_SIZE + 1, offset) if words else news.latest(PAGE_SIZE + 1, offset))

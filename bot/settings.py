@@ -29,6 +29,9 @@ class Settings(BaseSettings):
     allowed_users: Annotated[list[int], NoDecode] = Field(default_factory=list)
     """If set, only these Telegram user ids may use the bot in private chats."""
     max_text_chars: int = Field(default=100_000, ge=1_000)
+    rate_limit_burst: int = Field(default=10, ge=1)
+    rate_limit_per_minute: float = Field(default=20.0, gt=0)
+    """Per user: summarizing new text, searching and inline queries, beyond the burst."""
 
     @field_validator("bot_token", mode="before")
     @classmethod

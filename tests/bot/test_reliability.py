@@ -1,0 +1,92 @@
+"""Telegram failing, a crowd of chats, people who should not get in."""
+
+import asyncio
+
+from bot.digests import run_digest
+from bot.localapi.server import Faults, LocalBotApi
+from tests.bot.conftest import ALICE, BOB, GROUP
+from tests.bot.test_digests import NEW_ARTICLES, news
+
+CHATS = [-100900 - n for n in range(100)]
+
+
+async def test_digest_to_100_chats_survives_20_percent_failures(api: LocalBotApi, bot: object) -> None:
+    for chat in CHATS:
+        api.add_group(chat, f"Group {chat}", admins=[ALICE])
+        await news(bot).subscribe(chat, f"Group {chat}")
+    for raw in NEW_ARTICLES:
+        await news(bot).add_text(raw)
+    kicked = CHATS[0]
+    api.kick_bot(kicked)
+    api.faults = Faults(rate=0.2, kinds=("429", "500", "drop"), methods=frozenset({"sendMessage"}))
+
+    results = await asyncio.gather(*(run_digest(bot, chat) for chat in CHATS))
+    retried = sum(r.retries for r in results)
+    for _ in range(5):  # what the scheduled retry job does for runs that stopped on an error
+        unfinished = [r.chat_id for r in results if r.error and not r.paused]
+        if not unfinished:
+            break
+        results = await asyncio.gather(*(run_digest(bot, chat) for chat in unfinished))
+        retried += sum(r.retries for r in results)
+
+    injected = api.faults.injected
+    assert len(injected) >= 10, "the fault injector should have fired"
+    server_errors = sum(1 for _, kind in injected if kind in ("500", "drop"))
+    assert retried >= server_errors * 0.9  # each 500 or dropped connection was retried by the run
+    for chat in CHATS[1:]:
+        digests = [m for m in api.sent_to(chat) if m["text"].startswith("📰 News digest")]
+        assert len(digests) == 1, chat
+        assert "Harbour bridge reopens" in digests[0]["text"] and "Library extends" in digests[0]["text"]
+        assert len(await news(bot).store.delivered(chat)) == 2
+    paused = await news(bot).store.subscription(kicked)
+    assert paused is not None and not paused.enabled and paused.paused_reason
+    assert len(await news(bot).store.pending_digest(kicked, 10)) == 2  # kept for when it is re-added
+
+
+async def test_allowlist_limits_private_use(api: LocalBotApi, database) -> None:  # type: ignore[no-untyped-def]
+    from bot.app import build_application, running
+    from tests.bot.conftest import make_settings
+
+    async with running(build_application(make_settings(api, database, allowed_users=[ALICE]))):
+        [welcome] = await api.reply_to(ALICE, "/start")
+        assert "summaries" in welcome["text"]
+        [refused] = await api.reply_to(BOB, "/latest")
+        assert refused["text"] == "Sorry, this bot is private."
+        answer = await api.inline_query(BOB, "ghouta")
+        assert answer["results"] == []
+        [group] = await api.reply_to(BOB, "/latest 1", GROUP)  # groups are not private use
+        assert group["text"].startswith("Latest 1 articles")
+
+
+async def test_forged_callback_data_changes_nothing(api: LocalBotApi, bot: object) -> None:
+    [reply] = await api.reply_to(ALICE, "/latest 1", GROUP)
+    for forged in ["length:-100200:9", f"s:{'0' * 10}:3", "s:abc:1; DROP TABLE articles", "x" * 64, "a:zz:1:1"]:
+        answer = await api.press(BOB, GROUP, reply["message_id"], forged)
+        assert answer.get("text") in ("This button is out of date.", "That article is no longer stored.")
+    assert await news(bot).length_for(GROUP) == 3
+    assert await news(bot).store.count() == 21
+
+
+async def test_too_long_text_gets_a_clear_reply(api: LocalBotApi, bot: object) -> None:
+    limit = bot.bot_data.settings.max_text_chars  # type: ignore[attr-defined]
+    [reply] = await api.reply_to(ALICE, "/summarize " + "word " * (limit // 5 + 10))
+    assert "too long" in reply["text"]
+    assert await news(bot).store.count() == 21
+
+
+async def test_expensive_commands_are_rate_limited_per_user(api: LocalBotApi, database) -> None:  # type: ignore[no-untyped-def]
+    from bot.app import build_application, running
+    from tests.bot.conftest import make_settings
+
+    settings = make_settings(api, database, rate_limit_burst=3, rate_limit_per_minute=1)
+    async with running(build_application(settings)):
+        for _ in range(3):
+            [found] = await api.reply_to(ALICE, "/search ghouta")
+            assert "found for" in found["text"]
+        [slow] = await api.reply_to(ALICE, "/search ghouta")
+        assert "You're going fast" in slow["text"]
+        assert (await api.inline_query(ALICE, "ghouta"))["results"] == []
+        [other] = await api.reply_to(BOB, "/search ghouta")  # the limit is per user
+        assert "found for" in other["text"]
+        [cheap] = await api.reply_to(ALICE, "/latest 1")  # reading stored articles is not limited
+        assert cheap["text"].startswith("Latest 1")
