@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
 import sys
 from pathlib import Path
 
@@ -57,7 +58,11 @@ def _run(settings: Settings) -> int:
 
     configure_logging(settings.log_level, settings.bot_token.get_secret_value() if settings.bot_token else "")
     application = build_application(settings)
-    application.run_polling(allowed_updates=Update.ALL_TYPES)
+    try:
+        application.run_polling(allowed_updates=Update.ALL_TYPES)
+    except Exception:  # noqa: BLE001 - logged (token redacted) instead of a raw traceback
+        logging.getLogger("bot").exception("the bot stopped on an error")
+        return 1
     return 0
 
 

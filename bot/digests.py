@@ -3,7 +3,9 @@
 Exactly once per article and chat, across restarts: ``enqueue_digest`` journals the new
 articles as pending for the chat in one transaction; each message is recorded as sent right
 after Telegram accepts it; a run that stops half-way (error, restart) leaves the rest pending,
-and the next run, or the catch-up run at start, posts what is still pending.
+and the next run, or the catch-up run at start, posts what is still pending. The one window
+no bot can close: a crash after Telegram accepted a message and before the journal's commit
+(Telegram has no idempotency key), where that message would be posted again.
 """
 
 from __future__ import annotations

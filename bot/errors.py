@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+import traceback
 
 from telegram import Update
 from telegram.error import TelegramError
@@ -33,33 +34,32 @@ async def on_error(update: object, context: BotContext) -> None:
         log.warning("could not tell chat %s about the error", chat.id)
 
 
-class RedactToken(logging.Filter):
-    """Replaces the bot token, wherever it appears in a log record, with a placeholder."""
+def install_redaction(secret: str) -> None:
+    """Redact ``secret`` from every log record from now on, wherever it is handled.
 
-    def __init__(self, token: str) -> None:
-        super().__init__()
-        self._pattern = re.compile(re.escape(token)) if token else None
+    Done where records are made (the record factory), so no handler, formatter or test capture
+    can see the secret: not in the message, its arguments, or an exception's traceback (httpx
+    puts request URLs, which hold the token, in its exception messages).
+    """
+    if not secret:
+        return
+    pattern = re.compile(re.escape(secret))
+    previous = logging.getLogRecordFactory()
 
-    def filter(self, record: logging.LogRecord) -> bool:
-        if self._pattern is None:
-            return True
+    def redacted(*args: object, **kwargs: object) -> logging.LogRecord:
+        record = previous(*args, **kwargs)  # type: ignore[arg-type]
         message = record.getMessage()
-        if self._pattern.search(message) or (record.exc_info and record.exc_info[1] is not None):
-            record.msg = self._pattern.sub("<token>", message)
-            record.args = None
-            if record.exc_info and record.exc_info[1] is not None:
-                import traceback
+        if record.exc_info and record.exc_info[1] is not None:
+            trace = "".join(traceback.format_exception(*record.exc_info))
+            record.exc_text = pattern.sub("<token>", trace.rstrip("\n"))
+            record.exc_info = None
+        record.msg, record.args = pattern.sub("<token>", message), None
+        return record
 
-                text = "".join(traceback.format_exception(*record.exc_info))
-                record.msg = f"{record.msg}\n{self._pattern.sub('<token>', text)}"
-                record.exc_info = None
-                record.exc_text = None
-        return True
+    logging.setLogRecordFactory(redacted)
 
 
 def configure_logging(level: str, token: str) -> None:
     logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=level.upper())
-    redact = RedactToken(token)
-    for handler in logging.getLogger().handlers:
-        handler.addFilter(redact)
+    install_redaction(token)
     logging.getLogger("httpx").setLevel(logging.WARNING)

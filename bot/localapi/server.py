@@ -148,6 +148,8 @@ class LocalBotApi:
         self.calls: list[Call] = []
         self.commands: list[JSON] = []
         self.faults = Faults()
+        self.held = 0
+        """Requests being held by a "slow" fault right now, not yet processed."""
         self.limits = {"private": private_limit, "group": group_limit}
         self._buckets: dict[int, tuple[float, float]] = {}
         self._updates: deque[JSON] = deque()
@@ -210,7 +212,14 @@ class LocalBotApi:
                 request.transport.close()
                 return web.Response(status=500)
             if fault == "slow":
-                await asyncio.sleep(self.faults.slow_seconds)
+                self.held += 1
+                try:
+                    await asyncio.sleep(self.faults.slow_seconds)
+                finally:
+                    self.held -= 1
+                if request.transport is None or request.transport.is_closing():
+                    call.error = "client went away before the request was processed"
+                    return web.Response(status=499)
             if fault == "429":
                 raise ApiError(429, f"Too Many Requests: retry after {self.faults.retry_after}", self.faults.retry_after)
             if fault == "500":

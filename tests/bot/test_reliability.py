@@ -90,3 +90,46 @@ async def test_expensive_commands_are_rate_limited_per_user(api: LocalBotApi, da
         assert "found for" in other["text"]
         [cheap] = await api.reply_to(ALICE, "/latest 1")  # reading stored articles is not limited
         assert cheap["text"].startswith("Latest 1")
+
+
+def test_token_never_reaches_a_log_line(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The bot pointed at a dead Bot API address fails at start; with DEBUG logging, every line
+    about it (httpx errors carry the request URL, which holds the token) shows <token> instead."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    token = "987654:SECRET-token-value"
+    env = {**os.environ, "BOT_TOKEN": token, "BOT_API_BASE_URL": "http://127.0.0.1:9/bot",
+           "DATABASE": str(tmp_path / "db.sqlite3"), "LOG_LEVEL": "DEBUG"}
+    done = subprocess.run([sys.executable, "-m", "bot"], cwd=ROOT, env=env, capture_output=True,
+                          text=True, timeout=120)
+    output = done.stdout + done.stderr
+    assert done.returncode == 1
+    assert "the bot stopped on an error" in output
+    assert "<token>" in output
+    assert token not in output and "SECRET-token-value" not in output
+
+
+def test_redaction_covers_messages_arguments_and_tracebacks(caplog) -> None:  # type: ignore[no-untyped-def]
+    import logging
+
+    from bot.errors import install_redaction
+
+    token = "555:ANOTHER-secret"
+    factory = logging.getLogRecordFactory()
+    install_redaction(token)
+    try:
+        log = logging.getLogger("bot.test")
+        with caplog.at_level(logging.INFO):
+            log.info("calling https://api.telegram.org/bot%s/getMe", token)
+            try:
+                raise RuntimeError(f"connect failed for https://api.telegram.org/bot{token}/sendMessage")
+            except RuntimeError:
+                log.exception("send failed")
+        text = caplog.text
+        assert token not in text and text.count("<token>") >= 2
+    finally:
+        logging.setLogRecordFactory(factory)

@@ -1,0 +1,76 @@
+"""The bot process is killed (SIGKILL) in the middle of a digest and started again: the digest
+completes, no article is posted twice and none is skipped.
+
+The kill lands while a digest message is on its way. What no bot can avoid is a kill in the
+instant after Telegram accepted a message and before the journal recorded it (Telegram has no
+idempotency key): that one message would be posted again. The window is one SQLite commit.
+"""
+
+import asyncio
+import os
+import sys
+from pathlib import Path
+
+from bot.localapi.server import Faults, LocalBotApi
+from tests.bot.conftest import ALICE, GROUP
+from tests.conftest import ROOT
+
+ARTICLES = 30
+
+
+def _write_articles(folder: Path) -> None:
+    folder.mkdir()
+    for n in range(ARTICLES):
+        (folder / f"story{n:02d}.txt").write_text(
+            f"Story {n} makes the news\n\n"
+            f"Officials in district {n} announced a plan on Monday to rebuild {n + 3} bridges. "
+            f"The plan will cost £{n + 10}m over {n % 5 + 2} years, the council said. "
+            f"Residents welcomed the decision after a campaign that lasted {n + 1} months. "
+            f"Work on the first of the bridges in district {n} starts in the spring."
+        )
+
+
+async def _start(env: dict[str, str], log: Path) -> asyncio.subprocess.Process:
+    with log.open("ab") as out:
+        return await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot", cwd=ROOT, env=env, stdout=out, stderr=out,
+        )
+
+
+def _posted_ids(api: LocalBotApi) -> list[str]:
+    lines = (line for m in api.sent_to(GROUP) for line in m["text"].splitlines())
+    return [line.split("_", 1)[1] for line in lines if line.startswith("/summarize_")]
+
+
+async def test_sigkill_mid_digest_then_restart(api: LocalBotApi, tmp_path: Path) -> None:
+    env = {**os.environ, "BOT_TOKEN": api.token, "BOT_API_BASE_URL": api.base_url,
+           "DATABASE": str(tmp_path / "bot.sqlite3"), "DIGEST_MAX_ARTICLES": "50", "LOG_LEVEL": "WARNING"}
+    first = await _start(env, tmp_path / "bot.log")
+    try:
+        await api.wait_for(lambda: api.commands, timeout=60)
+        await api.reply_to(ALICE, "/digest on", GROUP, timeout=30)
+        _write_articles(tmp_path / "new")
+        ingest = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot", "ingest", str(tmp_path / "new"), cwd=ROOT, env=env,
+            stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
+        )
+        assert await ingest.wait() == 0
+        api.faults = Faults(rate=1.0, kinds=("slow",), methods=frozenset({"sendMessage"}), slow_seconds=0.5)
+        api.send(ALICE, "/digest now", GROUP)
+        # Kill while the next digest message is on its way, not yet processed by the server.
+        await api.wait_for(lambda: len(_posted_ids(api)) >= 10 and api.held, timeout=60)
+    finally:
+        first.kill()
+        await first.wait()
+    posted_before_kill = len(_posted_ids(api))
+    assert posted_before_kill < ARTICLES, "the kill should land mid-digest"
+    api.faults = Faults()
+    second = await _start(env, tmp_path / "bot.log")
+    try:
+        await api.wait_for(lambda: len(_posted_ids(api)) >= ARTICLES, timeout=60)
+        await asyncio.sleep(1.5)  # nothing more may follow
+    finally:
+        second.terminate()
+        await second.wait()
+    ids = _posted_ids(api)
+    assert len(ids) == ARTICLES and len(set(ids)) == ARTICLES
