@@ -133,3 +133,16 @@ def test_redaction_covers_messages_arguments_and_tracebacks(caplog) -> None:  # 
         assert token not in text and text.count("<token>") >= 2
     finally:
         logging.setLogRecordFactory(factory)
+
+
+async def test_forget_deletes_a_chats_data_admins_only(api: LocalBotApi, bot: object) -> None:
+    await api.reply_to(ALICE, "/digest on", GROUP)
+    await api.reply_to(ALICE, "/length 4", GROUP)
+    [denied] = await api.reply_to(BOB, "/forget", GROUP)
+    assert "Only admins" in denied["text"]
+    [done] = await api.reply_to(ALICE, "/forget", GROUP)
+    assert "deleted" in done["text"]
+    assert await news(bot).store.subscription(GROUP) is None
+    assert await news(bot).store.summary_length(GROUP) is None
+    assert not bot.job_queue.get_jobs_by_name(f"digest:{GROUP}")  # type: ignore[attr-defined]
+    assert await news(bot).store.count() == 21  # articles are shared, not the chat's
