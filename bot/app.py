@@ -26,7 +26,9 @@ from telegram.ext import (
 from . import commands
 from .context import BotContext, Services
 from .digests import schedule_all
+from .feeds import poll_due
 from .errors import on_error
+from .fetch import SafeFetcher
 from .limits import UserRateLimiter
 from .service import IngestReport, NewsService
 from .settings import Settings
@@ -45,7 +47,15 @@ def build_application(
     if settings.bot_token is None:
         raise ValueError("BOT_TOKEN is not set")
     store = store or SqliteArticleStore(settings.database)
-    news = NewsService(store, settings.default_summary_length, settings.digest_time, settings.digest_timezone)
+    fetcher = SafeFetcher(
+        max_bytes=settings.fetch_max_bytes,
+        connect_timeout=settings.fetch_connect_timeout_seconds,
+        total_timeout=settings.fetch_timeout_seconds,
+        allowed_networks=settings.fetch_allowed_networks,
+    )
+    news = NewsService(
+        store, settings.default_summary_length, settings.digest_time, settings.digest_timezone, fetcher
+    )
     application = (
         (builder or Application.builder())
         .token(settings.bot_token.get_secret_value())
@@ -77,6 +87,7 @@ def _add_handlers(application: Application) -> None:  # type: ignore[type-arg]
         ("length", commands.length),
         ("digest", commands.digest),
         ("forget", commands.forget),
+        ("feed", commands.feed),
     ):
         application.add_handler(CommandHandler(name, callback, filters=_MESSAGES))
     application.add_handler(
@@ -124,6 +135,15 @@ async def _on_start(application: Application) -> None:  # type: ignore[type-arg]
     log.info("seeds: %d added, %d already stored, %d rejected", report.added, report.unchanged, len(report.rejected))
     await application.bot.set_my_commands(commands.COMMANDS)
     await schedule_all(application)
+    if application.job_queue:
+        application.job_queue.run_repeating(
+            _poll_feeds, interval=settings.feed_poll_minutes * 60, first=10, name="feeds"
+        )
+
+
+async def _poll_feeds(context: BotContext) -> None:
+    settings = context.settings
+    await poll_due(context.news, settings.feed_poll_minutes * 60, settings.feed_max_items)
 
 
 async def _on_stop(application: Application) -> None:  # type: ignore[type-arg]

@@ -20,9 +20,11 @@ from telegram.error import BadRequest, Forbidden, TelegramError
 
 from summarizer import ArticleError
 
+from . import feeds
 from . import formatting as fmt
 from .context import BotContext
 from .digests import describe, run_digest, schedule_digest, unschedule_digest
+from .fetch import FetchError
 from .schedule import BadSchedule
 from .service import MAX_SUMMARY_LENGTH, NoSuchArticle
 from .store import StoredArticle
@@ -43,6 +45,7 @@ COMMANDS = [
     BotCommand("search", "Search the articles: /search <words>"),
     BotCommand("length", "Summary length in this chat: /length <1-10>"),
     BotCommand("digest", "Daily digest: on, off, time HH:MM, tz Area/City, now, status"),
+    BotCommand("feed", "News feeds for the digest: add URL, list, remove N"),
     BotCommand("forget", "Delete this chat's settings and digest"),
     BotCommand("help", "How to use the bot"),
 ]
@@ -51,7 +54,7 @@ HELP = """<b>I turn news articles into short summaries and key facts.</b>
 
 <b>In any chat</b>
 /summarize &lt;id&gt; · a stored article
-/summarize &lt;text&gt; · a pasted article (or reply /summarize to a message)
+/summarize &lt;text or link&gt; · a pasted article or a web page (or reply /summarize to one)
 /facts &lt;id&gt; · who, where, figures, dates, quotes
 /article &lt;id&gt; · the full text, page by page
 /latest [n] · the newest articles
@@ -61,11 +64,12 @@ HELP = """<b>I turn news articles into short summaries and key facts.</b>
 <b>Digests</b> (group and channel admins)
 /digest on · post new articles' summaries here every day
 /digest time 08:30 · /digest tz Europe/London · /digest now · /digest status · /digest off
+/feed add https://site/rss · /feed list · /feed remove N: feeds whose new articles join the digest
 In a private chat: /digest on @yourchannel to set up a channel you run.
 
 <b>Anywhere</b>: type @{bot} and some words to share a summary in any chat.
 
-In this private chat you can also just paste or forward an article's text."""
+In this private chat you can also just paste or forward an article's text, or send a link."""
 
 
 # -- helpers ---------------------------------------------------------------------------------
@@ -193,9 +197,34 @@ async def slow_down(message: Message, context: BotContext) -> bool:
     return bool(wait)
 
 
+def link_in(text: str) -> str | None:
+    """The link a message is about: it is a link, or a link with a few words around it."""
+    links = LINK.findall(text)
+    if not links:
+        return None
+    rest = LINK.sub("", text)
+    return links[0].rstrip(").,;!?»”'\"") if len(rest.strip()) < MIN_ARTICLE_CHARS else None
+
+
+async def summarize_link(message: Message, context: BotContext, url: str) -> None:
+    if await slow_down(message, context):
+        return
+    await message.chat.send_action(ChatAction.TYPING)
+    try:
+        stored, _ = await context.news.add_link(url)
+    except FetchError as error:
+        await message.reply_text(f"I couldn't use that link: {fmt.escape(str(error))}.")
+        return
+    except ArticleError as error:
+        await message.reply_text(f"That page doesn't look like an article: {fmt.escape(str(error))}.")
+        return
+    await send_summary(message, context, stored)
+
+
 async def summarize_text(message: Message, context: BotContext, text: str) -> None:
-    if LINK.fullmatch(text.strip()):
-        await message.reply_text("I can't open links yet. Paste the article's text instead.")
+    link = link_in(text)
+    if link:
+        await summarize_link(message, context, link)
         return
     if len(text) > context.settings.max_text_chars:
         await message.reply_text(
@@ -304,7 +333,7 @@ async def private_text(update: Update, context: BotContext) -> None:
     message = update.effective_message
     assert message
     text = message.text or message.caption or ""
-    if len(text) < MIN_ARTICLE_CHARS and not LINK.fullmatch(text.strip()):
+    if len(text) < MIN_ARTICLE_CHARS and not link_in(text):
         await message.reply_text(
             "Paste or forward a whole article (a few sentences at least) and I'll summarize it. /help lists the commands."
         )
@@ -374,6 +403,48 @@ async def forget(update: Update, context: BotContext) -> None:
     unschedule_digest(context.application, message.chat_id)
     await context.news.store.forget_chat(message.chat_id)
     await message.reply_text("Done: this chat's settings, digest and delivery history are deleted.")
+
+
+async def feed(update: Update, context: BotContext) -> None:
+    message = update.effective_message
+    assert message
+    args = list(context.args or [])
+    target = message.chat
+    if args and args[-1].startswith("@"):
+        channel = await resolve_channel(message, context, args.pop())
+        if channel is None:
+            return
+        target = channel
+    action = args[0].lower() if args else "list"
+    if action != "list" and not await may_configure(message, context, target):
+        return
+    news, settings = context.news, context.settings
+    if action == "list":
+        await reply_html(message, feeds.describe(await news.store.feeds_of(target.id)))
+    elif action == "add" and len(args) == 2:
+        await message.chat.send_action(ChatAction.TYPING)
+        try:
+            report = await feeds.follow(news, target.id, args[1], settings.feed_poll_minutes * 60, settings.feed_max_items)
+        except feeds.FeedError as error:
+            await message.reply_text(f"I can't follow that feed: {fmt.escape(str(error))}.")
+            return
+        subscribed = await news.store.subscription(target.id)
+        hint = "" if subscribed and subscribed.enabled else " Turn the digest on with /digest on to receive them."
+        await reply_html(
+            message,
+            f"✅ Following <b>{fmt.escape(report.feed.title or args[1])}</b>: "
+            f"{len(report.new_articles)} article(s) stored for the next digest.{hint}",
+        )
+    elif action == "remove" and len(args) == 2 and args[1].isdigit():
+        followed = await news.store.feeds_of(target.id)
+        number = int(args[1])
+        if not 1 <= number <= len(followed):
+            await message.reply_text(f"There is no feed {number} here; /feed list shows the numbers.")
+            return
+        await news.store.unfollow_feed(target.id, followed[number - 1].id)
+        await reply_html(message, f"Stopped following {fmt.escape(followed[number - 1].url)}.")
+    else:
+        await message.reply_text("Use /feed add URL, /feed list or /feed remove N.")
 
 
 async def resolve_channel(message: Message, context: BotContext, name: str) -> Chat | None:

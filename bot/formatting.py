@@ -50,6 +50,8 @@ def render_summary(stored: StoredArticle, summary: Summary) -> str:
     lines.append("")
     lines.extend(f"• {escape(s.text)}" for s in summary.sentences)
     lines.append("")
+    if stored.facts:
+        lines.append(f"🔎 {facts_line(stored.facts)}")
     lines.append(
         f"<code>{stored.article.id}</code> · {len(summary.sentences)} of {summary.total_sentences} sentences"
     )

@@ -9,7 +9,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from summarizer import Article, ArticleError, Summary, key_facts, parse_article, rank, summarize
+from summarizer.extract import extract_article
 
+from .fetch import SafeFetcher
 from .schedule import parse_clock, parse_zone
 from .store import ArticleStore, StoredArticle, Subscription
 
@@ -31,8 +33,9 @@ class IngestReport:
 
 class NewsService:
     def __init__(self, store: ArticleStore, default_length: int = 3, digest_time: str = "08:00",
-                 digest_timezone: str = "UTC") -> None:
+                 digest_timezone: str = "UTC", fetcher: SafeFetcher | None = None) -> None:
         self.store = store
+        self.fetcher = fetcher or SafeFetcher()
         self.default_length = default_length
         self.digest_time = digest_time
         self.digest_timezone = digest_timezone
@@ -40,19 +43,30 @@ class NewsService:
     # -- articles ----------------------------------------------------------------------------
 
     async def add_text(
-        self, raw: str, *, title: str | None = None, url: str | None = None
+        self, raw: str, *, title: str | None = None, url: str | None = None, origin: str = "user"
     ) -> tuple[StoredArticle, bool]:
-        """Parse, rank and store raw article text (ArticleError if it is not an article)."""
+        """Parse, rank and store raw article text (ArticleError if it is not an article).
+        What people paste is theirs (origin "user"): summarized for them, listed for nobody."""
         article = await asyncio.to_thread(parse_article, raw, title=title, url=url)
-        return await self.add_article(article)
+        return await self.add_article(article, origin)
 
-    async def add_article(self, article: Article) -> tuple[StoredArticle, bool]:
+    async def add_link(self, url: str, origin: str = "user") -> tuple[StoredArticle, bool]:
+        """Fetch a page safely, extract its article and store it; the same URL or the same
+        content gives the stored article back. FetchError or ArticleError say why not."""
+        existing = await self.store.get_by_url(url)
+        if existing is not None:
+            return await self.store.add(existing.article, existing.ranking, existing.facts, origin)
+        page = await self.fetcher.fetch(url)
+        article = await asyncio.to_thread(extract_article, page.body, page.url)
+        return await self.add_article(article, origin)
+
+    async def add_article(self, article: Article, origin: str = "catalog") -> tuple[StoredArticle, bool]:
         existing = await self.store.get(article.id)
         if existing is not None:
-            return existing, False
+            return await self.store.add(existing.article, existing.ranking, existing.facts, origin)
         ranking = await asyncio.to_thread(rank, article)
         facts = await asyncio.to_thread(key_facts, article, ranking)
-        return await self.store.add(article, ranking, facts)
+        return await self.store.add(article, ranking, facts, origin)
 
     async def article(self, article_id: str) -> StoredArticle:
         stored = await self.store.get(article_id)
@@ -84,7 +98,7 @@ class NewsService:
         report = report or IngestReport()
         for label, raw, title in iter_sources(paths, report):
             try:
-                _, created = await self.add_text(raw, title=title)
+                _, created = await self.add_text(raw, title=title, origin="catalog")
             except ArticleError as error:
                 report.rejected.append((label, str(error)))
             else:

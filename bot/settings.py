@@ -29,6 +29,13 @@ class Settings(BaseSettings):
     allowed_users: Annotated[list[int], NoDecode] = Field(default_factory=list)
     """If set, only these Telegram user ids may use the bot in private chats."""
     max_text_chars: int = Field(default=100_000, ge=1_000)
+    fetch_max_bytes: int = Field(default=5_000_000, ge=10_000)
+    fetch_timeout_seconds: float = Field(default=15.0, gt=0)
+    fetch_connect_timeout_seconds: float = Field(default=5.0, gt=0)
+    fetch_allowed_networks: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    """For tests and local servers only: networks links may point to despite being private."""
+    feed_poll_minutes: float = Field(default=15.0, gt=0)
+    feed_max_items: int = Field(default=10, ge=1, le=100)
     rate_limit_burst: int = Field(default=10, ge=1)
     rate_limit_per_minute: float = Field(default=20.0, gt=0)
     """Per user: summarizing new text, searching and inline queries, beyond the burst."""
@@ -53,6 +60,22 @@ class Settings(BaseSettings):
         from .schedule import parse_clock
 
         parse_clock(value)
+        return value
+
+    @field_validator("fetch_allowed_networks", mode="before")
+    @classmethod
+    def _network_list(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [v for v in value.replace(",", " ").split() if v]
+        return value
+
+    @field_validator("fetch_allowed_networks")
+    @classmethod
+    def _valid_networks(cls, value: list[str]) -> list[str]:
+        import ipaddress
+
+        for network in value:
+            ipaddress.ip_network(network, strict=False)
         return value
 
     @field_validator("allowed_users", mode="before")

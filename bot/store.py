@@ -34,6 +34,26 @@ class StoredArticle(BaseModel):
     ranking: Ranking
     facts: tuple[KeyFact, ...]
     added_at: datetime
+    origin: str = "catalog"
+
+
+ORIGINS = ("user", "feed", "catalog")
+"""Who may see an article, least public first: an article reached several ways takes the most
+public of them."""
+
+
+class Feed(BaseModel):
+    """A news feed some chats follow, with what the last poll learned."""
+
+    id: int
+    url: str
+    title: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    checked_at: str | None = None
+    next_check: float = 0.0
+    failures: int = 0
+    last_error: str | None = None
 
 
 class Subscription(BaseModel):
@@ -51,7 +71,7 @@ class Subscription(BaseModel):
 class ArticleStore(Protocol):
     async def open(self) -> None: ...
     async def close(self) -> None: ...
-    async def add(self, article: Article, ranking: Ranking, facts: Sequence[KeyFact]) -> tuple[StoredArticle, bool]: ...
+    async def add(self, article: Article, ranking: Ranking, facts: Sequence[KeyFact], origin: str = "catalog") -> tuple[StoredArticle, bool]: ...
     async def get(self, article_id: str) -> StoredArticle | None: ...
     async def get_by_url(self, url: str) -> StoredArticle | None: ...
     async def latest(self, limit: int, offset: int = 0) -> list[StoredArticle]: ...
@@ -68,9 +88,16 @@ class ArticleStore(Protocol):
     async def mark_delivered(self, chat_id: int, article_ids: Sequence[str], message_id: int) -> None: ...
     async def delivered(self, chat_id: int) -> list[str]: ...
     async def forget_chat(self, chat_id: int) -> None: ...
+    async def follow_feed(self, chat_id: int, url: str) -> Feed: ...
+    async def feeds_of(self, chat_id: int) -> list[Feed]: ...
+    async def unfollow_feed(self, chat_id: int, feed_id: int) -> None: ...
+    async def due_feeds(self, now: float) -> list[Feed]: ...
+    async def save_feed(self, feed: Feed) -> None: ...
+    async def seen_items(self, feed_id: int, keys: Sequence[str]) -> set[str]: ...
+    async def record_item(self, feed_id: int, key: str, article_seq: int | None, error: str | None) -> None: ...
 
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 _MIGRATIONS: dict[int, str] = {
     1: """
     CREATE TABLE articles (
@@ -106,6 +133,37 @@ _MIGRATIONS: dict[int, str] = {
         PRIMARY KEY (chat_id, article_seq)
     );
     CREATE INDEX deliveries_pending ON deliveries(chat_id, state, article_seq);
+    """,
+    # Where an article came from decides who sees it: the catalogue (seeds, bulk ingest) goes to
+    # every digest, a feed's articles to the chats that follow it, a person's paste to nobody else.
+    2: """
+    ALTER TABLE articles ADD COLUMN origin TEXT NOT NULL DEFAULT 'catalog';
+    CREATE TABLE feeds (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        url TEXT NOT NULL UNIQUE,
+        title TEXT,
+        etag TEXT,
+        last_modified TEXT,
+        checked_at TEXT,
+        next_check REAL NOT NULL DEFAULT 0,
+        failures INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT
+    );
+    CREATE TABLE chat_feeds (
+        chat_id INTEGER NOT NULL,
+        feed_id INTEGER NOT NULL REFERENCES feeds(id),
+        added_at TEXT NOT NULL,
+        PRIMARY KEY (chat_id, feed_id)
+    );
+    CREATE TABLE feed_items (
+        feed_id INTEGER NOT NULL REFERENCES feeds(id),
+        item_key TEXT NOT NULL,
+        article_seq INTEGER REFERENCES articles(seq),
+        error TEXT,
+        seen_at TEXT NOT NULL,
+        PRIMARY KEY (feed_id, item_key)
+    );
+    CREATE INDEX feed_items_article ON feed_items(article_seq);
     """,
 }
 
@@ -159,9 +217,10 @@ class SqliteArticleStore:
     # -- articles ---------------------------------------------------------------------------
 
     async def add(
-        self, article: Article, ranking: Ranking, facts: Sequence[KeyFact]
+        self, article: Article, ranking: Ranking, facts: Sequence[KeyFact], origin: str = "catalog"
     ) -> tuple[StoredArticle, bool]:
-        """Store an article once: the same id (or url) returns the stored one, not a copy."""
+        """Store an article once: the same id (or url) returns the stored one, not a copy, made
+        as public as the most public way it arrived (see ORIGINS)."""
 
         def work(db: sqlite3.Connection) -> tuple[StoredArticle, bool]:
             with _transaction(db):
@@ -170,10 +229,13 @@ class SqliteArticleStore:
                     (article.id, article.url),
                 ).fetchone()
                 if row is not None:
+                    if ORIGINS.index(origin) > ORIGINS.index(row["origin"]):
+                        db.execute("UPDATE articles SET origin = ? WHERE seq = ?", (origin, row["seq"]))
+                        row = db.execute("SELECT * FROM articles WHERE seq = ?", (row["seq"],)).fetchone()
                     return _stored(row), False
                 cursor = db.execute(
-                    "INSERT INTO articles (id, url, title, article, ranking, facts, added_at)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO articles (id, url, title, article, ranking, facts, added_at, origin)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         article.id,
                         article.url,
@@ -182,6 +244,7 @@ class SqliteArticleStore:
                         ranking.model_dump_json(),
                         _FACTS.dump_json(list(facts)).decode(),
                         _now(),
+                        origin,
                     ),
                 )
                 db.execute(
@@ -201,7 +264,7 @@ class SqliteArticleStore:
 
     async def latest(self, limit: int, offset: int = 0) -> list[StoredArticle]:
         return await self._many(
-            "SELECT * FROM articles ORDER BY seq DESC LIMIT ? OFFSET ?", (limit, offset)
+            "SELECT * FROM articles WHERE origin != 'user' ORDER BY seq DESC LIMIT ? OFFSET ?", (limit, offset)
         )
 
     async def search(self, query: str, limit: int, offset: int = 0) -> list[StoredArticle]:
@@ -211,7 +274,8 @@ class SqliteArticleStore:
             return []
         return await self._many(
             "SELECT a.* FROM article_search JOIN articles a ON a.seq = article_search.rowid"
-            " WHERE article_search MATCH ? ORDER BY bm25(article_search, 4.0, 1.0), a.seq DESC"
+            " WHERE article_search MATCH ? AND a.origin != 'user'"
+            " ORDER BY bm25(article_search, 4.0, 1.0), a.seq DESC"
             " LIMIT ? OFFSET ?",
             (match, limit, offset),
         )
@@ -276,7 +340,7 @@ class SqliteArticleStore:
     async def forget_chat(self, chat_id: int) -> None:
         def work(db: sqlite3.Connection) -> None:
             with _transaction(db):
-                for table in ("deliveries", "subscriptions", "chats"):
+                for table in ("deliveries", "subscriptions", "chats", "chat_feeds"):
                     db.execute(f"DELETE FROM {table} WHERE chat_id = ?", (chat_id,))
 
         await self._run(work)
@@ -295,8 +359,10 @@ class SqliteArticleStore:
                 newest = db.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchone()[0]
                 cursor = db.execute(
                     "INSERT OR IGNORE INTO deliveries (chat_id, article_seq, state, updated_at)"
-                    " SELECT ?, seq, 'pending', ? FROM articles WHERE seq > ? AND seq <= ?",
-                    (chat_id, _now(), row[0], newest),
+                    " SELECT ?, seq, 'pending', ? FROM articles WHERE seq > ? AND seq <= ?"
+                    " AND (origin = 'catalog' OR seq IN (SELECT i.article_seq FROM feed_items i"
+                    " JOIN chat_feeds c ON c.feed_id = i.feed_id WHERE c.chat_id = ?))",
+                    (chat_id, _now(), row[0], newest, chat_id),
                 )
                 db.execute("UPDATE subscriptions SET last_seq = ? WHERE chat_id = ?", (max(row[0], newest), chat_id))
                 return cursor.rowcount
@@ -333,6 +399,85 @@ class SqliteArticleStore:
                     (chat_id,),
                 )
             ]
+        )
+
+
+    # -- feeds -------------------------------------------------------------------------------
+
+    async def follow_feed(self, chat_id: int, url: str) -> Feed:
+        def work(db: sqlite3.Connection) -> Feed:
+            with _transaction(db):
+                db.execute("INSERT OR IGNORE INTO feeds (url) VALUES (?)", (url,))
+                row = db.execute("SELECT * FROM feeds WHERE url = ?", (url,)).fetchone()
+                db.execute(
+                    "INSERT OR IGNORE INTO chat_feeds (chat_id, feed_id, added_at) VALUES (?, ?, ?)",
+                    (chat_id, row["id"], _now()),
+                )
+                return Feed(**dict(row))
+
+        return await self._run(work)
+
+    async def feeds_of(self, chat_id: int) -> list[Feed]:
+        return await self._run(
+            lambda db: [
+                Feed(**dict(r))
+                for r in db.execute(
+                    "SELECT f.* FROM feeds f JOIN chat_feeds c ON c.feed_id = f.id"
+                    " WHERE c.chat_id = ? ORDER BY c.added_at, f.id",
+                    (chat_id,),
+                )
+            ]
+        )
+
+    async def unfollow_feed(self, chat_id: int, feed_id: int) -> None:
+        await self._run(
+            lambda db: db.execute("DELETE FROM chat_feeds WHERE chat_id = ? AND feed_id = ?", (chat_id, feed_id))
+        )
+
+    async def due_feeds(self, now: float) -> list[Feed]:
+        """Feeds that at least one chat follows and whose next check has come."""
+        return await self._run(
+            lambda db: [
+                Feed(**dict(r))
+                for r in db.execute(
+                    "SELECT * FROM feeds WHERE next_check <= ?"
+                    " AND id IN (SELECT feed_id FROM chat_feeds) ORDER BY next_check, id",
+                    (now,),
+                )
+            ]
+        )
+
+    async def save_feed(self, feed: Feed) -> None:
+        values = feed.model_dump(exclude={"id", "url"})
+        assignments = ", ".join(f"{k} = ?" for k in values)
+        await self._run(
+            lambda db: db.execute(f"UPDATE feeds SET {assignments} WHERE id = ?", (*values.values(), feed.id))
+        )
+
+    async def seen_items(self, feed_id: int, keys: Sequence[str]) -> set[str]:
+        def work(db: sqlite3.Connection) -> set[str]:
+            seen: set[str] = set()
+            for start in range(0, len(keys), 500):
+                chunk = list(keys[start : start + 500])
+                marks = ", ".join("?" * len(chunk))
+                seen.update(
+                    r[0]
+                    for r in db.execute(
+                        f"SELECT item_key FROM feed_items WHERE feed_id = ? AND item_key IN ({marks})",
+                        (feed_id, *chunk),
+                    )
+                )
+            return seen
+
+        return await self._run(work)
+
+    async def record_item(self, feed_id: int, key: str, article_seq: int | None, error: str | None) -> None:
+        await self._run(
+            lambda db: db.execute(
+                "INSERT OR REPLACE INTO feed_items (feed_id, item_key, article_seq, error, seen_at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (feed_id, key, article_seq, error, _now()),
+            )
         )
 
 
@@ -373,6 +518,7 @@ def _stored(row: sqlite3.Row) -> StoredArticle:
         ranking=Ranking.model_validate_json(row["ranking"]),
         facts=tuple(_FACTS.validate_json(row["facts"])),
         added_at=datetime.fromisoformat(row["added_at"]),
+        origin=row["origin"],
     )
 
 

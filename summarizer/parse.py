@@ -35,6 +35,20 @@ _BOILERPLATE = re.compile(
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
+# ...site voice addressing the reader, unmistakable even in a longer line...
+_SITE_VOICE = re.compile(
+    r"""(
+      \bplease\ subscribe\b | \balready\ a\ subscriber\b | \b(annual|monthly|digital)\ subscription\b
+    | \b(first-time|new)\ subscribers\b | \bto\ (view|read|continue\ reading)\ the\ (full|rest|whole)\b
+    | \blog\ ?in\ for\ (immediate\ )?access\b | \bletters?\ to\ the\ editor\b | ^our\ standards\b
+    | \bour\ advertisers\b | \bwe\ may\ (receive|earn)\ (a\ )?(compensation|commission)\b
+    | \baffiliate\ links?\b | \bsign\ up\ (for|to)\ our\b | \bsubscribe\ to\ our\b
+    | \bshare\ this\ (article|story)\b | \bwhat\ you\ think\ about\ this\ (article|story)\b
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_SITE_VOICE_WORDS = 60
+_FOOTNOTE_WORDS = 25
 # ...and lines that are furniture only when they do not end like a sentence.
 _UNTERMINATED_BOILERPLATE = re.compile(
     r"""(
@@ -178,7 +192,10 @@ def _classify(lines: list[str], draft: _Draft, repeated_title: str) -> None:
         if block:
             draft.blocks.append(block)
             block = []
-        _absorb(kind, line, draft)
+        if kind == "heading":
+            draft.blocks.append([line])  # a subheading is article text, a paragraph of its own
+        else:
+            _absorb(kind, line, draft)
     if block:
         draft.blocks.append(block)
 
@@ -190,6 +207,14 @@ def _line_kind(line: str, title_key: str) -> str:
     unterminated = not line.endswith((".", "!", "?"))
     if unterminated and len(line) <= 400 and _CREDIT.search(line) or _CAPTION_START.match(line):
         return "caption"
+    if _ALL_CAPS_CREDIT.search(line):
+        return "caption"
+    if _TEASER.search(line):
+        return "boilerplate"  # an excerpt of another story, cut off with "[…]"
+    if words <= _SITE_VOICE_WORDS and _SITE_VOICE.search(line):
+        return "boilerplate"
+    if words <= _FOOTNOTE_WORDS and line.startswith(("*", "†")) and not line.startswith("**"):
+        return "boilerplate"  # a footnote or disclaimer under the article
     if words <= _SHORT_LINE_WORDS:
         if _DATELINE.match(line):
             return "dateline"
@@ -202,6 +227,9 @@ def _line_kind(line: str, title_key: str) -> str:
     return "text"
 
 
+# A caption that ends with its credit in capitals: "... in Las Croabas. By U.S. CUSTOMS AND BORDER".
+_ALL_CAPS_CREDIT = re.compile(r"[.!?]\s+(?:By|Photo:|Credit:)\s+(?=[^a-z]{6,}$)[A-Z][A-Z0-9 .,'&/-]+$")
+_TEASER = re.compile(r"(?:\[\s*(?:…|\.\.\.)\s*\]|\((?:more|continued)\s*(?:…|\.\.\.)?\))\s*$", re.IGNORECASE)
 _BYLINE_ONLY = re.compile(r"^(?:by|written by|words by|reporting by)\s+[A-Z]", re.I)
 
 
@@ -212,9 +240,9 @@ def _absorb(kind: str, line: str, draft: _Draft) -> None:
         found = _ISO_DATE.search(line)
         if found and draft.published is None:
             draft.published = _parse_date(found.group())
-    elif kind in ("byline", "boilerplate", "heading"):
+    elif kind in ("byline", "boilerplate"):
         byline = _BYLINE.search(line)
-        if byline and draft.author is None and kind != "heading":
+        if byline and draft.author is None:
             draft.author = byline.group("name").strip(" .")
         if draft.source is None and kind != "byline":
             draft.source = _source_from(line)

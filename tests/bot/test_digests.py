@@ -28,7 +28,7 @@ async def test_group_digest_admin_only_and_exactly_once(api: LocalBotApi, bot: o
     [nothing] = await api.reply_to(ALICE, "/digest now", GROUP)
     assert "Nothing new" in nothing["text"]
     for raw in NEW_ARTICLES:
-        await news(bot).add_text(raw)
+        await news(bot).add_text(raw, origin="catalog")
     digest, status = await api.reply_to(ALICE, "/digest now", GROUP, count=2)
     assert digest["text"].startswith("📰 News digest · 2 new articles")
     assert "Harbour bridge reopens" in digest["text"] and "Library extends" in digest["text"]
@@ -50,7 +50,7 @@ async def test_scheduled_digest_fires_at_its_time_in_its_zone(api: LocalBotApi, 
     [job] = bot.job_queue.get_jobs_by_name(f"digest:{chat}")  # type: ignore[attr-defined]
     assert job.next_t.utcoffset() == timedelta(hours=9)
     assert (job.next_t.hour, job.next_t.minute) == (7, 15)
-    await news(bot).add_text(NEW_ARTICLES[0])
+    await news(bot).add_text(NEW_ARTICLES[0], origin="catalog")
     before = len(api.sent_to(chat))
     job.job.modify(next_run_time=datetime.now(job.next_t.tzinfo) + timedelta(seconds=0.5))
     [digest] = await api.wait_for(lambda: api.sent_to(chat)[before:] or None)
@@ -66,7 +66,7 @@ async def test_channel_digest_from_channel_post_and_from_private_chat(api: Local
     assert "Only admins" in denied["text"]
     [status] = await api.reply_to(ALICE, "/digest status @morningbrief")
     assert "Digest is on" in status["text"]
-    await news(bot).add_text(NEW_ARTICLES[1])
+    await news(bot).add_text(NEW_ARTICLES[1], origin="catalog")
     [posted] = await api.reply_to(ALICE, "/digest now @morningbrief")
     assert "Posted 1 new article(s)" in posted["text"]
     assert api.sent_to(CHANNEL)[-1]["text"].startswith("📰 News digest · 1 new article")
@@ -76,7 +76,7 @@ async def test_channel_digest_from_channel_post_and_from_private_chat(api: Local
 
 async def test_kicked_bot_pauses_the_digest(api: LocalBotApi, bot: object) -> None:
     await api.reply_to(ALICE, "/digest on", GROUP)
-    await news(bot).add_text(NEW_ARTICLES[0])
+    await news(bot).add_text(NEW_ARTICLES[0], origin="catalog")
     api.kick_bot(GROUP)
     result = await __import__("bot.digests", fromlist=["run_digest"]).run_digest(bot, GROUP)
     assert result.error and result.error.startswith("paused")
@@ -91,7 +91,7 @@ async def test_restart_keeps_everything_and_never_repeats(api: LocalBotApi, data
     async with running(build_application(settings)) as first:
         seeds = await news(first).store.count()
         await api.reply_to(ALICE, "/digest on", GROUP)
-        await news(first).add_text(NEW_ARTICLES[0])
+        await news(first).add_text(NEW_ARTICLES[0], origin="catalog")
         await api.reply_to(ALICE, "/digest now", GROUP, count=2)
     async with running(build_application(settings)) as second:
         assert await news(second).store.count() == seeds + 1

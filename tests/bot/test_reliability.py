@@ -15,7 +15,7 @@ async def test_digest_to_100_chats_survives_20_percent_failures(api: LocalBotApi
         api.add_group(chat, f"Group {chat}", admins=[ALICE])
         await news(bot).subscribe(chat, f"Group {chat}")
     for raw in NEW_ARTICLES:
-        await news(bot).add_text(raw)
+        await news(bot).add_text(raw, origin="catalog")
     kicked = CHATS[0]
     api.kick_bot(kicked)
     api.faults = Faults(rate=0.2, kinds=("429", "500", "drop"), methods=frozenset({"sendMessage"}))

@@ -1,0 +1,138 @@
+"""News feeds: chats follow RSS or Atom feeds; the bot polls them and stores new items' articles.
+
+Each feed is polled once for all the chats that follow it, with a conditional request (ETag,
+Last-Modified): an unchanged feed costs one 304 and no page fetches. Each new item's page goes
+through the same safe fetcher as a link someone sends, and its article is stored once however
+many chats follow the feed; the next digest of each following chat includes it. A feed that
+keeps failing is backed off (doubling, up to a day) and ``/feed list`` says why.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+import feedparser
+
+from summarizer import ArticleError
+
+from .fetch import FEED_TYPES, FetchError
+from .service import NewsService
+from .store import Feed
+
+log = logging.getLogger(__name__)
+
+MAX_BACKOFF_SECONDS = 24 * 3600
+
+
+@dataclass
+class PollReport:
+    feed: Feed
+    status: int = 0
+    new_articles: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    error: str | None = None
+
+
+class FeedError(Exception):
+    """A feed that cannot be used; the message is for the admin who added it."""
+
+
+async def follow(news: NewsService, chat_id: int, url: str, interval: float, max_items: int) -> PollReport:
+    """Follow a feed from a chat: checked at once, so a bad URL is reported now, not later."""
+    feeds = await news.store.feeds_of(chat_id)
+    if any(f.url == url for f in feeds):
+        raise FeedError("this chat already follows that feed")
+    feed = await news.store.follow_feed(chat_id, url)
+    report = await poll(news, feed, interval, max_items)
+    if report.error and report.status == 0 and feed.checked_at is None:
+        await news.store.unfollow_feed(chat_id, feed.id)
+        raise FeedError(report.error)
+    return report
+
+
+async def poll_due(news: NewsService, interval: float, max_items: int) -> list[PollReport]:
+    """Poll every followed feed whose next check has come."""
+    reports = []
+    for feed in await news.store.due_feeds(time.time()):
+        reports.append(await poll(news, feed, interval, max_items))
+    return reports
+
+
+async def poll(news: NewsService, feed: Feed, interval: float, max_items: int) -> PollReport:
+    report = PollReport(feed)
+    headers = {}
+    if feed.etag:
+        headers["If-None-Match"] = feed.etag
+    if feed.last_modified:
+        headers["If-Modified-Since"] = feed.last_modified
+    try:
+        page = await news.fetcher.fetch(feed.url, accept=FEED_TYPES, headers=headers)
+        report.status = page.status
+        if page.status != 304:
+            parsed = await asyncio.to_thread(feedparser.parse, page.body)
+            if not parsed.entries and (parsed.bozo or not parsed.feed):
+                raise FeedError("that is not an RSS or Atom feed I can read")
+            await _store_new_items(news, feed, parsed, max_items, report)
+            feed = feed.model_copy(update={
+                "etag": page.etag, "last_modified": page.last_modified,
+                "title": (parsed.feed.get("title") or feed.title or "")[:200] or None,
+            })
+    except (FetchError, FeedError) as error:
+        report.error = str(error)
+    report.feed = _after_check(feed, report.error, interval)
+    await news.store.save_feed(report.feed)
+    if report.error:
+        log.warning("feed %s failed: %s", feed.url, report.error)
+    return report
+
+
+async def _store_new_items(news: NewsService, feed: Feed, parsed: feedparser.FeedParserDict,
+                           max_items: int, report: PollReport) -> None:
+    entries = [e for e in parsed.entries if e.get("link")][:max_items]
+    keys = [str(e.get("id") or e.get("link")) for e in entries]
+    seen = await news.store.seen_items(feed.id, keys)
+    for key, entry in zip(keys, entries, strict=True):
+        if key in seen:
+            continue
+        try:
+            stored, _ = await news.add_link(entry["link"], origin="feed")
+        except (FetchError, ArticleError) as error:
+            await news.store.record_item(feed.id, key, None, str(error))
+            report.skipped.append((entry["link"], str(error)))
+            continue
+        await news.store.record_item(feed.id, key, stored.seq, None)
+        report.new_articles.append(stored.article.id)
+
+
+def _after_check(feed: Feed, error: str | None, interval: float) -> Feed:
+    failures = feed.failures + 1 if error else 0
+    delay = min(MAX_BACKOFF_SECONDS, interval * 2 ** min(failures, 10)) if failures else interval
+    return feed.model_copy(update={
+        "checked_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "failures": failures,
+        "last_error": error,
+        "next_check": time.time() + delay,
+    })
+
+
+def describe(feeds: list[Feed]) -> str:
+    """The /feed list reply (HTML)."""
+    from .formatting import escape
+
+    if not feeds:
+        return "This chat follows no feeds. An admin can add one: /feed add https://example.com/rss"
+    lines = ["<b>Feeds followed here</b>", ""]
+    for number, feed in enumerate(feeds, start=1):
+        name = escape(feed.title or feed.url)
+        lines.append(f"{number}. {name}\n    {escape(feed.url)}")
+        if feed.last_error:
+            wait = max(0, int(feed.next_check - time.time()) // 60)
+            lines.append(f"    ⚠️ failing ({feed.failures}×): {escape(feed.last_error)}; next try in {wait} min")
+        elif feed.checked_at:
+            lines.append(f"    ✅ checked {escape(feed.checked_at.replace('T', ' '))} UTC")
+    lines += ["", "/feed remove N stops following feed N."]
+    return "\n".join(lines)

@@ -1,0 +1,131 @@
+"""A web page's HTML -> :class:`Article`: trafilatura finds the main text and its metadata,
+then the article parser's rules drop what boilerplate trafilatura kept.
+
+Pure: no network here; fetching is the caller's job (the bot's safe fetcher).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+import lxml.etree
+import lxml.html
+import trafilatura
+
+from .models import Article
+from .parse import ArticleError, parse_article
+from .tokenize import split_sentences
+
+MIN_WORDS = 40
+"""Less extracted text than this is not an article (an index page, a login wall, an error)."""
+
+
+def extract_article(html: str | bytes, url: str | None = None) -> Article:
+    """The page's article, or ArticleError saying why there is none."""
+    document = _extract(html, url, favor_recall=False)
+    text = getattr(document, "text", None) or ""
+    if len(text.split()) < MIN_WORDS:
+        # Some layouts hide the body from the precise pass; a second, recall-minded pass finds it.
+        document = _extract(html, url, favor_recall=True) or document
+        text = getattr(document, "text", None) or ""
+    if len(text.split()) < MIN_WORDS:
+        linked = _json_ld_article(html)
+        if linked is not None:
+            return parse_article(_without_headlines(linked.body), title=linked.title, url=url, author=linked.author,
+                                 source=linked.publisher, published=_date(linked.published))
+        raise ArticleError("I found too little text on that page to call it an article")
+    # trafilatura gives one paragraph a line; the parser wants paragraphs apart.
+    body = "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
+    title = (getattr(document, "title", None) or "").strip() or None
+    return parse_article(
+        body,
+        title=title,
+        url=url,
+        author=(getattr(document, "author", None) or None),
+        source=(getattr(document, "sitename", None) or None),
+        published=_date(getattr(document, "date", None)),
+    )
+
+
+@dataclass
+class _LinkedArticle:
+    body: str
+    title: str | None
+    author: str | None
+    publisher: str | None
+    published: str | None
+
+
+_ARTICLE_TYPES = {"Article", "NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting",
+                  "OpinionNewsArticle", "ReviewNewsArticle", "LiveBlogPosting"}
+
+
+def _json_ld_article(html: str | bytes) -> _LinkedArticle | None:
+    """The schema.org article a page describes in JSON-LD, for pages whose body is rendered by
+    script (trafilatura then sees only captions): its ``articleBody`` and metadata."""
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return None
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text_content() or "null")
+        except ValueError:
+            continue
+        for item in _walk(data):
+            kinds = item.get("@type")
+            kinds = set(kinds) if isinstance(kinds, list) else {kinds}
+            body = item.get("articleBody")
+            if kinds & _ARTICLE_TYPES and isinstance(body, str) and len(body.split()) >= MIN_WORDS:
+                return _LinkedArticle(body, _name(item.get("headline")), _name(item.get("author")),
+                                      _name(item.get("publisher")), _name(item.get("datePublished")))
+    return None
+
+
+_AFTER_CLOSING_QUOTE = re.compile(r"(?<=[’”])\s+(?=[A-Z])")
+
+
+def _without_headlines(body: str) -> str:
+    """An articleBody with the related-story headlines some sites splice into it removed: a
+    headline is a run of words with no full stop, closed by a quote mark, right before the next
+    sentence ("... livelihood. Tsai says Taiwan is ‘independent country’ But again, ...")."""
+    kept = []
+    for sentence in split_sentences(body):
+        parts = _AFTER_CLOSING_QUOTE.split(sentence)
+        kept += [p for p in parts[:-1] if p.rstrip("’”").endswith((".", "!", "?", ","))] + parts[-1:]
+    return " ".join(kept)
+
+
+def _walk(data: object) -> list[dict[str, object]]:
+    if isinstance(data, list):
+        return [found for item in data for found in _walk(item)]
+    if isinstance(data, dict):
+        return [data, *(_walk(data["@graph"]) if "@graph" in data else [])]
+    return []
+
+
+def _name(value: object) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = value.get("name")
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _extract(html: str | bytes, url: str | None, favor_recall: bool) -> object:
+    return trafilatura.bare_extraction(
+        html, url=url, include_comments=False, include_tables=False, with_metadata=True,
+        favor_recall=favor_recall,
+    )
+
+
+def _date(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        return None
