@@ -48,7 +48,7 @@ async def follow(news: NewsService, chat_id: int, url: str, interval: float, max
         raise FeedError("this chat already follows that feed")
     feed = await news.store.follow_feed(chat_id, url)
     report = await poll(news, feed, interval, max_items)
-    if report.error and report.status == 0 and feed.checked_at is None:
+    if report.error and feed.checked_at is None:
         await news.store.unfollow_feed(chat_id, feed.id)
         raise FeedError(report.error)
     return report
