@@ -17,6 +17,7 @@ run: $(STAMP)
 	$(PY) -m bot $(ARGS)
 
 test: $(STAMP)
+	@scripts/ensure-postgres.sh
 	$(PY) -m pytest
 
 bench: $(STAMP)

@@ -36,7 +36,18 @@ def main(argv: list[str] | None = None) -> int:
     if settings.bot_token is None:
         print(NO_TOKEN, file=sys.stderr)
         return 2
-    return _run(settings)
+    webhook = args.webhook or settings.webhook_url is not None
+    if webhook and (settings.webhook_url is None or settings.webhook_secret is None):
+        print(NO_WEBHOOK, file=sys.stderr)
+        return 2
+    return _run(settings, webhook)
+
+
+NO_WEBHOOK = (
+    "Webhook mode needs WEBHOOK_URL (the public HTTPS address Telegram posts to, for example\n"
+    "https://bot.example.com/telegram) and WEBHOOK_SECRET (any 1-256 letters, digits, _ or -,\n"
+    "the same for every worker). See .env.example."
+)
 
 
 def _arguments() -> argparse.ArgumentParser:
@@ -44,22 +55,38 @@ def _arguments() -> argparse.ArgumentParser:
     parser.add_argument("--local", action="store_true",
                         help="no token needed: run against a local Bot API server and chat in this terminal")
     parser.add_argument("--database", help="with --local: the SQLite file to use")
+    parser.add_argument("--webhook", action="store_true",
+                        help="receive updates by webhook (WEBHOOK_URL, WEBHOOK_SECRET) instead of polling")
     commands = parser.add_subparsers(dest="command")
     ingest = commands.add_parser("ingest", help="add raw article files, folders or JSONL files to the store")
     ingest.add_argument("paths", nargs="+", type=Path)
     return parser
 
 
-def _run(settings: Settings) -> int:
+def _run(settings: Settings, webhook: bool) -> int:
+    from urllib.parse import urlsplit
+
     from telegram import Update
 
     from .app import build_application
     from .errors import configure_logging
 
-    configure_logging(settings.log_level, settings.bot_token.get_secret_value() if settings.bot_token else "")
+    secrets = [s.get_secret_value() for s in (settings.bot_token, settings.webhook_secret) if s]
+    configure_logging(settings.log_level, *secrets)
     application = build_application(settings)
     try:
-        application.run_polling(allowed_updates=Update.ALL_TYPES)
+        if webhook:
+            assert settings.webhook_url and settings.webhook_secret
+            application.run_webhook(
+                listen=settings.webhook_listen,
+                port=settings.webhook_port,
+                url_path=urlsplit(settings.webhook_url).path.lstrip("/"),
+                webhook_url=settings.webhook_url,
+                secret_token=settings.webhook_secret.get_secret_value(),
+                allowed_updates=Update.ALL_TYPES,
+            )
+        else:
+            application.run_polling(allowed_updates=Update.ALL_TYPES)
     except Exception:  # noqa: BLE001 - logged (token redacted) instead of a raw traceback
         logging.getLogger("bot").exception("the bot stopped on an error")
         return 1

@@ -32,7 +32,7 @@ from .fetch import SafeFetcher
 from .limits import UserRateLimiter
 from .service import IngestReport, NewsService
 from .settings import Settings
-from .store import ArticleStore, SqliteArticleStore
+from .store import ArticleStore, open_store
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +46,7 @@ def build_application(
     """The bot's Application, ready for run_polling()/run_webhook() or a test's own loop."""
     if settings.bot_token is None:
         raise ValueError("BOT_TOKEN is not set")
-    store = store or SqliteArticleStore(settings.database)
+    store = store or open_store(settings.database)
     fetcher = SafeFetcher(
         max_bytes=settings.fetch_max_bytes,
         connect_timeout=settings.fetch_connect_timeout_seconds,
@@ -134,16 +134,44 @@ async def _on_start(application: Application) -> None:  # type: ignore[type-arg]
     report = await news.ingest_paths([settings.seeds_dir], IngestReport())
     log.info("seeds: %d added, %d already stored, %d rejected", report.added, report.unchanged, len(report.rejected))
     await application.bot.set_my_commands(commands.COMMANDS)
+    if await news.store.try_lead():
+        await _lead(application)
+    if application.job_queue:
+        application.job_queue.run_repeating(_keep_leadership, interval=LEADERSHIP_SECONDS, first=LEADERSHIP_SECONDS)
+
+
+LEADERSHIP_SECONDS = 5
+"""How often a worker checks that it still leads, or tries to take over from a dead leader."""
+
+
+async def _lead(application: Application) -> None:  # type: ignore[type-arg]
+    """Become the worker that runs the scheduled digests and polls the feeds."""
+    application.bot_data.leading = True
     await schedule_all(application)
     if application.job_queue:
-        application.job_queue.run_repeating(
-            _poll_feeds, interval=settings.feed_poll_minutes * 60, first=10, name="feeds"
-        )
+        minutes = application.bot_data.settings.feed_poll_minutes
+        application.job_queue.run_repeating(_poll_feeds, interval=minutes * 60, first=10, name="feeds")
+    log.info("this worker leads the digests and feeds")
+
+
+async def _keep_leadership(context: BotContext) -> None:
+    leads = await context.news.store.try_lead()
+    if leads and not context.bot_data.leading:
+        await _lead(context.application)
+    elif leads:
+        await schedule_all(context.application, catch_up=False)  # schedules other workers changed
+    elif not leads and context.bot_data.leading:
+        context.bot_data.leading = False
+        for job in context.job_queue.jobs() if context.job_queue else ():
+            if job.name and (job.name.startswith("digest:") or job.name == "feeds"):
+                job.schedule_removal()
+        log.warning("this worker lost the lead of digests and feeds")
 
 
 async def _poll_feeds(context: BotContext) -> None:
     settings = context.settings
-    await poll_due(context.news, settings.feed_poll_minutes * 60, settings.feed_max_items)
+    if await context.news.store.try_lead():
+        await poll_due(context.news, settings.feed_poll_minutes * 60, settings.feed_max_items)
 
 
 async def _on_stop(application: Application) -> None:  # type: ignore[type-arg]

@@ -20,6 +20,8 @@ class Services:
     settings: Settings = field(default=None)  # type: ignore[assignment]
     digest_locks: dict[int, asyncio.Lock] = field(default_factory=dict)
     limiter: UserRateLimiter = field(default_factory=UserRateLimiter)
+    leading: bool = False
+    """Whether this worker runs the scheduled digests and feed polls (see bot.app._lead)."""
 
 
 class BotContext(CallbackContext[ExtBot[None], dict, dict, Services]):  # type: ignore[type-arg]

@@ -67,8 +67,13 @@ def describe(subscription: Subscription | None) -> str:
 
 
 def schedule_digest(application: Application, subscription: Subscription) -> None:  # type: ignore[type-arg]
+    """Put a chat's digest on its schedule, replacing a different one; the same one stays."""
     queue = application.job_queue
     if queue is None:
+        return
+    when = (subscription.time, subscription.timezone)
+    jobs = queue.get_jobs_by_name(job_name(subscription.chat_id))
+    if len(jobs) == 1 and jobs[0].data == when:
         return
     unschedule_digest(application, subscription.chat_id)
     hours, minutes = map(int, subscription.time.split(":"))
@@ -77,6 +82,7 @@ def schedule_digest(application: Application, subscription: Subscription) -> Non
         time=time(hours, minutes, tzinfo=ZoneInfo(subscription.timezone)),
         name=job_name(subscription.chat_id),
         chat_id=subscription.chat_id,
+        data=when,
     )
 
 
@@ -88,21 +94,25 @@ def unschedule_digest(application: Application, chat_id: int) -> None:  # type: 
         job.schedule_removal()
 
 
-async def schedule_all(application: Application) -> None:  # type: ignore[type-arg]
-    """At start: every enabled digest on its schedule, and an immediate run for any chat whose
-    journal still holds articles a stopped run did not post."""
+async def schedule_all(application: Application, catch_up: bool = True) -> None:  # type: ignore[type-arg]
+    """Every enabled digest on its schedule as the store has it (another worker may have changed
+    it), none for disabled ones; with ``catch_up``, an immediate run for every chat whose journal
+    still holds articles a stopped run did not post."""
     news = application.bot_data.news
     for subscription in await news.store.subscriptions():
         if not subscription.enabled:
+            unschedule_digest(application, subscription.chat_id)
             continue
         schedule_digest(application, subscription)
-        if await news.store.pending_digest(subscription.chat_id, 1) and application.job_queue:
+        if catch_up and await news.store.pending_digest(subscription.chat_id, 1) and application.job_queue:
             application.job_queue.run_once(_digest_job, 1, chat_id=subscription.chat_id)
 
 
 async def _digest_job(context: BotContext) -> None:
     job: Job = context.job  # type: ignore[assignment]
     assert job.chat_id is not None
+    if not await context.news.store.try_lead():
+        return  # another worker leads the digests now
     result = await run_digest(context.application, job.chat_id)
     if context.job_queue is None or result.paused:
         return
@@ -116,7 +126,7 @@ async def run_digest(application: Application, chat_id: int) -> DigestResult:  #
     """Post what is new and pending for one chat; never an empty post. One run per chat at a
     time: a scheduled run and /digest now cannot post the same article twice."""
     locks = application.bot_data.digest_locks
-    async with locks.setdefault(chat_id, asyncio.Lock()):
+    async with locks.setdefault(chat_id, asyncio.Lock()), application.bot_data.news.store.digest_lock(chat_id):
         return await _run_digest(application, chat_id)
 
 

@@ -59,7 +59,8 @@ def install_redaction(secret: str) -> None:
     logging.setLogRecordFactory(redacted)
 
 
-def configure_logging(level: str, token: str) -> None:
+def configure_logging(level: str, *secrets: str) -> None:
     logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=level.upper())
-    install_redaction(token)
+    for secret in secrets:
+        install_redaction(secret)
     logging.getLogger("httpx").setLevel(logging.WARNING)

@@ -36,11 +36,17 @@ class Settings(BaseSettings):
     """For tests and local servers only: networks links may point to despite being private."""
     feed_poll_minutes: float = Field(default=15.0, gt=0)
     feed_max_items: int = Field(default=10, ge=1, le=100)
+    webhook_url: str | None = None
+    """Public HTTPS URL Telegram posts updates to; set it (or pass --webhook) for webhook mode."""
+    webhook_listen: str = "0.0.0.0"
+    webhook_port: int = Field(default=8443, ge=1, le=65535)
+    webhook_secret: SecretStr | None = None
+    """Shared by every worker behind the load balancer; Telegram sends it with each update."""
     rate_limit_burst: int = Field(default=10, ge=1)
     rate_limit_per_minute: float = Field(default=20.0, gt=0)
     """Per user: summarizing new text, searching and inline queries, beyond the burst."""
 
-    @field_validator("bot_token", mode="before")
+    @field_validator("bot_token", "webhook_secret", "webhook_url", mode="before")
     @classmethod
     def _blank_is_unset(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value

@@ -11,7 +11,8 @@ import asyncio
 import re
 import sqlite3
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
@@ -95,6 +96,17 @@ class ArticleStore(Protocol):
     async def save_feed(self, feed: Feed) -> None: ...
     async def seen_items(self, feed_id: int, keys: Sequence[str]) -> set[str]: ...
     async def record_item(self, feed_id: int, key: str, article_seq: int | None, error: str | None) -> None: ...
+    async def try_lead(self) -> bool: ...
+    def digest_lock(self, chat_id: int) -> AbstractAsyncContextManager[None]: ...
+
+
+def open_store(database: str) -> ArticleStore:
+    """The store a DATABASE setting names: a postgresql:// URL, or else a SQLite file path."""
+    if database.startswith(("postgresql://", "postgres://")):
+        from .store_pg import PostgresArticleStore
+
+        return PostgresArticleStore(database)
+    return SqliteArticleStore(database)
 
 
 SCHEMA_VERSION = 2
@@ -192,6 +204,15 @@ class SqliteArticleStore:
             with self._lock:
                 self._db.close()
             self._db = None
+
+    async def try_lead(self) -> bool:
+        """One process owns a SQLite file: it always leads its digests."""
+        return True
+
+    @asynccontextmanager
+    async def digest_lock(self, chat_id: int) -> AsyncIterator[None]:
+        """One process owns a SQLite file: its own per-chat lock is enough."""
+        yield
 
     async def _run(self, work: Callable[[sqlite3.Connection], T]) -> T:
         def locked() -> T:
@@ -511,13 +532,14 @@ def fts_query(text: str, max_words: int = 8) -> str:
     return " ".join(quoted)
 
 
-def _stored(row: sqlite3.Row) -> StoredArticle:
+def _stored(row: Any) -> StoredArticle:
+    """A stored article from a database row (sqlite3.Row or a dict)."""
     return StoredArticle(
         seq=row["seq"],
         article=Article.model_validate_json(row["article"]),
         ranking=Ranking.model_validate_json(row["ranking"]),
         facts=tuple(_FACTS.validate_json(row["facts"])),
-        added_at=datetime.fromisoformat(row["added_at"]),
+        added_at=row["added_at"] if isinstance(row["added_at"], datetime) else datetime.fromisoformat(row["added_at"]),
         origin=row["origin"],
     )
 

@@ -1,0 +1,364 @@
+"""``ArticleStore`` on PostgreSQL (psycopg 3, async), for several bot workers sharing one store.
+
+The same schema concepts and versions as the SQLite store: full-text search is a generated
+``tsvector`` column with a GIN index; migrations run under an advisory lock so that workers
+starting together migrate once. ``try_lead`` gives one worker at a time the digest scheduler.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+from typing import Any
+
+from psycopg import AsyncConnection, OperationalError
+from psycopg.rows import dict_row
+from psycopg_pool import AsyncConnectionPool
+
+from summarizer import Article, KeyFact, Ranking
+
+from .store import _FACTS, ORIGINS, Feed, StoredArticle, Subscription, _stored
+
+SCHEMA_VERSION = 2
+_MIGRATION_LOCK = 7_301_001
+_LEADER_LOCK = 7_301_002
+_DIGEST_LOCK = 7_301_003
+_MIGRATIONS: dict[int, list[str]] = {
+    1: [
+        """CREATE TABLE articles (
+            seq BIGSERIAL PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            url TEXT UNIQUE,
+            title TEXT NOT NULL,
+            body TEXT NOT NULL,
+            article TEXT NOT NULL,
+            ranking TEXT NOT NULL,
+            facts TEXT NOT NULL,
+            added_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+            search TSVECTOR GENERATED ALWAYS AS (
+                setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', body), 'B')
+            ) STORED
+        )""",
+        "CREATE INDEX articles_search ON articles USING GIN (search)",
+        "CREATE TABLE chats (chat_id BIGINT PRIMARY KEY, summary_length INTEGER)",
+        """CREATE TABLE subscriptions (
+            chat_id BIGINT PRIMARY KEY, enabled BOOLEAN NOT NULL, time TEXT NOT NULL,
+            timezone TEXT NOT NULL, last_seq BIGINT NOT NULL, chat_title TEXT, paused_reason TEXT
+        )""",
+        """CREATE TABLE deliveries (
+            chat_id BIGINT NOT NULL, article_seq BIGINT NOT NULL REFERENCES articles(seq),
+            state TEXT NOT NULL CHECK (state IN ('pending', 'sent')), message_id BIGINT,
+            updated_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp(),
+            PRIMARY KEY (chat_id, article_seq)
+        )""",
+        "CREATE INDEX deliveries_pending ON deliveries(chat_id, state, article_seq)",
+    ],
+    2: [
+        "ALTER TABLE articles ADD COLUMN origin TEXT NOT NULL DEFAULT 'catalog'",
+        """CREATE TABLE feeds (
+            id BIGSERIAL PRIMARY KEY, url TEXT NOT NULL UNIQUE, title TEXT, etag TEXT,
+            last_modified TEXT, checked_at TEXT, next_check DOUBLE PRECISION NOT NULL DEFAULT 0,
+            failures INTEGER NOT NULL DEFAULT 0, last_error TEXT
+        )""",
+        """CREATE TABLE chat_feeds (
+            chat_id BIGINT NOT NULL, feed_id BIGINT NOT NULL REFERENCES feeds(id),
+            added_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp(), PRIMARY KEY (chat_id, feed_id)
+        )""",
+        """CREATE TABLE feed_items (
+            feed_id BIGINT NOT NULL REFERENCES feeds(id), item_key TEXT NOT NULL,
+            article_seq BIGINT REFERENCES articles(seq), error TEXT,
+            seen_at TIMESTAMPTZ NOT NULL DEFAULT now(), PRIMARY KEY (feed_id, item_key)
+        )""",
+        "CREATE INDEX feed_items_article ON feed_items(article_seq)",
+    ],
+}
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_VISIBLE_TO = (
+    "(a.origin = 'catalog' OR a.seq IN (SELECT i.article_seq FROM feed_items i"
+    " JOIN chat_feeds c ON c.feed_id = i.feed_id WHERE c.chat_id = %(chat)s))"
+)
+
+
+class PostgresArticleStore:
+    def __init__(self, dsn: str, *, schema: str | None = None, max_connections: int = 10) -> None:
+        self.dsn = dsn
+        self.schema = schema
+        self.max_connections = max_connections
+        self._connections: AsyncConnectionPool | None = None
+        # Each schema is its own bot (tests give every test one), so each has its own leader.
+        self._leader_key = _LEADER_LOCK + zlib.crc32((schema or "").encode()) % 1_000_000
+        self._leader: AsyncConnection[Any] | None = None
+
+    @property
+    def _pool(self) -> AsyncConnectionPool:
+        if self._connections is None:
+            raise RuntimeError("the store is not open")
+        return self._connections
+
+    async def open(self) -> None:
+        options = f"-c search_path={self.schema}" if self.schema else ""
+        self._connections = AsyncConnectionPool(  # a pool is single-use: a new one per open()
+            self.dsn, min_size=1, max_size=self.max_connections, open=False,
+            kwargs={"autocommit": True, "row_factory": dict_row, "options": options},
+        )
+        await self._connections.open(wait=True, timeout=15)
+        async with self._pool.connection() as db, db.transaction():
+            if self.schema:
+                await db.execute(f'CREATE SCHEMA IF NOT EXISTS "{self.schema}"')
+            await db.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
+            await db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+            row = await (await db.execute("SELECT max(version) AS v FROM schema_version")).fetchone()
+            version = (row or {}).get("v") or 0
+            if version > SCHEMA_VERSION:
+                raise RuntimeError(f"database schema {version} is newer than this bot ({SCHEMA_VERSION})")
+            for target in range(version + 1, SCHEMA_VERSION + 1):
+                for statement in _MIGRATIONS[target]:
+                    await db.execute(statement)
+                await db.execute("INSERT INTO schema_version (version) VALUES (%s)", (target,))
+
+    async def close(self) -> None:
+        if self._leader is not None:
+            await self._leader.close()
+            self._leader = None
+        if self._connections is not None:
+            await self._connections.close()
+            self._connections = None
+
+    async def _all(self, sql: str, args: Any = None) -> list[dict[str, Any]]:
+        async with self._pool.connection() as db:
+            return await (await db.execute(sql, args)).fetchall()
+
+    async def _articles(self, sql: str, args: Any = None) -> list[StoredArticle]:
+        return [_stored(row) for row in await self._all(sql, args)]
+
+    # -- leadership --------------------------------------------------------------------------
+
+    async def try_lead(self) -> bool:
+        """Hold the digest leadership while this process lives: a session advisory lock on a
+        connection of its own. A worker that dies drops the connection, and with it the lock."""
+        if self._leader is not None and not self._leader.closed:
+            try:
+                await self._leader.execute("SELECT 1")
+                return True
+            except OperationalError:
+                self._leader = None
+        options = f"-c search_path={self.schema}" if self.schema else ""
+        connection = await AsyncConnection.connect(self.dsn, autocommit=True, options=options)
+        row = await (await connection.execute("SELECT pg_try_advisory_lock(%s)", (self._leader_key,))).fetchone()
+        if row and row[0]:
+            self._leader = connection
+            return True
+        await connection.close()
+        return False
+
+    @asynccontextmanager
+    async def digest_lock(self, chat_id: int) -> AsyncIterator[None]:
+        """Across workers, one digest run per chat at a time (a session advisory lock, freed
+        with the connection if the worker dies)."""
+        key = (_DIGEST_LOCK + zlib.crc32((self.schema or "").encode()) % 1_000_000, chat_id % 2**31)
+        async with self._pool.connection() as db:
+            await db.execute("SELECT pg_advisory_lock(%s, %s)", key)
+            try:
+                yield
+            finally:
+                await db.execute("SELECT pg_advisory_unlock(%s, %s)", key)
+
+    # -- articles ----------------------------------------------------------------------------
+
+    async def add(
+        self, article: Article, ranking: Ranking, facts: Sequence[KeyFact], origin: str = "catalog"
+    ) -> tuple[StoredArticle, bool]:
+        async with self._pool.connection() as db, db.transaction():
+            cursor = await db.execute(
+                "INSERT INTO articles (id, url, title, body, article, ranking, facts, origin)"
+                " VALUES (%s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING RETURNING *",
+                (article.id, article.url, article.title, article.text, article.model_dump_json(),
+                 ranking.model_dump_json(), _FACTS.dump_json(list(facts)).decode(), origin),
+            )
+            row = await cursor.fetchone()
+            if row is not None:
+                return _stored(row), True
+            row = await (await db.execute(
+                "SELECT * FROM articles WHERE id = %s OR (url IS NOT NULL AND url = %s) FOR UPDATE",
+                (article.id, article.url),
+            )).fetchone()
+            assert row is not None
+            if ORIGINS.index(origin) > ORIGINS.index(row["origin"]):
+                row = await (await db.execute(
+                    "UPDATE articles SET origin = %s WHERE seq = %s RETURNING *", (origin, row["seq"])
+                )).fetchone()
+            return _stored(row), False
+
+    async def get(self, article_id: str) -> StoredArticle | None:
+        rows = await self._articles("SELECT * FROM articles WHERE id = %s", (article_id.strip().lower(),))
+        return rows[0] if rows else None
+
+    async def get_by_url(self, url: str) -> StoredArticle | None:
+        rows = await self._articles("SELECT * FROM articles WHERE url = %s", (url,))
+        return rows[0] if rows else None
+
+    async def latest(self, limit: int, offset: int = 0) -> list[StoredArticle]:
+        return await self._articles(
+            "SELECT * FROM articles WHERE origin != 'user' ORDER BY seq DESC LIMIT %s OFFSET %s", (limit, offset)
+        )
+
+    async def search(self, query: str, limit: int, offset: int = 0) -> list[StoredArticle]:
+        match = ts_query(query)
+        if not match:
+            return []
+        return await self._articles(
+            "SELECT * FROM articles WHERE search @@ to_tsquery('english', %(q)s) AND origin != 'user'"
+            " ORDER BY ts_rank_cd(search, to_tsquery('english', %(q)s)) DESC, seq DESC"
+            " LIMIT %(limit)s OFFSET %(offset)s",
+            {"q": match, "limit": limit, "offset": offset},
+        )
+
+    async def count(self) -> int:
+        return int((await self._all("SELECT count(*) AS n FROM articles"))[0]["n"])
+
+    async def newest_seq(self) -> int:
+        return int((await self._all("SELECT coalesce(max(seq), 0) AS n FROM articles"))[0]["n"])
+
+    # -- chats and subscriptions -------------------------------------------------------------
+
+    async def summary_length(self, chat_id: int) -> int | None:
+        rows = await self._all("SELECT summary_length FROM chats WHERE chat_id = %s", (chat_id,))
+        return rows[0]["summary_length"] if rows else None
+
+    async def set_summary_length(self, chat_id: int, length: int) -> None:
+        await self._all(
+            "INSERT INTO chats (chat_id, summary_length) VALUES (%s, %s)"
+            " ON CONFLICT (chat_id) DO UPDATE SET summary_length = excluded.summary_length RETURNING chat_id",
+            (chat_id, length),
+        )
+
+    async def subscription(self, chat_id: int) -> Subscription | None:
+        rows = await self._all("SELECT * FROM subscriptions WHERE chat_id = %s", (chat_id,))
+        return Subscription(**rows[0]) if rows else None
+
+    async def save_subscription(self, subscription: Subscription) -> None:
+        values = subscription.model_dump()
+        columns = ", ".join(values)
+        updates = ", ".join(f"{c} = excluded.{c}" for c in values if c != "chat_id")
+        marks = ", ".join(f"%({c})s" for c in values)
+        await self._all(
+            f"INSERT INTO subscriptions ({columns}) VALUES ({marks})"
+            f" ON CONFLICT (chat_id) DO UPDATE SET {updates} RETURNING chat_id",
+            values,
+        )
+
+    async def subscriptions(self) -> list[Subscription]:
+        return [Subscription(**r) for r in await self._all("SELECT * FROM subscriptions ORDER BY chat_id")]
+
+    async def forget_chat(self, chat_id: int) -> None:
+        async with self._pool.connection() as db, db.transaction():
+            for table in ("deliveries", "subscriptions", "chats", "chat_feeds"):
+                await db.execute(f"DELETE FROM {table} WHERE chat_id = %s", (chat_id,))
+
+    # -- digest journal ----------------------------------------------------------------------
+
+    async def enqueue_digest(self, chat_id: int) -> int:
+        async with self._pool.connection() as db, db.transaction():
+            row = await (await db.execute(
+                "SELECT last_seq FROM subscriptions WHERE chat_id = %s FOR UPDATE", (chat_id,)
+            )).fetchone()
+            if row is None:
+                return 0
+            newest = (await (await db.execute("SELECT coalesce(max(seq), 0) AS n FROM articles")).fetchone())["n"]  # type: ignore[index]
+            cursor = await db.execute(
+                "INSERT INTO deliveries (chat_id, article_seq, state)"
+                " SELECT %(chat)s, a.seq, 'pending' FROM articles a WHERE a.seq > %(after)s AND a.seq <= %(newest)s"
+                f" AND {_VISIBLE_TO} ON CONFLICT DO NOTHING",
+                {"chat": chat_id, "after": row["last_seq"], "newest": newest},
+            )
+            await db.execute(
+                "UPDATE subscriptions SET last_seq = greatest(last_seq, %s) WHERE chat_id = %s", (newest, chat_id)
+            )
+            return cursor.rowcount
+
+    async def pending_digest(self, chat_id: int, limit: int) -> list[StoredArticle]:
+        return await self._articles(
+            "SELECT a.* FROM deliveries d JOIN articles a ON a.seq = d.article_seq"
+            " WHERE d.chat_id = %s AND d.state = 'pending' ORDER BY a.seq LIMIT %s",
+            (chat_id, limit),
+        )
+
+    async def mark_delivered(self, chat_id: int, article_ids: Sequence[str], message_id: int) -> None:
+        await self._all(
+            "UPDATE deliveries SET state = 'sent', message_id = %s, updated_at = clock_timestamp()"
+            " WHERE chat_id = %s AND article_seq IN (SELECT seq FROM articles WHERE id = ANY(%s))"
+            " RETURNING chat_id",
+            (message_id, chat_id, list(article_ids)),
+        )
+
+    async def delivered(self, chat_id: int) -> list[str]:
+        rows = await self._all(
+            "SELECT a.id FROM deliveries d JOIN articles a ON a.seq = d.article_seq"
+            " WHERE d.chat_id = %s AND d.state = 'sent' ORDER BY d.updated_at, a.seq",
+            (chat_id,),
+        )
+        return [r["id"] for r in rows]
+
+    # -- feeds -------------------------------------------------------------------------------
+
+    async def follow_feed(self, chat_id: int, url: str) -> Feed:
+        async with self._pool.connection() as db, db.transaction():
+            await db.execute("INSERT INTO feeds (url) VALUES (%s) ON CONFLICT DO NOTHING", (url,))
+            row = await (await db.execute("SELECT * FROM feeds WHERE url = %s", (url,))).fetchone()
+            assert row is not None
+            await db.execute(
+                "INSERT INTO chat_feeds (chat_id, feed_id) VALUES (%s, %s) ON CONFLICT DO NOTHING",
+                (chat_id, row["id"]),
+            )
+            return Feed(**row)
+
+    async def feeds_of(self, chat_id: int) -> list[Feed]:
+        rows = await self._all(
+            "SELECT f.* FROM feeds f JOIN chat_feeds c ON c.feed_id = f.id WHERE c.chat_id = %s"
+            " ORDER BY c.added_at, f.id",
+            (chat_id,),
+        )
+        return [Feed(**r) for r in rows]
+
+    async def unfollow_feed(self, chat_id: int, feed_id: int) -> None:
+        await self._all(
+            "DELETE FROM chat_feeds WHERE chat_id = %s AND feed_id = %s RETURNING chat_id", (chat_id, feed_id)
+        )
+
+    async def due_feeds(self, now: float) -> list[Feed]:
+        rows = await self._all(
+            "SELECT * FROM feeds WHERE next_check <= %s AND id IN (SELECT feed_id FROM chat_feeds)"
+            " ORDER BY next_check, id",
+            (now,),
+        )
+        return [Feed(**r) for r in rows]
+
+    async def save_feed(self, feed: Feed) -> None:
+        values = feed.model_dump(exclude={"url"})
+        assignments = ", ".join(f"{k} = %({k})s" for k in values if k != "id")
+        await self._all(f"UPDATE feeds SET {assignments} WHERE id = %(id)s RETURNING id", values)
+
+    async def seen_items(self, feed_id: int, keys: Sequence[str]) -> set[str]:
+        rows = await self._all(
+            "SELECT item_key FROM feed_items WHERE feed_id = %s AND item_key = ANY(%s)", (feed_id, list(keys))
+        )
+        return {r["item_key"] for r in rows}
+
+    async def record_item(self, feed_id: int, key: str, article_seq: int | None, error: str | None) -> None:
+        await self._all(
+            "INSERT INTO feed_items (feed_id, item_key, article_seq, error) VALUES (%s, %s, %s, %s)"
+            " ON CONFLICT (feed_id, item_key) DO UPDATE SET article_seq = excluded.article_seq,"
+            " error = excluded.error, seen_at = now() RETURNING feed_id",
+            (feed_id, key, article_seq, error),
+        )
+
+
+def ts_query(text: str, max_words: int = 8) -> str:
+    """A tsquery from what a user typed: plain words joined with AND, the last one a prefix.
+    Only letters and digits get through, so no query syntax can be injected."""
+    words = _WORD.findall(text)[:max_words]
+    if not words:
+        return ""
+    return " & ".join([*words[:-1], f"{words[-1]}:*"])

@@ -1,0 +1,162 @@
+"""One contract, every backend: what the article store promises holds on SQLite and PostgreSQL.
+
+PostgreSQL is used when it answers at TEST_POSTGRES_DSN (default: the local server,
+postgresql://postgres@127.0.0.1:5432/test); each test gets a schema of its own. Where it does
+not answer, its half of these tests is skipped with the reason.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.store import ArticleStore, SqliteArticleStore, Subscription
+from summarizer import key_facts, parse_article, rank
+from tests.conftest import SEED, SEEDS
+
+PG_DSN = os.environ.get("TEST_POSTGRES_DSN", "postgresql://postgres@127.0.0.1:5432/test")
+
+
+async def _postgres(schema: str) -> ArticleStore:
+    from bot.store_pg import PostgresArticleStore
+
+    store = PostgresArticleStore(PG_DSN, schema=schema)
+    try:
+        await store.open()
+    except Exception as error:  # noqa: BLE001 - any failure to connect means: skip, and say why
+        await store.close()
+        pytest.skip(f"PostgreSQL not reachable at {PG_DSN}: {error}")
+    return store
+
+
+async def _drop(schema: str) -> None:
+    import psycopg
+
+    async with await psycopg.AsyncConnection.connect(PG_DSN, autocommit=True) as db:
+        await db.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+async def store(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[ArticleStore]:
+    if request.param == "sqlite":
+        sqlite = SqliteArticleStore(tmp_path / "contract.sqlite3")
+        await sqlite.open()
+        yield sqlite
+        await sqlite.close()
+        return
+    schema = f"contract_{uuid.uuid4().hex[:12]}"
+    pg = await _postgres(schema)
+    yield pg
+    await pg.close()
+    await _drop(schema)
+
+
+def _parsed(path: Path = SEED, url: str | None = None):  # type: ignore[no-untyped-def]
+    article = parse_article(path.read_text(), url=url)
+    ranking = rank(article)
+    return article, ranking, key_facts(article, ranking)
+
+
+async def test_ingest_is_idempotent_by_content_and_url(store: ArticleStore) -> None:
+    first, created = await store.add(*_parsed(url="https://news.example/a"))
+    again, created_again = await store.add(*_parsed(url="https://news.example/a"))
+    assert created and not created_again and again.seq == first.seq
+    assert await store.count() == 1
+    assert (await store.get(first.article.id)) == first
+    assert (await store.get_by_url("https://news.example/a")) == first
+    assert await store.get("0000000000") is None
+    assert first.ranking.scores and first.facts
+
+
+async def test_origin_decides_visibility_and_only_rises(store: ArticleStore) -> None:
+    private, _ = await store.add(*_parsed(), origin="user")
+    assert await store.latest(10) == [] and await store.search("ghouta", 10) == []
+    assert (await store.get(private.article.id)) is not None
+    public, _ = await store.add(*_parsed(), origin="catalog")
+    assert public.origin == "catalog"
+    lowered, _ = await store.add(*_parsed(), origin="user")
+    assert lowered.origin == "catalog"
+    assert [a.article.id for a in await store.search("ghouta rebel", 10)] == [public.article.id]
+
+
+async def test_latest_and_search_with_paging_and_hostile_input(store: ArticleStore) -> None:
+    for path in sorted(SEEDS.glob("*.txt"))[:8]:
+        await store.add(*_parsed(path))
+    latest = await store.latest(3)
+    assert [a.seq for a in latest] == sorted((a.seq for a in latest), reverse=True)
+    assert len(await store.latest(3, offset=6)) == 2
+    assert (await store.search("keanu", 5))[0].article.title == "Keanu Reeves given Hollywood star"
+    assert (await store.search("hollyw", 5))[0].article.title == "Keanu Reeves given Hollywood star"  # prefix
+    for hostile in ['"*) OR NEAR(', "*" * 256, "title:x AND body:*", "' OR 1=1 --", "", "!!!", "😀" * 30]:
+        assert isinstance(await store.search(hostile, 5), list)
+    assert await store.count() == 8
+
+
+async def test_chat_settings_and_subscriptions(store: ArticleStore) -> None:
+    assert await store.summary_length(-1) is None
+    await store.set_summary_length(-1, 4)
+    await store.set_summary_length(-1, 5)
+    assert await store.summary_length(-1) == 5
+    subscription = Subscription(chat_id=-1, time="07:30", timezone="Europe/Berlin", chat_title="News")
+    await store.save_subscription(subscription)
+    await store.save_subscription(subscription.model_copy(update={"enabled": False, "paused_reason": "kicked"}))
+    saved = await store.subscription(-1)
+    assert saved is not None and saved.enabled is False and saved.paused_reason == "kicked" and saved.time == "07:30"
+    assert [s.chat_id for s in await store.subscriptions()] == [-1]
+
+
+async def test_delivery_journal_is_exactly_once(store: ArticleStore) -> None:
+    await store.save_subscription(Subscription(chat_id=-5, last_seq=await store.newest_seq()))
+    stored = [(await store.add(*_parsed(p)))[0] for p in sorted(SEEDS.glob("*.txt"))[:3]]
+    assert await store.enqueue_digest(-5) == 3
+    assert await store.enqueue_digest(-5) == 0  # the watermark moved past them
+    pending = await store.pending_digest(-5, 10)
+    assert [a.seq for a in pending] == [a.seq for a in stored]
+    await store.mark_delivered(-5, [stored[0].article.id, stored[1].article.id], 42)
+    assert [a.seq for a in await store.pending_digest(-5, 10)] == [stored[2].seq]
+    await store.mark_delivered(-5, [stored[2].article.id], 43)
+    assert await store.pending_digest(-5, 10) == []
+    assert await store.delivered(-5) == [a.article.id for a in stored]
+    assert await store.enqueue_digest(-999) == 0  # no subscription, no journal
+
+
+async def test_feed_articles_reach_only_following_chats(store: ArticleStore) -> None:
+    for chat in (-1, -2):
+        await store.save_subscription(Subscription(chat_id=chat, last_seq=0))
+    feed = await store.follow_feed(-1, "https://news.example/rss")
+    assert (await store.follow_feed(-1, "https://news.example/rss")).id == feed.id
+    item, _ = await store.add(*_parsed(), origin="feed")
+    await store.record_item(feed.id, "guid-1", item.seq, None)
+    await store.record_item(feed.id, "guid-2", None, "not an article")
+    assert await store.seen_items(feed.id, ["guid-1", "guid-2", "guid-3"]) == {"guid-1", "guid-2"}
+    assert await store.enqueue_digest(-1) == 1
+    assert await store.enqueue_digest(-2) == 0
+    assert [f.url for f in await store.feeds_of(-1)] == ["https://news.example/rss"]
+    assert [f.id for f in await store.due_feeds(now=10**10)] == [feed.id]
+    await store.save_feed(feed.model_copy(update={"failures": 2, "last_error": "500", "next_check": 10**11}))
+    assert await store.due_feeds(now=10**10) == []
+    assert (await store.feeds_of(-1))[0].last_error == "500"
+    await store.unfollow_feed(-1, feed.id)
+    assert await store.feeds_of(-1) == []
+
+
+async def test_forget_chat_removes_its_data_only(store: ArticleStore) -> None:
+    await store.add(*_parsed())
+    await store.set_summary_length(-7, 2)
+    await store.save_subscription(Subscription(chat_id=-7))
+    await store.follow_feed(-7, "https://news.example/rss")
+    await store.forget_chat(-7)
+    assert await store.summary_length(-7) is None and await store.subscription(-7) is None
+    assert await store.feeds_of(-7) == [] and await store.count() == 1
+
+
+async def test_reopening_keeps_everything(store: ArticleStore, tmp_path: Path) -> None:
+    await store.add(*_parsed())
+    await store.close()
+    await store.open()  # migrations are idempotent
+    assert await store.count() == 1
+    assert await store.try_lead()
