@@ -97,9 +97,9 @@ async def _ingest(settings: Settings, paths: list[Path]) -> int:
     from tqdm import tqdm
 
     from .service import IngestReport, NewsService, count_sources
-    from .store import SqliteArticleStore
+    from .store import open_store
 
-    store = SqliteArticleStore(settings.database)
+    store = open_store(settings.database)
     await store.open()
     try:
         news = NewsService(store, settings.default_summary_length)

@@ -159,7 +159,8 @@ async def _keep_leadership(context: BotContext) -> None:
     if leads and not context.bot_data.leading:
         await _lead(context.application)
     elif leads:
-        await schedule_all(context.application, catch_up=False)  # schedules other workers changed
+        # Schedules other workers changed, and digests a dead worker left half-posted.
+        await schedule_all(context.application, catch_up=True)
     elif not leads and context.bot_data.leading:
         context.bot_data.leading = False
         for job in context.job_queue.jobs() if context.job_queue else ():

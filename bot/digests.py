@@ -104,8 +104,16 @@ async def schedule_all(application: Application, catch_up: bool = True) -> None:
             unschedule_digest(application, subscription.chat_id)
             continue
         schedule_digest(application, subscription)
-        if catch_up and await news.store.pending_digest(subscription.chat_id, 1) and application.job_queue:
-            application.job_queue.run_once(_digest_job, 1, chat_id=subscription.chat_id)
+        queue = application.job_queue
+        name = f"catch-up:{subscription.chat_id}"
+        if catch_up and queue and not queue.get_jobs_by_name(name) and not _running(application, subscription.chat_id):
+            if await news.store.pending_digest(subscription.chat_id, 1):
+                queue.run_once(_digest_job, 1, chat_id=subscription.chat_id, name=name)
+
+
+def _running(application: Application, chat_id: int) -> bool:  # type: ignore[type-arg]
+    lock = application.bot_data.digest_locks.get(chat_id)
+    return lock is not None and lock.locked()
 
 
 async def _digest_job(context: BotContext) -> None:

@@ -91,6 +91,9 @@ class PostgresArticleStore:
         self._leader_key = _LEADER_LOCK + zlib.crc32((schema or "").encode()) % 1_000_000
         self._leader: AsyncConnection[Any] | None = None
 
+    def _options(self) -> dict[str, str]:
+        return {"options": f"-c search_path={self.schema}"} if self.schema else {}
+
     @property
     def _pool(self) -> AsyncConnectionPool:
         if self._connections is None:
@@ -98,10 +101,9 @@ class PostgresArticleStore:
         return self._connections
 
     async def open(self) -> None:
-        options = f"-c search_path={self.schema}" if self.schema else ""
         self._connections = AsyncConnectionPool(  # a pool is single-use: a new one per open()
             self.dsn, min_size=1, max_size=self.max_connections, open=False,
-            kwargs={"autocommit": True, "row_factory": dict_row, "options": options},
+            kwargs={"autocommit": True, "row_factory": dict_row, **self._options()},
         )
         await self._connections.open(wait=True, timeout=15)
         async with self._pool.connection() as db, db.transaction():
@@ -144,8 +146,7 @@ class PostgresArticleStore:
                 return True
             except OperationalError:
                 self._leader = None
-        options = f"-c search_path={self.schema}" if self.schema else ""
-        connection = await AsyncConnection.connect(self.dsn, autocommit=True, options=options)
+        connection = await AsyncConnection.connect(self.dsn, autocommit=True, **self._options())
         row = await (await connection.execute("SELECT pg_try_advisory_lock(%s)", (self._leader_key,))).fetchone()
         if row and row[0]:
             self._leader = connection
