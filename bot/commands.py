@@ -344,21 +344,34 @@ async def private_text(update: Update, context: BotContext) -> None:
 # -- digests ---------------------------------------------------------------------------------
 
 
-async def digest(update: Update, context: BotContext) -> None:
-    message = update.effective_message
-    assert message
+async def target_and_action(
+    message: Message, context: BotContext, read_only: str
+) -> tuple[Chat, str, list[str]] | None:
+    """What a /digest or /feed command is about: this chat, or the @channel named last; its
+    action (``read_only`` when none is given) and the action's arguments. None, after a reply
+    saying why, when the person may not change that chat."""
     args = list(context.args or [])
     target = message.chat
     if args and args[-1].startswith("@"):
         channel = await resolve_channel(message, context, args.pop())
         if channel is None:
-            return
+            return None
         target = channel
-    action = args[0].lower() if args else "status"
-    if action != "status" and not await may_configure(message, context, target):
+    action = args[0].lower() if args else read_only
+    if action != read_only and not await may_configure(message, context, target):
+        return None
+    return target, action, args[1:]
+
+
+async def digest(update: Update, context: BotContext) -> None:
+    message = update.effective_message
+    assert message
+    request = await target_and_action(message, context, "status")
+    if request is None:
         return
+    target, action, rest = request
     try:
-        reply = await digest_action(context, target, action, args[1:])
+        reply = await digest_action(context, target, action, rest)
     except BadSchedule as error:
         reply = fmt.escape(str(error))
     await reply_html(message, reply)
@@ -408,23 +421,17 @@ async def forget(update: Update, context: BotContext) -> None:
 async def feed(update: Update, context: BotContext) -> None:
     message = update.effective_message
     assert message
-    args = list(context.args or [])
-    target = message.chat
-    if args and args[-1].startswith("@"):
-        channel = await resolve_channel(message, context, args.pop())
-        if channel is None:
-            return
-        target = channel
-    action = args[0].lower() if args else "list"
-    if action != "list" and not await may_configure(message, context, target):
+    request = await target_and_action(message, context, "list")
+    if request is None:
         return
+    target, action, rest = request
     news, settings = context.news, context.settings
     if action == "list":
         await reply_html(message, feeds.describe(await news.store.feeds_of(target.id)))
-    elif action == "add" and len(args) == 2:
+    elif action == "add" and len(rest) == 1:
         await message.chat.send_action(ChatAction.TYPING)
         try:
-            report = await feeds.follow(news, target.id, args[1], settings.feed_poll_minutes * 60, settings.feed_max_items)
+            report = await feeds.follow(news, target.id, rest[0], settings.feed_poll_minutes * 60, settings.feed_max_items)
         except feeds.FeedError as error:
             await message.reply_text(f"I can't follow that feed: {fmt.escape(str(error))}.")
             return
@@ -432,12 +439,12 @@ async def feed(update: Update, context: BotContext) -> None:
         hint = "" if subscribed and subscribed.enabled else " Turn the digest on with /digest on to receive them."
         await reply_html(
             message,
-            f"✅ Following <b>{fmt.escape(report.feed.title or args[1])}</b>: "
+            f"✅ Following <b>{fmt.escape(report.feed.title or rest[0])}</b>: "
             f"{len(report.new_articles)} article(s) stored for the next digest.{hint}",
         )
-    elif action == "remove" and len(args) == 2 and args[1].isdigit():
+    elif action == "remove" and len(rest) == 1 and rest[0].isdigit():
         followed = await news.store.feeds_of(target.id)
-        number = int(args[1])
+        number = int(rest[0])
         if not 1 <= number <= len(followed):
             await message.reply_text(f"There is no feed {number} here; /feed list shows the numbers.")
             return

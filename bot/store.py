@@ -439,15 +439,10 @@ class SqliteArticleStore:
         return await self._run(work)
 
     async def feeds_of(self, chat_id: int) -> list[Feed]:
-        return await self._run(
-            lambda db: [
-                Feed(**dict(r))
-                for r in db.execute(
-                    "SELECT f.* FROM feeds f JOIN chat_feeds c ON c.feed_id = f.id"
-                    " WHERE c.chat_id = ? ORDER BY c.added_at, f.id",
-                    (chat_id,),
-                )
-            ]
+        return await self._feeds(
+            "SELECT f.* FROM feeds f JOIN chat_feeds c ON c.feed_id = f.id"
+            " WHERE c.chat_id = ? ORDER BY c.added_at, f.id",
+            (chat_id,),
         )
 
     async def unfollow_feed(self, chat_id: int, feed_id: int) -> None:
@@ -457,16 +452,14 @@ class SqliteArticleStore:
 
     async def due_feeds(self, now: float) -> list[Feed]:
         """Feeds that at least one chat follows and whose next check has come."""
-        return await self._run(
-            lambda db: [
-                Feed(**dict(r))
-                for r in db.execute(
-                    "SELECT * FROM feeds WHERE next_check <= ?"
-                    " AND id IN (SELECT feed_id FROM chat_feeds) ORDER BY next_check, id",
-                    (now,),
-                )
-            ]
+        return await self._feeds(
+            "SELECT * FROM feeds WHERE next_check <= ? AND id IN (SELECT feed_id FROM chat_feeds)"
+            " ORDER BY next_check, id",
+            (now,),
         )
+
+    async def _feeds(self, sql: str, args: tuple[Any, ...]) -> list[Feed]:
+        return await self._run(lambda db: [Feed(**dict(r)) for r in db.execute(sql, args)])
 
     async def save_feed(self, feed: Feed) -> None:
         values = feed.model_dump(exclude={"id", "url"})
