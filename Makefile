@@ -18,6 +18,8 @@ run: $(STAMP)
 
 test: $(STAMP)
 	@scripts/ensure-postgres.sh
+	$(PY) -m ruff check bot summarizer tests scripts
+	$(PY) -m ruff format --check bot summarizer tests scripts
 	$(PY) -m pytest
 
 bench: $(STAMP)

@@ -52,11 +52,17 @@ NO_WEBHOOK = (
 
 def _arguments() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
-    parser.add_argument("--local", action="store_true",
-                        help="no token needed: run against a local Bot API server and chat in this terminal")
+    parser.add_argument(
+        "--local",
+        action="store_true",
+        help="no token needed: run against a local Bot API server and chat in this terminal",
+    )
     parser.add_argument("--database", help="with --local: the SQLite file to use")
-    parser.add_argument("--webhook", action="store_true",
-                        help="receive updates by webhook (WEBHOOK_URL, WEBHOOK_SECRET) instead of polling")
+    parser.add_argument(
+        "--webhook",
+        action="store_true",
+        help="receive updates by webhook (WEBHOOK_URL, WEBHOOK_SECRET) instead of polling",
+    )
     commands = parser.add_subparsers(dest="command")
     ingest = commands.add_parser("ingest", help="add raw article files, folders or JSONL files to the store")
     ingest.add_argument("paths", nargs="+", type=Path)

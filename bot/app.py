@@ -26,8 +26,8 @@ from telegram.ext import (
 from . import commands
 from .context import BotContext, Services
 from .digests import schedule_all
-from .feeds import poll_due
 from .errors import on_error
+from .feeds import poll_due
 from .fetch import SafeFetcher
 from .limits import UserRateLimiter
 from .service import IngestReport, NewsService
@@ -41,7 +41,9 @@ _MESSAGES = filters.UpdateType.MESSAGE | filters.UpdateType.CHANNEL_POST
 
 
 def build_application(
-    settings: Settings, store: ArticleStore | None = None, builder: ApplicationBuilder | None = None  # type: ignore[type-arg]
+    settings: Settings,
+    store: ArticleStore | None = None,
+    builder: ApplicationBuilder | None = None,  # type: ignore[type-arg]
 ) -> Application:  # type: ignore[type-arg]
     """The bot's Application, ready for run_polling()/run_webhook() or a test's own loop."""
     if settings.bot_token is None:
@@ -53,9 +55,7 @@ def build_application(
         total_timeout=settings.fetch_timeout_seconds,
         allowed_networks=settings.fetch_allowed_networks,
     )
-    news = NewsService(
-        store, settings.default_summary_length, settings.digest_time, settings.digest_timezone, fetcher
-    )
+    news = NewsService(store, settings.default_summary_length, settings.digest_time, settings.digest_timezone, fetcher)
     application = (
         (builder or Application.builder())
         .token(settings.bot_token.get_secret_value())
@@ -91,7 +91,9 @@ def _add_handlers(application: Application) -> None:  # type: ignore[type-arg]
     ):
         application.add_handler(CommandHandler(name, callback, filters=_MESSAGES))
     application.add_handler(
-        MessageHandler(_MESSAGES & filters.Regex(r"^/(summarize|facts|article)_([0-9a-f]{10})(?:@\w+)?$"), commands.shortcut)
+        MessageHandler(
+            _MESSAGES & filters.Regex(r"^/(summarize|facts|article)_([0-9a-f]{10})(?:@\w+)?$"), commands.shortcut
+        )
     )
     application.add_handler(
         MessageHandler(

@@ -179,7 +179,11 @@ async def summarize(update: Update, context: BotContext) -> None:
     if ARTICLE_ID.match(argument):
         await show_summary(message, context, argument)
         return
-    text = argument or (message.reply_to_message and (message.reply_to_message.text or message.reply_to_message.caption)) or ""
+    text = (
+        argument
+        or (message.reply_to_message and (message.reply_to_message.text or message.reply_to_message.caption))
+        or ""
+    )
     if not text:
         await message.reply_text(
             "Send /summarize with an article id (see /latest), with the article's text after it, "
@@ -335,7 +339,8 @@ async def private_text(update: Update, context: BotContext) -> None:
     text = message.text or message.caption or ""
     if len(text) < MIN_ARTICLE_CHARS and not link_in(text):
         await message.reply_text(
-            "Paste or forward a whole article (a few sentences at least) and I'll summarize it. /help lists the commands."
+            "Paste or forward a whole article (a few sentences at least), or send a link, and I'll "
+            "summarize it. /help lists the commands."
         )
         return
     await summarize_text(message, context, text)
@@ -431,7 +436,9 @@ async def feed(update: Update, context: BotContext) -> None:
     elif action == "add" and len(rest) == 1:
         await message.chat.send_action(ChatAction.TYPING)
         try:
-            report = await feeds.follow(news, target.id, rest[0], settings.feed_poll_minutes * 60, settings.feed_max_items)
+            report = await feeds.follow(
+                news, target.id, rest[0], settings.feed_poll_minutes * 60, settings.feed_max_items
+            )
         except feeds.FeedError as error:
             await message.reply_text(f"I can't follow that feed: {fmt.escape(str(error))}.")
             return

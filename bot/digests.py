@@ -10,9 +10,9 @@ no bot can close: a crash after Telegram accepted a message and before the journ
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass, field
-import asyncio
 from datetime import time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -106,9 +106,11 @@ async def schedule_all(application: Application, catch_up: bool = True) -> None:
         schedule_digest(application, subscription)
         queue = application.job_queue
         name = f"catch-up:{subscription.chat_id}"
-        if catch_up and queue and not queue.get_jobs_by_name(name) and not _running(application, subscription.chat_id):
-            if await news.store.pending_digest(subscription.chat_id, 1):
-                queue.run_once(_digest_job, 1, chat_id=subscription.chat_id, name=name)
+        idle = (
+            queue is not None and not queue.get_jobs_by_name(name) and not _running(application, subscription.chat_id)
+        )
+        if catch_up and idle and await news.store.pending_digest(subscription.chat_id, 1):
+            queue.run_once(_digest_job, 1, chat_id=subscription.chat_id, name=name)  # type: ignore[union-attr]
 
 
 def _running(application: Application, chat_id: int) -> bool:  # type: ignore[type-arg]
@@ -166,8 +168,13 @@ async def _run_digest(application: Application, chat_id: int) -> DigestResult:  
             await news.store.mark_delivered(chat_id, article_ids, sent.message_id)
             result.articles.extend(article_ids)
         result.messages += 1
-    log.info("digest for chat %s: %d article(s) in %d message(s), %d retried send(s)",
-             chat_id, len(result.articles), result.messages, result.retries)
+    log.info(
+        "digest for chat %s: %d article(s) in %d message(s), %d retried send(s)",
+        chat_id,
+        len(result.articles),
+        result.messages,
+        result.retries,
+    )
     return result
 
 

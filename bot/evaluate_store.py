@@ -43,7 +43,10 @@ def variants(path: Path, count: int) -> Iterator[tuple[str, str]]:
             middle = paragraphs[1:]
             shuffler.shuffle(middle)
             paragraphs = [paragraphs[0], *middle]
-        text = "\n\n".join(paragraphs) + f"\n\nThe report was updated in {PLACES[round_ % len(PLACES)]} with {round_ + 2} new details."
+        text = (
+            "\n\n".join(paragraphs)
+            + f"\n\nThe report was updated in {PLACES[round_ % len(PLACES)]} with {round_ + 2} new details."
+        )
         title = (row.get("title") or row["text"].split(".")[0][:80]) + f" (update {round_})"
         yield title, text
 
@@ -77,8 +80,28 @@ async def run(backend: str, store: ArticleStore, data: Path, count: int, progres
 
 
 def _inline_queries(_: ArticleStore) -> list[str]:
-    words = ["minister", "election", "football", "bank", "film", "police", "market", "chelsea", "music",
-             "court", "phone", "labour", "growth", "games", "award", "oil", "china", "school", "tax", "star"]
+    words = [
+        "minister",
+        "election",
+        "football",
+        "bank",
+        "film",
+        "police",
+        "market",
+        "chelsea",
+        "music",
+        "court",
+        "phone",
+        "labour",
+        "growth",
+        "games",
+        "award",
+        "oil",
+        "china",
+        "school",
+        "tax",
+        "star",
+    ]
     picker = random.Random(11)
     return [" ".join(picker.sample(words, picker.choice([1, 1, 2, 3]))) for _ in range(300)] + ["*" * 256, '"*) OR']
 
@@ -128,8 +151,9 @@ async def main_async(args: argparse.Namespace) -> dict[str, dict[str, float]]:
     for backend in args.backends.split(","):
         if backend == "sqlite":
             with tempfile.TemporaryDirectory() as folder:
-                results[backend] = await run(backend, SqliteArticleStore(Path(folder) / "bench.sqlite3"),
-                                             args.data, args.count, progress)
+                results[backend] = await run(
+                    backend, SqliteArticleStore(Path(folder) / "bench.sqlite3"), args.data, args.count, progress
+                )
         else:
             store, schema = await _postgres(args.postgres)
             try:

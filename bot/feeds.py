@@ -77,10 +77,13 @@ async def poll(news: NewsService, feed: Feed, interval: float, max_items: int) -
             if not parsed.entries and (parsed.bozo or not parsed.feed):
                 raise FeedError("that is not an RSS or Atom feed I can read")
             await _store_new_items(news, feed, parsed, max_items, report)
-            feed = feed.model_copy(update={
-                "etag": page.etag, "last_modified": page.last_modified,
-                "title": (parsed.feed.get("title") or feed.title or "")[:200] or None,
-            })
+            feed = feed.model_copy(
+                update={
+                    "etag": page.etag,
+                    "last_modified": page.last_modified,
+                    "title": (parsed.feed.get("title") or feed.title or "")[:200] or None,
+                }
+            )
     except (FetchError, FeedError) as error:
         report.error = str(error)
     report.feed = _after_check(feed, report.error, interval)
@@ -90,8 +93,9 @@ async def poll(news: NewsService, feed: Feed, interval: float, max_items: int) -
     return report
 
 
-async def _store_new_items(news: NewsService, feed: Feed, parsed: feedparser.FeedParserDict,
-                           max_items: int, report: PollReport) -> None:
+async def _store_new_items(
+    news: NewsService, feed: Feed, parsed: feedparser.FeedParserDict, max_items: int, report: PollReport
+) -> None:
     entries = [e for e in parsed.entries if e.get("link")][:max_items]
     keys = [str(e.get("id") or e.get("link")) for e in entries]
     seen = await news.store.seen_items(feed.id, keys)
@@ -111,12 +115,14 @@ async def _store_new_items(news: NewsService, feed: Feed, parsed: feedparser.Fee
 def _after_check(feed: Feed, error: str | None, interval: float) -> Feed:
     failures = feed.failures + 1 if error else 0
     delay = min(MAX_BACKOFF_SECONDS, interval * 2 ** min(failures, 10)) if failures else interval
-    return feed.model_copy(update={
-        "checked_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "failures": failures,
-        "last_error": error,
-        "next_check": time.time() + delay,
-    })
+    return feed.model_copy(
+        update={
+            "checked_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "failures": failures,
+            "last_error": error,
+            "next_check": time.time() + delay,
+        }
+    )
 
 
 def describe(feeds: list[Feed]) -> str:

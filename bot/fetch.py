@@ -19,8 +19,15 @@ from dataclasses import dataclass
 import httpx
 
 HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
-FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml", "text/xml",
-              "application/rdf+xml", "application/feed+json", *HTML_TYPES)
+FEED_TYPES = (
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/xml",
+    "text/xml",
+    "application/rdf+xml",
+    "application/feed+json",
+    *HTML_TYPES,
+)
 USER_AGENT = "NewsDigestBot/1.0 (Telegram summary bot; fetches one page per link people send)"
 
 Address = ipaddress.IPv4Address | ipaddress.IPv6Address
@@ -107,8 +114,12 @@ class SafeFetcher:
         request = client.build_request(
             "GET",
             pinned,
-            headers={"Host": _host_header(url), "User-Agent": USER_AGENT,
-                     "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.5", **headers},
+            headers={
+                "Host": _host_header(url),
+                "User-Agent": USER_AGENT,
+                "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.5",
+                **headers,
+            },
             extensions={"sni_hostname": url.host},
         )
         try:
@@ -188,6 +199,10 @@ def _host_header(url: httpx.URL) -> str:
 
 def _public(address: Address) -> bool:
     return address.is_global and not (
-        address.is_multicast or address.is_reserved or address.is_unspecified or address.is_loopback
-        or address.is_link_local or address.is_private
+        address.is_multicast
+        or address.is_reserved
+        or address.is_unspecified
+        or address.is_loopback
+        or address.is_link_local
+        or address.is_private
     )

@@ -52,9 +52,7 @@ def render_summary(stored: StoredArticle, summary: Summary) -> str:
     lines.append("")
     if stored.facts:
         lines.append(f"🔎 {facts_line(stored.facts)}")
-    lines.append(
-        f"<code>{stored.article.id}</code> · {len(summary.sentences)} of {summary.total_sentences} sentences"
-    )
+    lines.append(f"<code>{stored.article.id}</code> · {len(summary.sentences)} of {summary.total_sentences} sentences")
     return "\n".join(lines)
 
 

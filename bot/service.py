@@ -32,8 +32,14 @@ class IngestReport:
 
 
 class NewsService:
-    def __init__(self, store: ArticleStore, default_length: int = 3, digest_time: str = "08:00",
-                 digest_timezone: str = "UTC", fetcher: SafeFetcher | None = None) -> None:
+    def __init__(
+        self,
+        store: ArticleStore,
+        default_length: int = 3,
+        digest_time: str = "08:00",
+        digest_timezone: str = "UTC",
+        fetcher: SafeFetcher | None = None,
+    ) -> None:
         self.store = store
         self.fetcher = fetcher or SafeFetcher()
         self.default_length = default_length
@@ -92,8 +98,9 @@ class NewsService:
 
     # -- bulk ingest -------------------------------------------------------------------------
 
-    async def ingest_paths(self, paths: list[Path], report: IngestReport | None = None,
-                           progress: object | None = None) -> IngestReport:
+    async def ingest_paths(
+        self, paths: list[Path], report: IngestReport | None = None, progress: object | None = None
+    ) -> IngestReport:
         """Ingest raw article files, folders of them and JSONL files; count what happened."""
         report = report or IngestReport()
         for label, raw, title in iter_sources(paths, report):

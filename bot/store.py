@@ -72,7 +72,9 @@ class Subscription(BaseModel):
 class ArticleStore(Protocol):
     async def open(self) -> None: ...
     async def close(self) -> None: ...
-    async def add(self, article: Article, ranking: Ranking, facts: Sequence[KeyFact], origin: str = "catalog") -> tuple[StoredArticle, bool]: ...
+    async def add(
+        self, article: Article, ranking: Ranking, facts: Sequence[KeyFact], origin: str = "catalog"
+    ) -> tuple[StoredArticle, bool]: ...
     async def get(self, article_id: str) -> StoredArticle | None: ...
     async def get_by_url(self, url: str) -> StoredArticle | None: ...
     async def latest(self, limit: int, offset: int = 0) -> list[StoredArticle]: ...
@@ -305,9 +307,7 @@ class SqliteArticleStore:
         return await self._run(lambda db: int(db.execute("SELECT count(*) FROM articles").fetchone()[0]))
 
     async def newest_seq(self) -> int:
-        return await self._run(
-            lambda db: int(db.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchone()[0])
-        )
+        return await self._run(lambda db: int(db.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchone()[0]))
 
     async def _one(self, sql: str, args: tuple[Any, ...]) -> StoredArticle | None:
         rows = await self._many(sql, args)
@@ -421,7 +421,6 @@ class SqliteArticleStore:
                 )
             ]
         )
-
 
     # -- feeds -------------------------------------------------------------------------------
 
@@ -543,4 +542,3 @@ def _subscription(row: sqlite3.Row) -> Subscription:
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
-

@@ -102,7 +102,10 @@ class PostgresArticleStore:
 
     async def open(self) -> None:
         self._connections = AsyncConnectionPool(  # a pool is single-use: a new one per open()
-            self.dsn, min_size=1, max_size=self.max_connections, open=False,
+            self.dsn,
+            min_size=1,
+            max_size=self.max_connections,
+            open=False,
             kwargs={"autocommit": True, "row_factory": dict_row, **self._options()},
         )
         await self._connections.open(wait=True, timeout=15)
@@ -175,21 +178,31 @@ class PostgresArticleStore:
             cursor = await db.execute(
                 "INSERT INTO articles (id, url, title, body, article, ranking, facts, origin)"
                 " VALUES (%s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING RETURNING *",
-                (article.id, article.url, article.title, article.text, article.model_dump_json(),
-                 ranking.model_dump_json(), _FACTS.dump_json(list(facts)).decode(), origin),
+                (
+                    article.id,
+                    article.url,
+                    article.title,
+                    article.text,
+                    article.model_dump_json(),
+                    ranking.model_dump_json(),
+                    _FACTS.dump_json(list(facts)).decode(),
+                    origin,
+                ),
             )
             row = await cursor.fetchone()
             if row is not None:
                 return _stored(row), True
-            row = await (await db.execute(
-                "SELECT * FROM articles WHERE id = %s OR (url IS NOT NULL AND url = %s) FOR UPDATE",
-                (article.id, article.url),
-            )).fetchone()
+            row = await (
+                await db.execute(
+                    "SELECT * FROM articles WHERE id = %s OR (url IS NOT NULL AND url = %s) FOR UPDATE",
+                    (article.id, article.url),
+                )
+            ).fetchone()
             assert row is not None
             if ORIGINS.index(origin) > ORIGINS.index(row["origin"]):
-                row = await (await db.execute(
-                    "UPDATE articles SET origin = %s WHERE seq = %s RETURNING *", (origin, row["seq"])
-                )).fetchone()
+                row = await (
+                    await db.execute("UPDATE articles SET origin = %s WHERE seq = %s RETURNING *", (origin, row["seq"]))
+                ).fetchone()
             return _stored(row), False
 
     async def get(self, article_id: str) -> StoredArticle | None:
@@ -262,9 +275,9 @@ class PostgresArticleStore:
 
     async def enqueue_digest(self, chat_id: int) -> int:
         async with self._pool.connection() as db, db.transaction():
-            row = await (await db.execute(
-                "SELECT last_seq FROM subscriptions WHERE chat_id = %s FOR UPDATE", (chat_id,)
-            )).fetchone()
+            row = await (
+                await db.execute("SELECT last_seq FROM subscriptions WHERE chat_id = %s FOR UPDATE", (chat_id,))
+            ).fetchone()
             if row is None:
                 return 0
             newest = (await (await db.execute("SELECT coalesce(max(seq), 0) AS n FROM articles")).fetchone())["n"]  # type: ignore[index]

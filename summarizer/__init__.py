@@ -1,9 +1,9 @@
 """Extractive news summaries and key facts. A pure library: it never imports Telegram.
 
-    article = parse_article(raw_text)
-    ranking = rank(article)                 # once per article
-    summary = summarize(article, 3, ranking)  # any length, cut from the same ranking
-    facts = key_facts(article, ranking)
+article = parse_article(raw_text)
+ranking = rank(article)                 # once per article
+summary = summarize(article, 3, ranking)  # any length, cut from the same ranking
+facts = key_facts(article, ranking)
 """
 
 from .facts import MAX_FACTS, key_facts
@@ -26,8 +26,7 @@ def summarize(
         article_id=article.id,
         algorithm=ranking.algorithm,
         sentences=tuple(
-            SummarySentence(index=i, text=article.sentences[i].text, score=ranking.scores[i])
-            for i in chosen
+            SummarySentence(index=i, text=article.sentences[i].text, score=ranking.scores[i]) for i in chosen
         ),
         total_sentences=len(article.sentences),
     )

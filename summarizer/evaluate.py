@@ -19,6 +19,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -50,9 +51,7 @@ class Example:
 
 @dataclass
 class Totals:
-    rouge: dict[str, dict[str, list[float]]] = field(
-        default_factory=lambda: defaultdict(lambda: defaultdict(list))
-    )
+    rouge: dict[str, dict[str, list[float]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(list)))
     grounding: list[float] = field(default_factory=list)
     recall: list[float] = field(default_factory=list)
     naive_recall: list[float] = field(default_factory=list)
@@ -188,16 +187,16 @@ def measure_speed(examples: list[Example], progress: bool = False) -> dict[str, 
     baseline = _baseline()
     for example in _progress(examples, progress, "speed"):
         title = example.article.title if example.source != "cnn_dailymail" else None
-        article, parse_ms = _timed(lambda: parse_article(example.raw, title=title))
-        _, tokenize_ms = _timed(lambda: [split_words(s) for s in split_sentences(article.text)])
-        ranking, rank_ms = _timed(lambda: rank(article))
-        _, facts_ms = _timed(lambda: key_facts(article, ranking))
+        article, parse_ms = _timed(partial(parse_article, example.raw, title=title))
+        _, tokenize_ms = _timed(partial(_tokenize, article.text))
+        ranking, rank_ms = _timed(partial(rank, article))
+        _, facts_ms = _timed(partial(key_facts, article, ranking))
         stages["parse"].append(parse_ms)
         stages["tokenize"].append(tokenize_ms)
         stages["rank"].append(rank_ms)
         stages["facts"].append(facts_ms)
         stages["pipeline"].append(parse_ms + rank_ms + facts_ms)
-        stages["baseline_pysbd_lexrank"].append(_timed(lambda: baseline(example.raw))[1])
+        stages["baseline_pysbd_lexrank"].append(_timed(partial(baseline, example.raw))[1])
     result = {name: round(statistics.median(values), 3) for name, values in stages.items()}
     result["speedup_vs_baseline"] = round(result["baseline_pysbd_lexrank"] / result["pipeline"], 1)
     return result
@@ -224,6 +223,10 @@ def _baseline() -> Callable[[str], object]:
         return summarizer(ObjectDocumentModel([Paragraph(sentences)]), 3)
 
     return run
+
+
+def _tokenize(text: str) -> list[tuple[str, ...]]:
+    return [split_words(s) for s in split_sentences(text)]
 
 
 def _timed(work: Callable[[], Any]) -> tuple[Any, float]:

@@ -34,8 +34,14 @@ def extract_article(html: str | bytes, url: str | None = None) -> Article:
     if len(text.split()) < MIN_WORDS:
         linked = _json_ld_article(html)
         if linked is not None:
-            return parse_article(_without_headlines(linked.body), title=linked.title, url=url, author=linked.author,
-                                 source=linked.publisher, published=_date(linked.published))
+            return parse_article(
+                _without_headlines(linked.body),
+                title=linked.title,
+                url=url,
+                author=linked.author,
+                source=linked.publisher,
+                published=_date(linked.published),
+            )
         raise ArticleError("I found too little text on that page to call it an article")
     # trafilatura gives one paragraph a line; the parser wants paragraphs apart.
     body = "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
@@ -59,8 +65,16 @@ class _LinkedArticle:
     published: str | None
 
 
-_ARTICLE_TYPES = {"Article", "NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting",
-                  "OpinionNewsArticle", "ReviewNewsArticle", "LiveBlogPosting"}
+_ARTICLE_TYPES = {
+    "Article",
+    "NewsArticle",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "BlogPosting",
+    "OpinionNewsArticle",
+    "ReviewNewsArticle",
+    "LiveBlogPosting",
+}
 
 
 def _json_ld_article(html: str | bytes) -> _LinkedArticle | None:
@@ -80,8 +94,13 @@ def _json_ld_article(html: str | bytes) -> _LinkedArticle | None:
             kinds = set(kinds) if isinstance(kinds, list) else {kinds}
             body = item.get("articleBody")
             if kinds & _ARTICLE_TYPES and isinstance(body, str) and len(body.split()) >= MIN_WORDS:
-                return _LinkedArticle(body, _name(item.get("headline")), _name(item.get("author")),
-                                      _name(item.get("publisher")), _name(item.get("datePublished")))
+                return _LinkedArticle(
+                    body,
+                    _name(item.get("headline")),
+                    _name(item.get("author")),
+                    _name(item.get("publisher")),
+                    _name(item.get("datePublished")),
+                )
     return None
 
 
@@ -117,7 +136,11 @@ def _name(value: object) -> str | None:
 
 def _extract(html: str | bytes, url: str | None, favor_recall: bool) -> object:
     return trafilatura.bare_extraction(
-        html, url=url, include_comments=False, include_tables=False, with_metadata=True,
+        html,
+        url=url,
+        include_comments=False,
+        include_tables=False,
+        with_metadata=True,
         favor_recall=favor_recall,
     )
 

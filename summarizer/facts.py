@@ -33,10 +33,36 @@ _SAYS = re.compile(
     re.IGNORECASE,
 )
 _PLACE_NOUNS = frozenset(
-    "town city village region province capital state country island district suburb area".split()
+    [
+        "town",
+        "city",
+        "village",
+        "region",
+        "province",
+        "capital",
+        "state",
+        "country",
+        "island",
+        "district",
+        "suburb",
+        "area",
+    ]
 )
 _COMPASS = frozenset(
-    "eastern western northern southern north south east west central upper lower greater".split()
+    [
+        "eastern",
+        "western",
+        "northern",
+        "southern",
+        "north",
+        "south",
+        "east",
+        "west",
+        "central",
+        "upper",
+        "lower",
+        "greater",
+    ]
 )
 
 _NUMBER = r"(?:\d[\d,]*(?:\.\d+)?|\d+)"
@@ -55,7 +81,7 @@ _FIGURE = re.compile(
       | [£$€¥]\s?{_NUMBER}(?:\s?(?:bn|m|k|million|billion|trillion|thousand|billions?|millions?))?
       | {_NUMBER}(?:\s?(?:%|per\ ?cent|percent|bn|m|k|million|billion|trillion|thousand|hundred)\b|(?:st|nd|rd|th)\b)?
         (?:-[a-z]+)*
-      | (?:{'|'.join(_COUNT_WORDS)})(?:\s(?:hundred|thousand|million|billion))?
+      | (?:{"|".join(_COUNT_WORDS)})(?:\s(?:hundred|thousand|million|billion))?
         (?=\s+(?:of\s+)?[a-z]+)
     )
     (?P<unit>(?:\s+(?!{_FUNCTION_WORDS}\b)(?![a-z]+ly\b)[a-z][a-z\-]+)?)
@@ -111,9 +137,7 @@ def key_facts(article: Article, ranking: Ranking | None = None, limit: int = MAX
     for candidate in (*entities, *figures, *dates, *quotes):
         candidate.score = _importance(candidate, title, top)
     chosen = _select([*entities, *figures, *dates, *quotes], limit)
-    return [
-        KeyFact(kind=c.kind, text=c.shown or c.text, sentence=c.sentence, context=c.context) for c in chosen
-    ]
+    return [KeyFact(kind=c.kind, text=c.shown or c.text, sentence=c.sentence, context=c.context) for c in chosen]
 
 
 def _select(candidates: list[_Candidate], limit: int) -> list[_Candidate]:
@@ -154,8 +178,12 @@ def _covered(candidate: _Candidate, chosen: list[_Candidate]) -> bool:
 # logistic fit on the dev set's reference summaries, rounded to one decimal. Mentions, the
 # lead and the summary sentences carry it; dates and bare figures are rarely the point.
 _KIND_PRIOR = {
-    FactKind.PERSON: 0.0, FactKind.ORGANIZATION: -0.1, FactKind.PLACE: -0.2,
-    FactKind.FIGURE: -0.5, FactKind.DATE: -0.8, FactKind.QUOTE: -0.6,
+    FactKind.PERSON: 0.0,
+    FactKind.ORGANIZATION: -0.1,
+    FactKind.PLACE: -0.2,
+    FactKind.FIGURE: -0.5,
+    FactKind.DATE: -0.8,
+    FactKind.QUOTE: -0.6,
 }
 _MONEY = re.compile(r"[£$€¥%]|million|billion|\dbn|\dm\b|per ?cent")
 
@@ -254,7 +282,13 @@ def _leading_word(tokens: list[str]) -> bool:
         return True
     if len(tokens) > 1 and f"{first} {tokens[1].lower()}" in lx.TITLES:
         return True
-    return first.endswith(("man", "woman")) and first[:-3].rstrip("wo") in {"irish", "english", "scots", "french", "dutch"}
+    return first.endswith(("man", "woman")) and first[:-3].rstrip("wo") in {
+        "irish",
+        "english",
+        "scots",
+        "french",
+        "dutch",
+    }
 
 
 def _is_entity(name: str, start: int, capitalized_inside: set[str]) -> bool:
@@ -288,9 +322,10 @@ def _classify(name: str, role: str, text: str, start: int, end: int) -> FactKind
     if last in lx.PLACE_WORDS or first in _COMPASS:
         return FactKind.PLACE
     before = text[:start].split()[-2:]
-    if before and (before[-1].lower() in lx.LOCATIVE_PREPOSITIONS or (
-        before[-1].lower() == "of" and len(before) > 1 and before[0].lower() in _PLACE_NOUNS
-    )):
+    if before and (
+        before[-1].lower() in lx.LOCATIVE_PREPOSITIONS
+        or (before[-1].lower() == "of" and len(before) > 1 and before[0].lower() in _PLACE_NOUNS)
+    ):
         return FactKind.PLACE
     if first in lx.GIVEN_NAMES or _AGE.match(text[end:]) or _SAYS.match(text[end:].lstrip()):
         return FactKind.PERSON
@@ -300,7 +335,7 @@ def _classify(name: str, role: str, text: str, start: int, end: int) -> FactKind
 
 
 def _merge_short_forms(candidates: list[_Candidate]) -> list[_Candidate]:
-    """"Assad" after "Bashar Al-Assad" is the same person: fold its mentions into the full name."""
+    """ "Assad" after "Bashar Al-Assad" is the same person: fold its mentions into the full name."""
     long_forms = [c for c in candidates if len(c.text.split()) > 1]
     kept: list[_Candidate] = []
     for candidate in candidates:
@@ -335,9 +370,7 @@ def _figures(article: Article, date_spans: list[list[re.Match[str]]]) -> Iterabl
             bare = not match.group("unit").strip() and not re.search(r"[£$€¥%]|[a-z]", number)
             if bare and (not digits or int(digits) < 1000):
                 continue
-            yield _Candidate(
-                FactKind.FIGURE, text, sentence.index, context=_clause(sentence.text, match.span())
-            )
+            yield _Candidate(FactKind.FIGURE, text, sentence.index, context=_clause(sentence.text, match.span()))
 
 
 def _inside(span: tuple[int, int], matches: list[re.Match[str]]) -> bool:
@@ -352,9 +385,7 @@ def _dates(article: Article, date_spans: list[list[re.Match[str]]]) -> Iterable[
             if key in seen:
                 continue
             seen.add(key)
-            yield _Candidate(
-                FactKind.DATE, match.group(), sentence.index, context=_clause(sentence.text, match.span())
-            )
+            yield _Candidate(FactKind.DATE, match.group(), sentence.index, context=_clause(sentence.text, match.span()))
 
 
 def _quotes(article: Article, entities: list[_Candidate]) -> Iterable[_Candidate]:

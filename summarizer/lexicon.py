@@ -149,7 +149,9 @@ PLACE_WORDS = _words(
     Ghouta|Plain|Camp|Border|Kingdom|Republic|Emirates"""
 )
 
-LOCATIVE_PREPOSITIONS = frozenset("in at near from to into across outside inside around towards toward".split())
+LOCATIVE_PREPOSITIONS = frozenset(
+    ["in", "at", "near", "from", "to", "into", "across", "outside", "inside", "around", "towards", "toward"]
+)
 
 NON_NAMES = _words(
     """The|A|An|This|That|These|Those|He|She|It|They|We|I|You|His|Her|Its|Their|Our|My|Your|

@@ -84,11 +84,9 @@ _SOURCE = [
     re.compile(r"^source\s*:\s*(?P<src>.+?)\s*$", re.I),
     re.compile(r"^follow\s+(?P<src>.+?)\s+on\s+\w+", re.I),
 ]
-_DATELINE = re.compile(
-    r"^(published|updated|posted|last updated)\s*:?\s*(?P<date>.{4,60})$", re.I
-)
+_DATELINE = re.compile(r"^(published|updated|posted|last updated)\s*:?\s*(?P<date>.{4,60})$", re.I)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?")
-_TERMINAL = ('.', '!', '?', '"', "'", "”", "’", "…", ")", ":", ";")
+_TERMINAL = (".", "!", "?", '"', "'", "”", "’", "…", ")", ":", ";")
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
 
 
@@ -164,9 +162,7 @@ def _take_title(lines: list[str]) -> tuple[str, list[str]]:
             continue
         words = line.split()
         rest = lines[i + 1 :]
-        looks_like_title = len(words) <= _TITLE_MAX_WORDS and (
-            not line.endswith(".") or (rest and not rest[0].strip())
-        )
+        looks_like_title = len(words) <= _TITLE_MAX_WORDS and (not line.endswith(".") or (rest and not rest[0].strip()))
         if looks_like_title and any(x.strip() for x in rest):
             return line, rest
         return "", lines[i:]

@@ -75,22 +75,16 @@ class NewsSummarizer(AbstractSummarizer):  # type: ignore[misc]
         bags = [self._bag(s.words) for s in sentences]
         title = self._bag(w for h in document.headings for w in h.words)
         centrality = _centrality(bags)
-        base = [
-            self._salience(i, str(s), bags[i], centrality[i], title) for i, s in enumerate(sentences)
-        ]
+        base = [self._salience(i, str(s), bags[i], centrality[i], title) for i, s in enumerate(sentences)]
         ratings: dict[SumySentence, float] = {}
         for i, value in _mmr_order(base, bags, self.redundancy):
             ratings.setdefault(sentences[i], value)
         return ratings
 
     def _bag(self, words: Any) -> frozenset[str]:
-        return frozenset(
-            self.stem_word(w) for w in words if len(w) > 1 and w.lower() not in self.stop_words
-        )
+        return frozenset(self.stem_word(w) for w in words if len(w) > 1 and w.lower() not in self.stop_words)
 
-    def _salience(
-        self, i: int, text: str, bag: frozenset[str], centrality: float, title: frozenset[str]
-    ) -> float:
+    def _salience(self, i: int, text: str, bag: frozenset[str], centrality: float, title: frozenset[str]) -> float:
         if not bag:
             return 0.0
         overlap = len(title & bag) / len(title) if title else 0.0

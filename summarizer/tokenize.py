@@ -15,19 +15,118 @@ from functools import lru_cache
 
 # Titles before a name never end a sentence ("Mr. Smith", "Gen. Allen").
 _TITLES = frozenset(
-    "mr mrs ms messrs dr prof gen sen rep gov lt col sgt capt cmdr adm maj cpl pvt st rev "
-    "hon fr pres supt insp det judge atty mt ft".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "messrs",
+        "dr",
+        "prof",
+        "gen",
+        "sen",
+        "rep",
+        "gov",
+        "lt",
+        "col",
+        "sgt",
+        "capt",
+        "cmdr",
+        "adm",
+        "maj",
+        "cpl",
+        "pvt",
+        "st",
+        "rev",
+        "hon",
+        "fr",
+        "pres",
+        "supt",
+        "insp",
+        "det",
+        "judge",
+        "atty",
+        "mt",
+        "ft",
+    ]
 )
-_MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_MONTHS = frozenset(["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
 # Abbreviations that usually sit inside a sentence but may close one ("... of Apple Inc.").
 _INNER = frozenset(
-    "inc ltd co corp plc bros vs etc approx est dept univ fig al no nos jr sr ave blvd rd cf "
-    "ca vol pp op ed eds".split()
+    [
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "plc",
+        "bros",
+        "vs",
+        "etc",
+        "approx",
+        "est",
+        "dept",
+        "univ",
+        "fig",
+        "al",
+        "no",
+        "nos",
+        "jr",
+        "sr",
+        "ave",
+        "blvd",
+        "rd",
+        "cf",
+        "ca",
+        "vol",
+        "pp",
+        "op",
+        "ed",
+        "eds",
+    ]
 )
 # Words that open a new sentence after an ambiguous abbreviation ("in the U.S. The ...").
 _STARTERS = frozenset(
-    "the a an he she it they we i you his her its their our this that these those there but and "
-    "so yet in on at for if when while after before as mr mrs ms dr however meanwhile".split()
+    [
+        "the",
+        "a",
+        "an",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "you",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "but",
+        "and",
+        "so",
+        "yet",
+        "in",
+        "on",
+        "at",
+        "for",
+        "if",
+        "when",
+        "while",
+        "after",
+        "before",
+        "as",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "however",
+        "meanwhile",
+    ]
 )
 
 _TERMINATOR = re.compile(r"[.!?…。！？]+[\"'”’»)\]]*")

@@ -12,7 +12,15 @@ import os
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.formatting import MESSAGE_LIMIT, render_article_page, render_digest, render_facts, render_summary, split_message, utf16_len
+from bot.formatting import (
+    MESSAGE_LIMIT,
+    render_article_page,
+    render_digest,
+    render_facts,
+    render_summary,
+    split_message,
+    utf16_len,
+)
 from bot.localapi.html import visible_text
 from bot.service import summary_of
 from bot.store import StoredArticle
@@ -23,15 +31,57 @@ settings.register_profile("thorough", max_examples=10_000, deadline=None, suppre
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 _FRAGMENTS = [
-    "<b>", "</i>", "<script>alert(1)</script>", "&amp;", "&", "<", ">", '"', "“quoted”", "\u200b", "\u200f",
-    "\u202e", "مرحبا بالعالم.", "שלום עולם.", "😀", "👨‍👩‍👧", "Mr.", "U.S.", "10.9bn", "2,277th", "said.The",
-    "\n", "\n\n", "...", "?!", "Click here", "© 2024", "Photo Credit: X/Y", "   ", "\t", "A" * 300,
-    "Über", "日本語の文章。", "Привет, мир.", "e.g.", "a.m.", "(", ")", "*", "#", "_", "`",
+    "<b>",
+    "</i>",
+    "<script>alert(1)</script>",
+    "&amp;",
+    "&",
+    "<",
+    ">",
+    '"',
+    "“quoted”",
+    "\u200b",
+    "\u200f",
+    "\u202e",
+    "مرحبا بالعالم.",
+    "שלום עולם.",
+    "😀",
+    "👨‍👩‍👧",
+    "Mr.",
+    "U.S.",
+    "10.9bn",
+    "2,277th",
+    "said.The",
+    "\n",
+    "\n\n",
+    "...",
+    "?!",
+    "Click here",
+    "© 2024",
+    "Photo Credit: X/Y",
+    "   ",
+    "\t",
+    "A" * 300,
+    "Über",
+    "日本語の文章。",
+    "Привет, мир.",
+    "e.g.",
+    "a.m.",
+    "(",
+    ")",
+    "*",
+    "#",
+    "_",
+    "`",
 ]
 article_text = st.lists(
-    st.one_of(st.sampled_from(_FRAGMENTS), st.text(min_size=1, max_size=40),
-              st.text(alphabet=st.characters(categories=["Lu", "Ll", "Nd", "Zs", "Po"]), min_size=5, max_size=200)),
-    min_size=1, max_size=60,
+    st.one_of(
+        st.sampled_from(_FRAGMENTS),
+        st.text(min_size=1, max_size=40),
+        st.text(alphabet=st.characters(categories=["Lu", "Ll", "Nd", "Zs", "Po"]), min_size=5, max_size=200),
+    ),
+    min_size=1,
+    max_size=60,
 ).map(" ".join)
 
 
@@ -41,8 +91,13 @@ def _stored(raw: str) -> StoredArticle | None:
     except ArticleError:
         return None
     ranking = rank(article)
-    return StoredArticle(seq=1, article=article, ranking=ranking, facts=tuple(key_facts(article, ranking)),
-                         added_at="2026-01-01T00:00:00+00:00")
+    return StoredArticle(
+        seq=1,
+        article=article,
+        ranking=ranking,
+        facts=tuple(key_facts(article, ranking)),
+        added_at="2026-01-01T00:00:00+00:00",
+    )
 
 
 def _acceptable(message: str) -> None:

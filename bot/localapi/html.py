@@ -9,8 +9,22 @@ from __future__ import annotations
 import re
 
 ALLOWED_TAGS = {
-    "b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "span", "tg-spoiler", "a",
-    "tg-emoji", "code", "pre", "blockquote",
+    "b",
+    "strong",
+    "i",
+    "em",
+    "u",
+    "ins",
+    "s",
+    "strike",
+    "del",
+    "span",
+    "tg-spoiler",
+    "a",
+    "tg-emoji",
+    "code",
+    "pre",
+    "blockquote",
 }
 _NAMED_ENTITIES = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[a-zA-Z-]+\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))*)\s*(/?)>")
@@ -41,7 +55,8 @@ def visible_text(text: str) -> str:
             if closing:
                 if not stack or stack[-1] != name:
                     raise EntityError(
-                        f'Can\'t parse entities: can\'t find end tag corresponding to start tag "{stack[-1] if stack else name}"'
+                        "Can't parse entities: can't find end tag corresponding to start tag "
+                        f'"{stack[-1] if stack else name}"'
                     )
                 stack.pop()
             else:
@@ -59,7 +74,7 @@ def visible_text(text: str) -> str:
             out.append(char)
             pos += 1
     if stack:
-        raise EntityError(f'Can\'t parse entities: can\'t find end tag corresponding to start tag "{stack[-1]}"')
+        raise EntityError(f"Can't parse entities: can't find end tag corresponding to start tag \"{stack[-1]}\"")
     return "".join(out)
 
 

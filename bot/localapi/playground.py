@@ -9,6 +9,7 @@ in a group where you are an admin; ``!quit`` leaves.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import sys
 from pathlib import Path
 from typing import Any
@@ -30,8 +31,9 @@ async def playground(database: Path) -> None:
     async with LocalBotApi() as api:
         api.add_user(YOU, "You", "you")
         api.add_group(GROUP, "Playground group", admins=[YOU])
-        settings = Settings(bot_token=api.token, bot_api_base_url=api.base_url, database=str(database),
-                            log_level="WARNING")
+        settings = Settings(
+            bot_token=api.token, bot_api_base_url=api.base_url, database=str(database), log_level="WARNING"
+        )
         async with running(build_application(settings)):
             print(f"Local Bot API on {api.base_url[:-4]} · store {database}\n{HELP}\n")
             await _chat(api)
@@ -105,9 +107,7 @@ def _read() -> str | None:
 
 
 def main(database: Path) -> int:
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(playground(database))
-    except KeyboardInterrupt:
-        pass
     print("bye", file=sys.stderr)
     return 0

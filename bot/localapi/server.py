@@ -31,8 +31,15 @@ log = logging.getLogger(__name__)
 
 JSON = dict[str, Any]
 _JSON_PARAMS = {
-    "reply_markup", "results", "commands", "entities", "allowed_updates", "reply_parameters",
-    "link_preview_options", "scope", "button",
+    "reply_markup",
+    "results",
+    "commands",
+    "entities",
+    "allowed_updates",
+    "reply_parameters",
+    "link_preview_options",
+    "scope",
+    "button",
 }
 _INT_PARAMS = {"message_id", "offset", "limit", "timeout", "user_id", "cache_time", "max_connections"}
 
@@ -80,12 +87,18 @@ class Faults:
         return kind
 
 
-@dataclass
+@dataclass(frozen=True)
 class FloodLimit:
     """A token bucket per chat: ``burst`` messages at once, refilled at ``per_second``."""
 
     burst: float
     per_second: float
+
+
+# About Telegram's: a message a second in a private chat (with a small burst), 20 a minute in a
+# group or channel.
+PRIVATE_LIMIT = FloodLimit(burst=4, per_second=1.0)
+GROUP_LIMIT = FloodLimit(burst=20, per_second=20 / 60)
 
 
 @dataclass
@@ -135,8 +148,8 @@ class LocalBotApi:
         self,
         token: str = "123456:LOCAL-TEST-TOKEN",
         *,
-        private_limit: FloodLimit = FloodLimit(burst=4, per_second=1.0),
-        group_limit: FloodLimit = FloodLimit(burst=20, per_second=20 / 60),
+        private_limit: FloodLimit = PRIVATE_LIMIT,
+        group_limit: FloodLimit = GROUP_LIMIT,
         bot_username: str = "newsdigest_test_bot",
     ) -> None:
         self.token = token
@@ -221,7 +234,9 @@ class LocalBotApi:
                     call.error = "client went away before the request was processed"
                     return web.Response(status=499)
             if fault == "429":
-                raise ApiError(429, f"Too Many Requests: retry after {self.faults.retry_after}", self.faults.retry_after)
+                raise ApiError(
+                    429, f"Too Many Requests: retry after {self.faults.retry_after}", self.faults.retry_after
+                )
             if fault == "500":
                 raise ApiError(500, "Internal Server Error")
             handler = getattr(self, f"_api_{method.lower()}", None)
@@ -237,12 +252,20 @@ class LocalBotApi:
     # -- Bot API methods ---------------------------------------------------------------------
 
     async def _api_getme(self, _: JSON) -> JSON:
-        return {**self.bot.to_json(), "can_join_groups": True, "can_read_all_group_messages": False,
-                "supports_inline_queries": True}
+        return {
+            **self.bot.to_json(),
+            "can_join_groups": True,
+            "can_read_all_group_messages": False,
+            "supports_inline_queries": True,
+        }
 
     async def _api_getupdates(self, params: JSON) -> list[JSON]:
         if self._webhook is not None:
-            raise ApiError(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first")
+            raise ApiError(
+                409,
+                "Conflict: can't use getUpdates method while webhook is active; "
+                "use deleteWebhook to delete the webhook first",
+            )
         offset = int(params.get("offset") or 0)
         while self._updates and offset and self._updates[0]["update_id"] < offset:
             self._updates.popleft()
@@ -279,8 +302,11 @@ class LocalBotApi:
         return True
 
     async def _api_getwebhookinfo(self, _: JSON) -> JSON:
-        return {"url": (self._webhook or {}).get("url", ""), "has_custom_certificate": False,
-                "pending_update_count": len(self._updates)}
+        return {
+            "url": (self._webhook or {}).get("url", ""),
+            "has_custom_certificate": False,
+            "pending_update_count": len(self._updates),
+        }
 
     async def _api_sendmessage(self, params: JSON) -> JSON:
         chat = self._chat(params.get("chat_id"))
@@ -325,7 +351,11 @@ class LocalBotApi:
         text = params.get("text") or ""
         if len(text) > 200:
             raise bad_request("MESSAGE_TOO_LONG")
-        self._resolve(f"cb:{params.get('callback_query_id')}", params, "query is too old and response timeout expired or query ID is invalid")
+        self._resolve(
+            f"cb:{params.get('callback_query_id')}",
+            params,
+            "query is too old and response timeout expired or query ID is invalid",
+        )
         return True
 
     async def _api_answerinlinequery(self, params: JSON) -> bool:
@@ -345,16 +375,29 @@ class LocalBotApi:
             _checked_markup(result.get("reply_markup"))
             if not result.get("title"):
                 raise bad_request("RESULT_TITLE_EMPTY")
-        self._resolve(f"iq:{params.get('inline_query_id')}", params, "query is too old and response timeout expired or query ID is invalid")
+        self._resolve(
+            f"iq:{params.get('inline_query_id')}",
+            params,
+            "query is too old and response timeout expired or query ID is invalid",
+        )
         return True
 
     async def _api_sendchataction(self, params: JSON) -> bool:
         chat = self._chat(params.get("chat_id"))
         self._may_post(chat)
-        if params.get("action") not in {"typing", "upload_photo", "record_video", "upload_video",
-                                         "record_voice", "upload_voice", "upload_document",
-                                         "choose_sticker", "find_location", "record_video_note",
-                                         "upload_video_note"}:
+        if params.get("action") not in {
+            "typing",
+            "upload_photo",
+            "record_video",
+            "upload_video",
+            "record_voice",
+            "upload_voice",
+            "upload_document",
+            "choose_sticker",
+            "find_location",
+            "record_video_note",
+            "upload_video_note",
+        }:
             raise bad_request("wrong parameter action in request")
         return True
 
@@ -377,10 +420,18 @@ class LocalBotApi:
 
     async def _api_getchat(self, params: JSON) -> JSON:
         chat = self._chat(params.get("chat_id"))
-        return {**chat.to_json(), "accent_color_id": 0, "max_reaction_count": 11,
-                "accepted_gift_types": {"unlimited_gifts": False, "limited_gifts": False,
-                                        "unique_gifts": False, "premium_subscription": False,
-                                        "gifts_from_channels": False}}
+        return {
+            **chat.to_json(),
+            "accent_color_id": 0,
+            "max_reaction_count": 11,
+            "accepted_gift_types": {
+                "unlimited_gifts": False,
+                "limited_gifts": False,
+                "unique_gifts": False,
+                "premium_subscription": False,
+                "gifts_from_channels": False,
+            },
+        }
 
     async def _api_getchatmember(self, params: JSON) -> JSON:
         chat = self._chat(params.get("chat_id"))
@@ -414,7 +465,9 @@ class LocalBotApi:
         if chat.bot_status == "kicked":
             if chat.type == "private":
                 raise ApiError(403, "Forbidden: bot was blocked by the user")
-            raise ApiError(403, f"Forbidden: bot was kicked from the {'channel' if chat.type == 'channel' else 'group'} chat")
+            raise ApiError(
+                403, f"Forbidden: bot was kicked from the {'channel' if chat.type == 'channel' else 'group'} chat"
+            )
         if chat.type == "channel" and chat.bot_status != "administrator":
             raise ApiError(403, "Forbidden: bot is not a member of the channel chat")
 
@@ -515,10 +568,17 @@ class LocalBotApi:
         self.chats[chat_id] = chat
         return chat
 
-    def add_channel(self, chat_id: int, title: str, username: str, admins: Iterable[int] = (),
-                    bot_is_admin: bool = True) -> Chat:
-        chat = Chat(chat_id, "channel", title=title, username=username, admins=set(admins),
-                    bot_status="administrator" if bot_is_admin else "member")
+    def add_channel(
+        self, chat_id: int, title: str, username: str, admins: Iterable[int] = (), bot_is_admin: bool = True
+    ) -> Chat:
+        chat = Chat(
+            chat_id,
+            "channel",
+            title=title,
+            username=username,
+            admins=set(admins),
+            bot_status="administrator" if bot_is_admin else "member",
+        )
         self.chats[chat_id] = chat
         return chat
 
@@ -550,8 +610,17 @@ class LocalBotApi:
         query_id = str(next(self._query_ids))
         future: asyncio.Future[JSON] = asyncio.get_running_loop().create_future()
         self._answers[f"iq:{query_id}"] = future
-        self._push({"inline_query": {"id": query_id, "from": self.users[user_id].to_json(),
-                                     "query": query, "offset": offset, "chat_type": "sender"}})
+        self._push(
+            {
+                "inline_query": {
+                    "id": query_id,
+                    "from": self.users[user_id].to_json(),
+                    "query": query,
+                    "offset": offset,
+                    "chat_type": "sender",
+                }
+            }
+        )
         return await asyncio.wait_for(future, timeout)
 
     async def press(self, user_id: int, chat_id: int, message_id: int, data: str, timeout: float = 10) -> JSON:
@@ -560,9 +629,17 @@ class LocalBotApi:
         future: asyncio.Future[JSON] = asyncio.get_running_loop().create_future()
         self._answers[f"cb:{query_id}"] = future
         message = self.messages[chat_id][message_id]
-        self._push({"callback_query": {"id": query_id, "from": self.users[user_id].to_json(),
-                                       "message": _public(message), "chat_instance": str(chat_id),
-                                       "data": data}})
+        self._push(
+            {
+                "callback_query": {
+                    "id": query_id,
+                    "from": self.users[user_id].to_json(),
+                    "message": _public(message),
+                    "chat_instance": str(chat_id),
+                    "data": data,
+                }
+            }
+        )
         return await asyncio.wait_for(future, timeout)
 
     def sent_to(self, chat_id: int) -> list[JSON]:
@@ -585,20 +662,32 @@ class LocalBotApi:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._changed.wait(), min(0.2, deadline - time.monotonic()))
 
-    async def reply_to(self, user_id: int, text: str, chat_id: int | None = None, count: int = 1,
-                       timeout: float = 10) -> list[JSON]:
+    async def reply_to(
+        self, user_id: int, text: str, chat_id: int | None = None, count: int = 1, timeout: float = 10
+    ) -> list[JSON]:
         """Send ``text`` and wait for ``count`` new bot messages in that chat."""
         chat = chat_id if chat_id is not None else user_id
         before = len(self.sent_to(chat))
         self.send(user_id, text, chat_id)
-        return await self.wait_for(lambda: self.sent_to(chat)[before:] if len(self.sent_to(chat)) >= before + count else None, timeout)
+        return await self.wait_for(
+            lambda: self.sent_to(chat)[before:] if len(self.sent_to(chat)) >= before + count else None, timeout
+        )
 
 
 _ADMIN_RIGHTS = {
-    "can_be_edited": False, "is_anonymous": False, "can_manage_chat": True, "can_delete_messages": True,
-    "can_manage_video_chats": True, "can_restrict_members": True, "can_promote_members": False,
-    "can_change_info": True, "can_invite_users": True, "can_post_stories": False,
-    "can_edit_stories": False, "can_delete_stories": False, "can_post_messages": True,
+    "can_be_edited": False,
+    "is_anonymous": False,
+    "can_manage_chat": True,
+    "can_delete_messages": True,
+    "can_manage_video_chats": True,
+    "can_restrict_members": True,
+    "can_promote_members": False,
+    "can_change_info": True,
+    "can_invite_users": True,
+    "can_post_stories": False,
+    "can_edit_stories": False,
+    "can_delete_stories": False,
+    "can_post_messages": True,
     "can_edit_messages": True,
 }
 
@@ -677,4 +766,3 @@ def _command_entities(text: str) -> list[JSON]:
         return []
     word = text.split(maxsplit=1)[0]
     return [{"type": "bot_command", "offset": 0, "length": utf16_len(word)}]
-

@@ -10,8 +10,9 @@ from tests.conftest import ROOT, SEED
 def _bot(*args: str, env: dict[str, str] | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     environment = {k: v for k, v in os.environ.items() if k != "BOT_TOKEN"}
     environment.update(env or {})
-    return subprocess.run([sys.executable, "-m", "bot", *args], cwd=cwd, env=environment,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args], cwd=cwd, env=environment, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_no_token_is_a_clear_message_not_a_traceback(tmp_path: Path) -> None:
@@ -49,7 +50,11 @@ def test_playground_chats_in_the_terminal_with_no_token(tmp_path: Path) -> None:
     script = "/latest 1\n@ghouta\n/summarize_03cd48adda\n!3\n!quit\n"
     done = subprocess.run(
         [sys.executable, "-m", "bot", "--local", "--database", str(tmp_path / "pg.sqlite3")],
-        cwd=ROOT, input=script, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        input=script,
+        capture_output=True,
+        text=True,
+        timeout=120,
         env={k: v for k, v in os.environ.items() if k != "BOT_TOKEN"},
     )
     assert done.returncode == 0, done.stderr

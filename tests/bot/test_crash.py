@@ -33,7 +33,13 @@ def _write_articles(folder: Path) -> None:
 async def _start(env: dict[str, str], log: Path) -> asyncio.subprocess.Process:
     with log.open("ab") as out:
         return await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "bot", cwd=ROOT, env=env, stdout=out, stderr=out,
+            sys.executable,
+            "-m",
+            "bot",
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=out,
         )
 
 
@@ -43,16 +49,29 @@ def _posted_ids(api: LocalBotApi) -> list[str]:
 
 
 async def test_sigkill_mid_digest_then_restart(api: LocalBotApi, tmp_path: Path) -> None:
-    env = {**os.environ, "BOT_TOKEN": api.token, "BOT_API_BASE_URL": api.base_url,
-           "DATABASE": str(tmp_path / "bot.sqlite3"), "DIGEST_MAX_ARTICLES": "50", "LOG_LEVEL": "WARNING"}
+    env = {
+        **os.environ,
+        "BOT_TOKEN": api.token,
+        "BOT_API_BASE_URL": api.base_url,
+        "DATABASE": str(tmp_path / "bot.sqlite3"),
+        "DIGEST_MAX_ARTICLES": "50",
+        "LOG_LEVEL": "WARNING",
+    }
     first = await _start(env, tmp_path / "bot.log")
     try:
         await api.wait_for(lambda: api.commands, timeout=60)
         await api.reply_to(ALICE, "/digest on", GROUP, timeout=30)
         _write_articles(tmp_path / "new")
         ingest = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "bot", "ingest", str(tmp_path / "new"), cwd=ROOT, env=env,
-            stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
+            sys.executable,
+            "-m",
+            "bot",
+            "ingest",
+            str(tmp_path / "new"),
+            cwd=ROOT,
+            env=env,
+            stdout=asyncio.subprocess.DEVNULL,
+            stderr=asyncio.subprocess.DEVNULL,
         )
         assert await ingest.wait() == 0
         api.faults = Faults(rate=1.0, kinds=("slow",), methods=frozenset({"sendMessage"}), slow_seconds=0.5)

@@ -40,7 +40,9 @@ async def test_group_digest_admin_only_and_exactly_once(api: LocalBotApi, bot: o
 
 
 @pytest.mark.parametrize(("chat", "suffix"), [(GROUP, ""), (CHANNEL, " @morningbrief")])
-async def test_scheduled_digest_fires_at_its_time_in_its_zone(api: LocalBotApi, bot: object, chat: int, suffix: str) -> None:
+async def test_scheduled_digest_fires_at_its_time_in_its_zone(
+    api: LocalBotApi, bot: object, chat: int, suffix: str
+) -> None:
     where = GROUP if chat == GROUP else ALICE
     await api.reply_to(ALICE, f"/digest on{suffix}", where)
     [zone] = await api.reply_to(ALICE, f"/digest tz Asia/Tokyo{suffix}", where)

@@ -16,7 +16,9 @@ from tests.bot.webserver import HOST, WebServer
 @pytest.fixture
 async def web() -> AsyncIterator[WebServer]:
     async with WebServer() as server:
-        server.items = [("g1", "Harbour bridge reopens", "The harbour bridge reopened on Monday after two years of repairs.")]
+        server.items = [
+            ("g1", "Harbour bridge reopens", "The harbour bridge reopened on Monday after two years of repairs.")
+        ]
         yield server
 
 

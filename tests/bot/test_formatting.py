@@ -10,8 +10,13 @@ from summarizer import key_facts, parse_article, rank
 def _stored(raw: str) -> StoredArticle:
     article = parse_article(raw)
     ranking = rank(article)
-    return StoredArticle(seq=1, article=article, ranking=ranking, facts=tuple(key_facts(article, ranking)),
-                         added_at="2026-01-01T00:00:00+00:00")
+    return StoredArticle(
+        seq=1,
+        article=article,
+        ranking=ranking,
+        facts=tuple(key_facts(article, ranking)),
+        added_at="2026-01-01T00:00:00+00:00",
+    )
 
 
 @pytest.mark.parametrize(

@@ -12,8 +12,17 @@ from tests.bot.conftest import ALICE, make_settings
 from tests.bot.webserver import HOST, WebServer
 from tests.conftest import ROOT
 
-NOT_ARTICLE = ["cookies", "Weather forecast", "Related stories", "cycle lanes", "Great news, finally",
-               "waste of taxpayers", "Share on Facebook", "newsletter", "All rights reserved"]
+NOT_ARTICLE = [
+    "cookies",
+    "Weather forecast",
+    "Related stories",
+    "cycle lanes",
+    "Great news, finally",
+    "waste of taxpayers",
+    "Share on Facebook",
+    "newsletter",
+    "All rights reserved",
+]
 
 
 @pytest.fixture
@@ -73,8 +82,21 @@ async def test_public_addresses_only_by_default() -> None:
     default = SafeFetcher()
     assert default.is_allowed(ipaddress.ip_address("93.184.216.34"))
     assert default.is_allowed(ipaddress.ip_address("2606:2800:220:1:248:1893:25c8:1946"))
-    for private in ["127.0.0.1", "10.0.0.1", "172.16.5.4", "192.168.1.1", "169.254.169.254", "100.64.0.1",
-                    "::1", "fe80::1", "fc00::1", "::ffff:192.168.0.1", "2002:c0a8:0101::1", "0.0.0.0", "255.255.255.255"]:
+    for private in [
+        "127.0.0.1",
+        "10.0.0.1",
+        "172.16.5.4",
+        "192.168.1.1",
+        "169.254.169.254",
+        "100.64.0.1",
+        "::1",
+        "fe80::1",
+        "fc00::1",
+        "::ffff:192.168.0.1",
+        "2002:c0a8:0101::1",
+        "0.0.0.0",
+        "255.255.255.255",
+    ]:
         assert not default.is_allowed(ipaddress.ip_address(private)), private
 
 

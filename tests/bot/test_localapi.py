@@ -51,7 +51,11 @@ async def test_callback_data_over_64_bytes_is_rejected(api: LocalBotApi) -> None
 
 async def test_unknown_method_and_bad_token(api: LocalBotApi) -> None:
     response = await _call(api, "sendTelepathy", chat_id=str(ALICE))
-    assert response.status_code == 404 and response.json() == {"ok": False, "error_code": 404, "description": "Not Found"}
+    assert response.status_code == 404 and response.json() == {
+        "ok": False,
+        "error_code": 404,
+        "description": "Not Found",
+    }
     async with httpx.AsyncClient() as client:
         response = await client.post(f"{api.base_url}1:wrong/getMe")
     assert response.status_code == 401
@@ -70,7 +74,10 @@ async def test_flood_limit_answers_429_with_retry_after(api: LocalBotApi) -> Non
 
 async def test_inline_answer_limits(api: LocalBotApi) -> None:
     api.add_user(ALICE, "Alice")
-    results = [{"type": "article", "id": str(i), "title": "t", "input_message_content": {"message_text": "m"}} for i in range(51)]
+    results = [
+        {"type": "article", "id": str(i), "title": "t", "input_message_content": {"message_text": "m"}}
+        for i in range(51)
+    ]
     response = await _call(api, "answerInlineQuery", inline_query_id="1", results=results)
     assert response.json()["description"] == "Bad Request: RESULTS_TOO_MUCH"
     response = await _call(api, "answerInlineQuery", inline_query_id="1", results=results[:2], next_offset="9" * 65)

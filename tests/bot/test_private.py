@@ -89,7 +89,7 @@ async def test_unknown_ids_empty_queries_and_wrong_arguments(api: LocalBotApi, b
 
 async def test_hostile_text_is_escaped_and_bad_input_answered(api: LocalBotApi, bot: object) -> None:
     hostile = "Markup <b>attack</b> & <script>alert(1)</script>\n\n" + " ".join(
-        f"Sentence {i} has <tags> & ampersands and \"quotes\" in it." for i in range(20)
+        f'Sentence {i} has <tags> & ampersands and "quotes" in it.' for i in range(20)
     )
     [reply] = await api.reply_to(ALICE, hostile)
     assert "<tags>" in reply["text"]  # shown as text, because it was escaped
@@ -130,10 +130,14 @@ async def test_exact_request_for_a_summary(api: LocalBotApi, bot: object) -> Non
     )
     assert params["reply_markup"] == {
         "inline_keyboard": [
-            [{"text": "➖ Shorter", "callback_data": f"s:{article_id}:2"},
-             {"text": "➕ Longer", "callback_data": f"s:{article_id}:4"}],
-            [{"text": "🔎 Key facts", "callback_data": f"f:{article_id}:3"},
-             {"text": "📄 Full text", "callback_data": f"a:{article_id}:0:3"}],
+            [
+                {"text": "➖ Shorter", "callback_data": f"s:{article_id}:2"},
+                {"text": "➕ Longer", "callback_data": f"s:{article_id}:4"},
+            ],
+            [
+                {"text": "🔎 Key facts", "callback_data": f"f:{article_id}:3"},
+                {"text": "📄 Full text", "callback_data": f"a:{article_id}:0:3"},
+            ],
         ]
     }
 
@@ -146,7 +150,9 @@ async def test_commands_in_a_group(api: LocalBotApi, bot: object) -> None:
     [found] = await api.reply_to(BOB, "/search keanu reeves", GROUP)
     article_id = found["text"].split("/summarize_")[1][:10]
     [summary] = await api.reply_to(BOB, f"/summarize_{article_id}@newsdigest_test_bot", GROUP)
-    assert summary["text"].startswith("<b>") is False and summary["text"].startswith("Keanu Reeves given Hollywood star")
+    assert summary["text"].startswith("<b>") is False and summary["text"].startswith(
+        "Keanu Reeves given Hollywood star"
+    )
     [denied] = await api.reply_to(BOB, "/length 5", GROUP)
     assert "Only admins" in denied["text"]
     [allowed] = await api.reply_to(ALICE, "/length 5", GROUP)

@@ -102,10 +102,14 @@ def test_token_never_reaches_a_log_line(tmp_path) -> None:  # type: ignore[no-un
     from tests.conftest import ROOT
 
     token = "987654:SECRET-token-value"
-    env = {**os.environ, "BOT_TOKEN": token, "BOT_API_BASE_URL": "http://127.0.0.1:9/bot",
-           "DATABASE": str(tmp_path / "db.sqlite3"), "LOG_LEVEL": "DEBUG"}
-    done = subprocess.run([sys.executable, "-m", "bot"], cwd=ROOT, env=env, capture_output=True,
-                          text=True, timeout=120)
+    env = {
+        **os.environ,
+        "BOT_TOKEN": token,
+        "BOT_API_BASE_URL": "http://127.0.0.1:9/bot",
+        "DATABASE": str(tmp_path / "db.sqlite3"),
+        "LOG_LEVEL": "DEBUG",
+    }
+    done = subprocess.run([sys.executable, "-m", "bot"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     output = done.stdout + done.stderr
     assert done.returncode == 1
     assert "the bot stopped on an error" in output

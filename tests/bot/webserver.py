@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import asyncio
 from collections import Counter
-from email.utils import format_datetime
 from datetime import UTC, datetime
+from email.utils import format_datetime
 from pathlib import Path
 
 from aiohttp import web
@@ -34,9 +34,16 @@ class WebServer:
     async def __aenter__(self) -> WebServer:
         app = web.Application(middlewares=[self._count])
         routes = {
-            "/article": self._article, "/short": self._short, "/pdf": self._pdf, "/missing": self._missing,
-            "/big": self._big, "/slow": self._slow, "/redirect": self._redirect, "/loop": self._loop,
-            "/feed.xml": self._feed, "/story/{n}": self._story,
+            "/article": self._article,
+            "/short": self._short,
+            "/pdf": self._pdf,
+            "/missing": self._missing,
+            "/big": self._big,
+            "/slow": self._slow,
+            "/redirect": self._redirect,
+            "/loop": self._loop,
+            "/feed.xml": self._feed,
+            "/story/{n}": self._story,
         }
         for path, handler in routes.items():
             app.router.add_get(path, handler)
@@ -106,5 +113,5 @@ class WebServer:
             for n, (guid, title, _) in reversed(list(enumerate(self.items)))
         )
         body = f"""<?xml version="1.0"?><rss version="2.0"><channel><title>Coastal Courier</title>
-<link>{self.url('/')}</link><description>Local news</description>{entries}</channel></rss>"""
+<link>{self.url("/")}</link><description>Local news</description>{entries}</channel></rss>"""
         return web.Response(text=body, content_type="application/rss+xml", headers={"ETag": etag})

@@ -9,7 +9,15 @@ def _facts(text: str):  # type: ignore[no-untyped-def]
 def test_seed_facts_are_the_ones_that_matter(seed_text: str) -> None:
     article, facts = _facts(seed_text)
     texts = {f.text for f in facts}
-    for name in ("Russia", "Eastern Ghouta", "Damascus", "Muhamadiya", "SANA", "United Nations", "President Bashar Al-Assad"):
+    for name in (
+        "Russia",
+        "Eastern Ghouta",
+        "Damascus",
+        "Muhamadiya",
+        "SANA",
+        "United Nations",
+        "President Bashar Al-Assad",
+    ):
         assert name in texts, name
     figures = {f.text: f for f in facts if f.kind is FactKind.FIGURE}
     assert "over 400,000 people" in figures

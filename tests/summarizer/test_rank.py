@@ -33,7 +33,11 @@ def test_every_algorithm_runs_without_nltk_data_or_network() -> None:
         """
     )
     done = subprocess.run(
-        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120,
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
         env={"PATH": "/usr/bin:/bin", "NLTK_DATA": "/nonexistent"},
     )
     assert done.returncode == 0, done.stderr
@@ -76,7 +80,9 @@ def test_unknown_algorithm() -> None:
 
 
 def test_huge_article_ranks(seed_text: str) -> None:
-    body = "\n\n".join(f"Paragraph {i} says the council met on day {i} to vote on budget item {i}." for i in range(3000))
+    body = "\n\n".join(
+        f"Paragraph {i} says the council met on day {i} to vote on budget item {i}." for i in range(3000)
+    )
     article = parse_article("Budget marathon\n\n" + body)
     assert len(article.sentences) == 3000
     assert len(summarize(article, 3).sentences) == 3

@@ -32,7 +32,14 @@ def test_sentences_are_verbatim_slices() -> None:
 
 def test_words_keep_figures_and_contractions_whole() -> None:
     assert split_words("The firm's 10.9bn deal, its 2,277th, didn't fail.") == (
-        "The", "firm's", "10.9bn", "deal", "its", "2,277th", "didn't", "fail",
+        "The",
+        "firm's",
+        "10.9bn",
+        "deal",
+        "its",
+        "2,277th",
+        "didn't",
+        "fail",
     )
 
 
