@@ -14,11 +14,26 @@ import sys
 from pathlib import Path
 
 IDS = [
-    "bbc-entertainment-339", "bbc-entertainment-306", "bbc-entertainment-042", "bbc-entertainment-063",
-    "bbc-tech-170", "bbc-tech-265", "bbc-tech-034", "bbc-tech-118",
-    "bbc-business-334", "bbc-business-086", "bbc-business-217", "bbc-business-046",
-    "bbc-sport-237", "bbc-sport-013", "bbc-sport-242", "bbc-sport-207",
-    "bbc-politics-193", "bbc-politics-159", "bbc-politics-133", "bbc-politics-083",
+    "bbc-entertainment-339",
+    "bbc-entertainment-306",
+    "bbc-entertainment-042",
+    "bbc-entertainment-063",
+    "bbc-tech-170",
+    "bbc-tech-265",
+    "bbc-tech-034",
+    "bbc-tech-118",
+    "bbc-business-334",
+    "bbc-business-086",
+    "bbc-business-217",
+    "bbc-business-046",
+    "bbc-sport-237",
+    "bbc-sport-013",
+    "bbc-sport-242",
+    "bbc-sport-207",
+    "bbc-politics-193",
+    "bbc-politics-159",
+    "bbc-politics-133",
+    "bbc-politics-083",
 ]
 SITES = [
     ("Daily Ledger", "Maria Okafor"),
@@ -50,12 +65,17 @@ def dress(index: int, row: dict[str, str]) -> str:
         body += [paragraph, ""]
         if index % 4 == 3 and number == 2:
             body += ["Advertisement", ""]
-    tail = [
-        [f"Click Here for more reports by {author}", "", "Found mistakes in this report? - Click Here", "", f"{site} News Feed"],
-        ["Share this article", "", f"© 2005 {site}. All rights reserved."],
-        [f"Read more: {_other_title(index)}", "", f"Follow {site} on Twitter", "", "Subscribe to our daily newsletter"],
-        [f"Reporting by {author}; editing by Sam Cole", "", "Related articles", "", "12 comments", "", f"Copyright {site} 2005"],
-    ][index % 4]
+    tails = [
+        [
+            f"Click Here for more reports by {author}",
+            "Found mistakes in this report? - Click Here",
+            f"{site} News Feed",
+        ],
+        ["Share this article", f"© 2005 {site}. All rights reserved."],
+        [f"Read more: {_other_title(index)}", f"Follow {site} on Twitter", "Subscribe to our daily newsletter"],
+        [f"Reporting by {author}; editing by Sam Cole", "Related articles", "12 comments", f"Copyright {site} 2005"],
+    ]
+    tail = "\n\n".join(tails[index % 4]).split("\n")
     return "\n".join(top + body + tail) + "\n"
 
 
@@ -64,8 +84,11 @@ def _subject(title: str, lead: str) -> str:
     return names[0] if names else title
 
 
+OTHER_TITLES = ["Markets close higher", "Ministers face new questions", "Weekend sport round-up", "Gadget show opens"]
+
+
 def _other_title(index: int) -> str:
-    return ["Markets close higher", "Ministers face new questions", "Weekend sport round-up", "Gadget show opens"][index % 4]
+    return OTHER_TITLES[index % 4]
 
 
 def main() -> int:
