@@ -193,6 +193,7 @@ def measure_speed(examples: list[Example], progress: bool = False) -> dict[str, 
         _, facts_ms = _timed(partial(key_facts, article, ranking))
         stages["parse"].append(parse_ms)
         stages["tokenize"].append(tokenize_ms)
+        stages["tokenize_per_100_words"].append(100 * tokenize_ms / max(1, len(article.text.split())))
         stages["rank"].append(rank_ms)
         stages["facts"].append(facts_ms)
         stages["pipeline"].append(parse_ms + rank_ms + facts_ms)
