@@ -16,8 +16,8 @@ from .models import Article, FactKind, KeyFact, Ranking
 
 MAX_FACTS = 10
 # (at least, at most) facts of a kind among the ten: a fact list of ten places is no summary.
-_QUOTAS = {FactKind.FIGURE: (2, 3), FactKind.DATE: (0, 2), FactKind.QUOTE: (1, 1)}
-_ENTITY_QUOTA = (0, 8)
+_QUOTAS = {FactKind.FIGURE: (2, 3), FactKind.DATE: (0, 2), FactKind.QUOTE: (0, 1)}
+_ENTITY_QUOTA = (0, 9)
 _ENTITY_KINDS = (FactKind.PERSON, FactKind.ORGANIZATION, FactKind.PLACE)
 
 _TOKEN = r"(?:[A-Z][\w'’\-]*\w|[A-Z])"
