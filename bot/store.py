@@ -291,16 +291,18 @@ class SqliteArticleStore:
         )
 
     async def search(self, query: str, limit: int, offset: int = 0) -> list[StoredArticle]:
-        """Articles matching every word of ``query`` (the last one as a prefix), best first."""
+        """Articles matching every word of ``query`` (the last one as a prefix): the most recent
+        SEARCH_WINDOW matches, best first. The window keeps a common word's cost bounded however
+        large the store grows, and news readers want recent stories anyway."""
         match = fts_query(query)
         if not match:
             return []
         return await self._many(
-            "SELECT a.* FROM article_search JOIN articles a ON a.seq = article_search.rowid"
-            " WHERE article_search MATCH ? AND a.origin != 'user'"
-            " ORDER BY bm25(article_search, 4.0, 1.0), a.seq DESC"
-            " LIMIT ? OFFSET ?",
-            (match, limit, offset),
+            "SELECT a.* FROM (SELECT rowid AS seq, bm25(article_search, 4.0, 1.0) AS score"
+            " FROM article_search WHERE article_search MATCH ? ORDER BY rowid DESC LIMIT ?) m"
+            " JOIN articles a ON a.seq = m.seq WHERE a.origin != 'user'"
+            " ORDER BY m.score, a.seq DESC LIMIT ? OFFSET ?",
+            (match, SEARCH_WINDOW, limit, offset),
         )
 
     async def count(self) -> int:
@@ -507,6 +509,8 @@ class _transaction:
         self.db.execute("ROLLBACK" if kind else "COMMIT")
 
 
+SEARCH_WINDOW = 1000
+"""Search ranks the most recent this-many matches of a query (see ``search``)."""
 _FTS_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 

@@ -19,7 +19,7 @@ from psycopg_pool import AsyncConnectionPool
 
 from summarizer import Article, KeyFact, Ranking
 
-from .store import _FACTS, ORIGINS, Feed, StoredArticle, Subscription, _stored
+from .store import _FACTS, ORIGINS, SEARCH_WINDOW, Feed, StoredArticle, Subscription, _stored
 
 SCHEMA_VERSION = 2
 _MIGRATION_LOCK = 7_301_001
@@ -223,10 +223,11 @@ class PostgresArticleStore:
         if not match:
             return []
         return await self._articles(
-            "SELECT * FROM articles WHERE search @@ to_tsquery('english', %(q)s) AND origin != 'user'"
-            " ORDER BY ts_rank_cd(search, to_tsquery('english', %(q)s)) DESC, seq DESC"
-            " LIMIT %(limit)s OFFSET %(offset)s",
-            {"q": match, "limit": limit, "offset": offset},
+            "SELECT a.* FROM (SELECT seq, ts_rank_cd(search, q) AS score FROM articles,"
+            " to_tsquery('english', %(q)s) q WHERE search @@ q AND origin != 'user'"
+            " ORDER BY seq DESC LIMIT %(window)s) m JOIN articles a USING (seq)"
+            " ORDER BY m.score DESC, a.seq DESC LIMIT %(limit)s OFFSET %(offset)s",
+            {"q": match, "window": SEARCH_WINDOW, "limit": limit, "offset": offset},
         )
 
     async def count(self) -> int:
