@@ -20,6 +20,7 @@ test: $(STAMP)
 	@scripts/ensure-postgres.sh
 	$(PY) -m ruff check bot summarizer tests scripts
 	$(PY) -m ruff format --check bot summarizer tests scripts
+	$(PY) -m mypy -p summarizer -p bot
 	$(PY) -m pytest
 
 bench: $(STAMP)

@@ -9,6 +9,7 @@ import re
 from telegram import (
     BotCommand,
     Chat,
+    ChatFullInfo,
     ChatMember,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
@@ -31,6 +32,8 @@ from .store import StoredArticle
 
 log = logging.getLogger(__name__)
 
+AnyChat = Chat | ChatFullInfo
+"""A chat as an update carries it, or as getChat describes a channel named by @username."""
 ARTICLE_ID = re.compile(r"^[0-9a-fA-F]{10}$")
 LINK = re.compile(r"https?://\S+", re.IGNORECASE)
 MIN_ARTICLE_CHARS = 200
@@ -351,12 +354,12 @@ async def private_text(update: Update, context: BotContext) -> None:
 
 async def target_and_action(
     message: Message, context: BotContext, read_only: str
-) -> tuple[Chat, str, list[str]] | None:
+) -> tuple[AnyChat, str, list[str]] | None:
     """What a /digest or /feed command is about: this chat, or the @channel named last; its
     action (``read_only`` when none is given) and the action's arguments. None, after a reply
     saying why, when the person may not change that chat."""
     args = list(context.args or [])
-    target = message.chat
+    target: AnyChat = message.chat
     if args and args[-1].startswith("@"):
         channel = await resolve_channel(message, context, args.pop())
         if channel is None:
@@ -382,34 +385,34 @@ async def digest(update: Update, context: BotContext) -> None:
     await reply_html(message, reply)
 
 
-async def digest_action(context: BotContext, chat: Chat, action: str, rest: list[str]) -> str:
+async def digest_action(context: BotContext, chat: AnyChat, action: str, rest: list[str]) -> str:
     news = context.news
     title = chat.title or chat.username or chat.full_name or str(chat.id)
     where = "here" if chat.type != ChatType.CHANNEL else f"to {fmt.escape(title)}"
     if action == "on":
-        subscription = await news.subscribe(chat.id, title)
-        schedule_digest(context.application, subscription)
-        return f"✅ Digest on: new articles will be posted {where} daily. {describe(subscription)}"
+        started = await news.subscribe(chat.id, title)
+        schedule_digest(context.application, started)
+        return f"✅ Digest on: new articles will be posted {where} daily. {describe(started)}"
     if action == "off":
         unschedule_digest(context.application, chat.id)
         await news.unsubscribe(chat.id)
         return f"Digest off {where}. /digest on turns it back on."
     if action in ("time", "tz") and rest:
         change = news.set_digest_time if action == "time" else news.set_digest_zone
-        subscription = await change(chat.id, rest[0])
-        if subscription is None:
+        changed = await change(chat.id, rest[0])
+        if changed is None:
             return "There is no digest yet: send /digest on first."
-        if subscription.enabled:
-            schedule_digest(context.application, subscription)
-        return f"Digest updated. {describe(subscription)}"
+        if changed.enabled:
+            schedule_digest(context.application, changed)
+        return f"Digest updated. {describe(changed)}"
     if action == "now":
         if await news.store.subscription(chat.id) is None:
             await news.subscribe(chat.id, title)
         result = await run_digest(context.application, chat.id)
         return result.describe()
     if action == "status":
-        subscription = await news.store.subscription(chat.id)
-        return describe(subscription) if subscription else "No digest here. An admin can send /digest on."
+        current = await news.store.subscription(chat.id)
+        return describe(current) if current else "No digest here. An admin can send /digest on."
     return "Use /digest on, off, time HH:MM, tz Area/City, now or status."
 
 
@@ -461,7 +464,7 @@ async def feed(update: Update, context: BotContext) -> None:
         await message.reply_text("Use /feed add URL, /feed list or /feed remove N.")
 
 
-async def resolve_channel(message: Message, context: BotContext, name: str) -> Chat | None:
+async def resolve_channel(message: Message, context: BotContext, name: str) -> AnyChat | None:
     try:
         chat = await context.bot.get_chat(name)
     except TelegramError:
@@ -473,7 +476,7 @@ async def resolve_channel(message: Message, context: BotContext, name: str) -> C
     return chat
 
 
-async def may_configure(message: Message, context: BotContext, chat: Chat) -> bool:
+async def may_configure(message: Message, context: BotContext, chat: AnyChat) -> bool:
     """Private chats configure themselves; in groups and channels only admins may, checked with
     Telegram at the time of the request."""
     if chat.type == ChatType.PRIVATE and chat.id == message.chat_id:

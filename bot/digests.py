@@ -127,9 +127,9 @@ async def _digest_job(context: BotContext) -> None:
     if context.job_queue is None or result.paused:
         return
     if result.error:
-        context.job_queue.run_once(_digest_job, RETRY_SECONDS, chat_id=job.chat_id)
+        context.job_queue.run_once(_digest_job, RETRY_SECONDS, chat_id=job.chat_id)  # type: ignore[arg-type]
     elif result.more_pending:
-        context.job_queue.run_once(_digest_job, FOLLOW_UP_SECONDS, chat_id=job.chat_id)
+        context.job_queue.run_once(_digest_job, FOLLOW_UP_SECONDS, chat_id=job.chat_id)  # type: ignore[arg-type]
 
 
 async def run_digest(application: Application, chat_id: int) -> DigestResult:  # type: ignore[type-arg]

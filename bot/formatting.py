@@ -97,7 +97,7 @@ def render_digest(items: Sequence[tuple[StoredArticle, Summary]]) -> list[tuple[
     split across two messages unless it alone is longer than one message."""
     header = f"📰 <b>News digest</b> · {len(items)} new article{'s' if len(items) != 1 else ''}"
     messages: list[tuple[str, list[str]]] = []
-    current, ids = header, []
+    current, ids = header, list[str]()
     for stored, summary in items:
         block = render_digest_item(stored, summary)
         candidate = f"{current}\n\n{block}"

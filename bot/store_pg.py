@@ -14,7 +14,8 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from psycopg import AsyncConnection, OperationalError
-from psycopg.rows import dict_row
+from psycopg.conninfo import make_conninfo
+from psycopg.rows import DictRow, dict_row
 from psycopg_pool import AsyncConnectionPool
 
 from summarizer import Article, KeyFact, Ranking
@@ -86,27 +87,26 @@ class PostgresArticleStore:
         self.dsn = dsn
         self.schema = schema
         self.max_connections = max_connections
-        self._connections: AsyncConnectionPool | None = None
+        self._conninfo = make_conninfo(dsn, options=f"-c search_path={schema}") if schema else dsn
+        self._connections: AsyncConnectionPool[AsyncConnection[DictRow]] | None = None
         # Each schema is its own bot (tests give every test one), so each has its own leader.
         self._leader_key = _LEADER_LOCK + zlib.crc32((schema or "").encode()) % 1_000_000
         self._leader: AsyncConnection[Any] | None = None
 
-    def _options(self) -> dict[str, str]:
-        return {"options": f"-c search_path={self.schema}"} if self.schema else {}
-
     @property
-    def _pool(self) -> AsyncConnectionPool:
+    def _pool(self) -> AsyncConnectionPool[AsyncConnection[DictRow]]:
         if self._connections is None:
             raise RuntimeError("the store is not open")
         return self._connections
 
     async def open(self) -> None:
         self._connections = AsyncConnectionPool(  # a pool is single-use: a new one per open()
-            self.dsn,
+            self._conninfo,
+            connection_class=AsyncConnection[DictRow],
             min_size=1,
             max_size=self.max_connections,
             open=False,
-            kwargs={"autocommit": True, "row_factory": dict_row, **self._options()},
+            kwargs={"autocommit": True, "row_factory": dict_row},
         )
         await self._connections.open(wait=True, timeout=15)
         async with self._pool.connection() as db, db.transaction():
@@ -149,7 +149,7 @@ class PostgresArticleStore:
                 return True
             except OperationalError:
                 self._leader = None
-        connection = await AsyncConnection.connect(self.dsn, autocommit=True, **self._options())
+        connection = await AsyncConnection.connect(self._conninfo, autocommit=True)
         row = await (await connection.execute("SELECT pg_try_advisory_lock(%s)", (self._leader_key,))).fetchone()
         if row and row[0]:
             self._leader = connection

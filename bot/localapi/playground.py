@@ -14,6 +14,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from pydantic import SecretStr
+
 from ..app import build_application, running
 from ..settings import Settings
 from .html import visible_text
@@ -32,7 +34,7 @@ async def playground(database: Path) -> None:
         api.add_user(YOU, "You", "you")
         api.add_group(GROUP, "Playground group", admins=[YOU])
         settings = Settings(
-            bot_token=api.token, bot_api_base_url=api.base_url, database=str(database), log_level="WARNING"
+            bot_token=SecretStr(api.token), bot_api_base_url=api.base_url, database=str(database), log_level="WARNING"
         )
         async with running(build_application(settings)):
             print(f"Local Bot API on {api.base_url[:-4]} · store {database}\n{HELP}\n")
