@@ -76,6 +76,10 @@ _MIGRATIONS: dict[int, list[str]] = {
     ],
 }
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+# What a stored article is read from: never the search vector or the body, which are large and
+# only there for the index.
+_ARTICLE = "seq, id, url, title, article, ranking, facts, added_at, origin"
+_ARTICLE_A = ", ".join(f"a.{column}" for column in _ARTICLE.split(", "))
 _VISIBLE_TO = (
     "(a.origin = 'catalog' OR a.seq IN (SELECT i.article_seq FROM feed_items i"
     " JOIN chat_feeds c ON c.feed_id = i.feed_id WHERE c.chat_id = %(chat)s))"
@@ -177,7 +181,7 @@ class PostgresArticleStore:
         async with self._pool.connection() as db, db.transaction():
             cursor = await db.execute(
                 "INSERT INTO articles (id, url, title, body, article, ranking, facts, origin)"
-                " VALUES (%s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING RETURNING *",
+                " VALUES (%s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING RETURNING " + _ARTICLE,
                 (
                     article.id,
                     article.url,
@@ -194,28 +198,31 @@ class PostgresArticleStore:
                 return _stored(row), True
             row = await (
                 await db.execute(
-                    "SELECT * FROM articles WHERE id = %s OR (url IS NOT NULL AND url = %s) FOR UPDATE",
+                    f"SELECT {_ARTICLE} FROM articles WHERE id = %s OR (url IS NOT NULL AND url = %s) FOR UPDATE",
                     (article.id, article.url),
                 )
             ).fetchone()
             assert row is not None
             if ORIGINS.index(origin) > ORIGINS.index(row["origin"]):
                 row = await (
-                    await db.execute("UPDATE articles SET origin = %s WHERE seq = %s RETURNING *", (origin, row["seq"]))
+                    await db.execute(
+                        f"UPDATE articles SET origin = %s WHERE seq = %s RETURNING {_ARTICLE}", (origin, row["seq"])
+                    )
                 ).fetchone()
             return _stored(row), False
 
     async def get(self, article_id: str) -> StoredArticle | None:
-        rows = await self._articles("SELECT * FROM articles WHERE id = %s", (article_id.strip().lower(),))
+        rows = await self._articles(f"SELECT {_ARTICLE} FROM articles WHERE id = %s", (article_id.strip().lower(),))
         return rows[0] if rows else None
 
     async def get_by_url(self, url: str) -> StoredArticle | None:
-        rows = await self._articles("SELECT * FROM articles WHERE url = %s", (url,))
+        rows = await self._articles(f"SELECT {_ARTICLE} FROM articles WHERE url = %s", (url,))
         return rows[0] if rows else None
 
     async def latest(self, limit: int, offset: int = 0) -> list[StoredArticle]:
         return await self._articles(
-            "SELECT * FROM articles WHERE origin != 'user' ORDER BY seq DESC LIMIT %s OFFSET %s", (limit, offset)
+            f"SELECT {_ARTICLE} FROM articles WHERE origin != 'user' ORDER BY seq DESC LIMIT %s OFFSET %s",
+            (limit, offset),
         )
 
     async def search(self, query: str, limit: int, offset: int = 0) -> list[StoredArticle]:
@@ -223,7 +230,7 @@ class PostgresArticleStore:
         if not match:
             return []
         return await self._articles(
-            "SELECT a.* FROM (SELECT seq, ts_rank_cd(search, q) AS score FROM articles,"
+            f"SELECT {_ARTICLE_A} FROM (SELECT seq, ts_rank_cd(search, q) AS score FROM articles,"
             " to_tsquery('english', %(q)s) q WHERE search @@ q AND origin != 'user'"
             " ORDER BY seq DESC LIMIT %(window)s) m JOIN articles a USING (seq)"
             " ORDER BY m.score DESC, a.seq DESC LIMIT %(limit)s OFFSET %(offset)s",
@@ -295,7 +302,7 @@ class PostgresArticleStore:
 
     async def pending_digest(self, chat_id: int, limit: int) -> list[StoredArticle]:
         return await self._articles(
-            "SELECT a.* FROM deliveries d JOIN articles a ON a.seq = d.article_seq"
+            f"SELECT {_ARTICLE_A} FROM deliveries d JOIN articles a ON a.seq = d.article_seq"
             " WHERE d.chat_id = %s AND d.state = 'pending' ORDER BY a.seq LIMIT %s",
             (chat_id, limit),
         )
