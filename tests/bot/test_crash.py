@@ -30,6 +30,16 @@ def _write_articles(folder: Path) -> None:
         )
 
 
+async def ingest_new_articles(folder: Path, env: dict[str, str]) -> None:
+    """Write ARTICLES new stories and add them with the bulk ingest command, a separate process."""
+    _write_articles(folder)
+    ingest = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "ingest", str(folder), cwd=ROOT, env=env,
+        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
+    )  # fmt: skip
+    assert await ingest.wait() == 0
+
+
 async def _start(env: dict[str, str], log: Path) -> asyncio.subprocess.Process:
     with log.open("ab") as out:
         return await asyncio.create_subprocess_exec(
@@ -61,19 +71,7 @@ async def test_sigkill_mid_digest_then_restart(api: LocalBotApi, tmp_path: Path)
     try:
         await api.wait_for(lambda: api.commands, timeout=60)
         await api.reply_to(ALICE, "/digest on", GROUP, timeout=30)
-        _write_articles(tmp_path / "new")
-        ingest = await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-m",
-            "bot",
-            "ingest",
-            str(tmp_path / "new"),
-            cwd=ROOT,
-            env=env,
-            stdout=asyncio.subprocess.DEVNULL,
-            stderr=asyncio.subprocess.DEVNULL,
-        )
-        assert await ingest.wait() == 0
+        await ingest_new_articles(tmp_path / "new", env)
         api.faults = Faults(rate=1.0, kinds=("slow",), methods=frozenset({"sendMessage"}), slow_seconds=0.5)
         api.send(ALICE, "/digest now", GROUP)
         # Kill while the next digest message is on its way, not yet processed by the server.

@@ -17,7 +17,7 @@ from aiohttp import ClientSession, web
 
 from bot.localapi.server import Faults, LocalBotApi
 from tests.bot.conftest import ALICE, BOB, GROUP, free_port
-from tests.bot.test_crash import ARTICLES, _posted_ids, _write_articles
+from tests.bot.test_crash import ARTICLES, _posted_ids, ingest_new_articles
 from tests.bot.test_store_contract import PG_DSN
 from tests.conftest import ROOT
 
@@ -136,19 +136,7 @@ async def test_leader_killed_mid_digest_the_other_finishes_it(
     leader, follower = cluster["ports"]
     balancer: Balancer = cluster["balancer"]
     await api.reply_to(ALICE, "/digest on", GROUP, timeout=20)
-    _write_articles(tmp_path / "new")
-    ingest = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot",
-        "ingest",
-        str(tmp_path / "new"),
-        cwd=ROOT,
-        env=cluster["env"],
-        stdout=asyncio.subprocess.DEVNULL,
-        stderr=asyncio.subprocess.DEVNULL,
-    )
-    assert await ingest.wait() == 0
+    await ingest_new_articles(tmp_path / "new", cluster["env"])
     api.faults = Faults(rate=1.0, kinds=("slow",), methods=frozenset({"sendMessage"}), slow_seconds=0.5)
     balancer.sticky = leader
     api.send(ALICE, "/digest now", GROUP)
