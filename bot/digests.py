@@ -99,6 +99,7 @@ async def schedule_all(application: Application, catch_up: bool = True) -> None:
     it), none for disabled ones; with ``catch_up``, an immediate run for every chat whose journal
     still holds articles a stopped run did not post."""
     news = application.bot_data.news
+    pending = await news.store.chats_with_pending() if catch_up else set()
     for subscription in await news.store.subscriptions():
         if not subscription.enabled:
             unschedule_digest(application, subscription.chat_id)
@@ -109,7 +110,7 @@ async def schedule_all(application: Application, catch_up: bool = True) -> None:
         idle = (
             queue is not None and not queue.get_jobs_by_name(name) and not _running(application, subscription.chat_id)
         )
-        if catch_up and idle and await news.store.pending_digest(subscription.chat_id, 1):
+        if idle and subscription.chat_id in pending:
             queue.run_once(_digest_job, 1, chat_id=subscription.chat_id, name=name)  # type: ignore[union-attr]
 
 

@@ -315,6 +315,10 @@ class PostgresArticleStore:
             (message_id, chat_id, list(article_ids)),
         )
 
+    async def chats_with_pending(self) -> set[int]:
+        rows = await self._all("SELECT DISTINCT chat_id FROM deliveries WHERE state = 'pending'")
+        return {r["chat_id"] for r in rows}
+
     async def delivered(self, chat_id: int) -> list[str]:
         rows = await self._all(
             "SELECT a.id FROM deliveries d JOIN articles a ON a.seq = d.article_seq"

@@ -116,10 +116,12 @@ async def test_delivery_journal_is_exactly_once(store: ArticleStore) -> None:
     assert await store.enqueue_digest(-5) == 0  # the watermark moved past them
     pending = await store.pending_digest(-5, 10)
     assert [a.seq for a in pending] == [a.seq for a in stored]
+    assert await store.chats_with_pending() == {-5}
     await store.mark_delivered(-5, [stored[0].article.id, stored[1].article.id], 42)
     assert [a.seq for a in await store.pending_digest(-5, 10)] == [stored[2].seq]
     await store.mark_delivered(-5, [stored[2].article.id], 43)
     assert await store.pending_digest(-5, 10) == []
+    assert await store.chats_with_pending() == set()
     assert await store.delivered(-5) == [a.article.id for a in stored]
     assert await store.enqueue_digest(-999) == 0  # no subscription, no journal
 
