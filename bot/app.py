@@ -29,6 +29,7 @@ from .digests import schedule_all
 from .errors import on_error
 from .feeds import poll_due
 from .fetch import SafeFetcher
+from .inline import inline_query
 from .limits import UserRateLimiter
 from .service import IngestReport, NewsService
 from .settings import Settings
@@ -102,14 +103,8 @@ def _add_handlers(application: Application) -> None:  # type: ignore[type-arg]
         )
     )
     application.add_handler(CallbackQueryHandler(commands.button))
-    application.add_handler(InlineQueryHandler(_inline))
+    application.add_handler(InlineQueryHandler(inline_query))
     application.add_error_handler(on_error)  # type: ignore[arg-type]
-
-
-async def _inline(update: Update, context: BotContext) -> None:
-    from .inline import inline_query
-
-    await inline_query(update, context)
 
 
 async def _gate(update: Update, context: BotContext) -> None:
@@ -163,7 +158,7 @@ async def _keep_leadership(context: BotContext) -> None:
     elif leads:
         # Schedules other workers changed, and digests a dead worker left half-posted.
         await schedule_all(context.application, catch_up=True)
-    elif not leads and context.bot_data.leading:
+    elif context.bot_data.leading:
         context.bot_data.leading = False
         for job in context.job_queue.jobs() if context.job_queue else ():
             if job.name and (job.name.startswith("digest:") or job.name == "feeds"):
