@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from summarizer import Article, ArticleError, Summary, key_facts, parse_article, rank, summarize
+from summarizer import Article, ArticleError, KeyFact, Ranking, Summary, key_facts, parse_article, rank, summarize
 from summarizer.extract import extract_article
 
 from .fetch import SafeFetcher
@@ -61,7 +61,7 @@ class NewsService:
         content gives the stored article back. FetchError or ArticleError say why not."""
         existing = await self.store.get_by_url(url)
         if existing is not None:
-            return await self.store.add(existing.article, existing.ranking, existing.facts, origin)
+            return await self._known(existing, origin)
         page = await self.fetcher.fetch(url)
         article = await asyncio.to_thread(extract_article, page.body, page.url)
         return await self.add_article(article, origin)
@@ -69,10 +69,13 @@ class NewsService:
     async def add_article(self, article: Article, origin: str = "catalog") -> tuple[StoredArticle, bool]:
         existing = await self.store.get(article.id)
         if existing is not None:
-            return await self.store.add(existing.article, existing.ranking, existing.facts, origin)
-        ranking = await asyncio.to_thread(rank, article)
-        facts = await asyncio.to_thread(key_facts, article, ranking)
+            return await self._known(existing, origin)
+        ranking, facts = await asyncio.to_thread(_rank_and_facts, article)
         return await self.store.add(article, ranking, facts, origin)
+
+    async def _known(self, existing: StoredArticle, origin: str) -> tuple[StoredArticle, bool]:
+        """An article already stored: not ranked again, only made as public as this arrival."""
+        return await self.store.add(existing.article, existing.ranking, existing.facts, origin)
 
     async def article(self, article_id: str) -> StoredArticle:
         stored = await self.store.get(article_id)
@@ -153,6 +156,11 @@ class NewsService:
         updated = current.model_copy(update=changes)
         await self.store.save_subscription(updated)
         return updated
+
+
+def _rank_and_facts(article: Article) -> tuple[Ranking, list[KeyFact]]:
+    ranking = rank(article)
+    return ranking, key_facts(article, ranking)
 
 
 def summary_of(stored: StoredArticle, length: int) -> Summary:
