@@ -24,7 +24,8 @@ from bot.formatting import (
 from bot.localapi.html import visible_text
 from bot.service import summary_of
 from bot.store import StoredArticle
-from summarizer import ArticleError, key_facts, parse_article, rank, split_sentences, summarize
+from summarizer import ArticleError, split_sentences, summarize
+from tests.builders import stored_article
 
 settings.register_profile("ci", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("thorough", max_examples=10_000, deadline=None, suppress_health_check=list(HealthCheck))
@@ -87,17 +88,9 @@ article_text = st.lists(
 
 def _stored(raw: str) -> StoredArticle | None:
     try:
-        article = parse_article(raw)
+        return stored_article(raw)
     except ArticleError:
         return None
-    ranking = rank(article)
-    return StoredArticle(
-        seq=1,
-        article=article,
-        ranking=ranking,
-        facts=tuple(key_facts(article, ranking)),
-        added_at="2026-01-01T00:00:00+00:00",
-    )
 
 
 def _acceptable(message: str) -> None:

@@ -3,20 +3,7 @@ import pytest
 from bot.formatting import MESSAGE_LIMIT, render_digest, render_facts, render_summary, split_message, utf16_len
 from bot.localapi.html import visible_text
 from bot.service import summary_of
-from bot.store import StoredArticle
-from summarizer import key_facts, parse_article, rank
-
-
-def _stored(raw: str) -> StoredArticle:
-    article = parse_article(raw)
-    ranking = rank(article)
-    return StoredArticle(
-        seq=1,
-        article=article,
-        ranking=ranking,
-        facts=tuple(key_facts(article, ranking)),
-        added_at="2026-01-01T00:00:00+00:00",
-    )
+from tests.builders import stored_article
 
 
 @pytest.mark.parametrize(
@@ -43,15 +30,15 @@ def test_split_message_pieces_are_valid_and_within_the_limit(text: str) -> None:
 
 def test_summary_and_facts_escape_article_text(seed_text: str) -> None:
     hostile = "Tags <b>& co</b>\n\n" + "A <i>sentence</i> with & and < signs, repeated here. " * 6
-    stored = _stored(hostile)
+    stored = stored_article(hostile)
     html = render_summary(stored, summary_of(stored, 3))
     assert "&lt;i&gt;sentence&lt;/i&gt;" in html
     visible_text(html)
-    visible_text(render_facts(_stored(seed_text)))
+    visible_text(render_facts(stored_article(seed_text)))
 
 
 def test_digest_packs_articles_into_messages_without_splitting_them(seed_text: str) -> None:
-    stored = _stored(seed_text)
+    stored = stored_article(seed_text)
     items = [(stored.model_copy(update={"seq": i}), summary_of(stored, 10)) for i in range(12)]
     messages = render_digest(items)
     assert len(messages) > 1
