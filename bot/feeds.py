@@ -20,6 +20,7 @@ import feedparser
 from summarizer import ArticleError
 
 from .fetch import FEED_TYPES, FetchError
+from .formatting import escape
 from .service import NewsService
 from .store import Feed
 
@@ -127,8 +128,6 @@ def _after_check(feed: Feed, error: str | None, interval: float) -> Feed:
 
 def describe(feeds: list[Feed]) -> str:
     """The /feed list reply (HTML)."""
-    from .formatting import escape
-
     if not feeds:
         return "This chat follows no feeds. An admin can add one: /feed add https://example.com/rss"
     lines = ["<b>Feeds followed here</b>", ""]

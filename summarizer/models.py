@@ -46,10 +46,6 @@ class Article(_Frozen):
         """The body as plain text: the lead, then each paragraph, separated by blank lines."""
         return "\n\n".join(p for p in (self.lead, *self.paragraphs) if p)
 
-    @property
-    def word_count(self) -> int:
-        return sum(len(s.text.split()) for s in self.sentences)
-
 
 class Ranking(_Frozen):
     """A score for every sentence of an article: rank once, cut a summary of any length."""
