@@ -27,7 +27,7 @@ from .context import BotContext
 from .digests import describe, run_digest, schedule_digest, unschedule_digest
 from .fetch import FetchError
 from .schedule import BadSchedule
-from .service import MAX_SUMMARY_LENGTH, NoSuchArticle
+from .service import MAX_SUMMARY_LENGTH, NoSuchArticle, summary_of
 from .store import StoredArticle
 
 log = logging.getLogger(__name__)
@@ -122,7 +122,7 @@ async def reply_html(message: Message, text: str, markup: InlineKeyboardMarkup |
 
 async def send_summary(message: Message, context: BotContext, stored: StoredArticle) -> None:
     length = await context.news.length_for(message.chat_id)
-    summary = (await context.news.summary(stored.article.id, length))[1]
+    summary = summary_of(stored, length)
     markup = summary_keyboard(stored.article.id, len(summary.sentences), summary.total_sentences)
     await reply_html(message, fmt.render_summary(stored, summary), markup)
 
@@ -251,18 +251,21 @@ async def summarize_text(message: Message, context: BotContext, text: str) -> No
 
 
 async def show_summary(message: Message, context: BotContext, article_id: str) -> None:
-    try:
-        stored = await context.news.article(article_id)
-    except NoSuchArticle:
-        await unknown_article(message, article_id)
+    stored = await stored_or_reply(message, context, article_id)
+    if stored is None:
         return
     await send_summary(message, context, stored)
 
 
-async def unknown_article(message: Message, article_id: str) -> None:
-    await reply_html(
-        message, f"There is no article <code>{fmt.escape(article_id[:40])}</code>. /latest lists the newest ones."
-    )
+async def stored_or_reply(message: Message, context: BotContext, article_id: str) -> StoredArticle | None:
+    """The stored article, or None after telling the person there is no such article."""
+    try:
+        return await context.news.article(article_id)
+    except NoSuchArticle:
+        await reply_html(
+            message, f"There is no article <code>{fmt.escape(article_id[:40])}</code>. /latest lists the newest ones."
+        )
+        return None
 
 
 async def facts(update: Update, context: BotContext) -> None:
@@ -275,10 +278,8 @@ async def facts(update: Update, context: BotContext) -> None:
 
 
 async def show_facts(message: Message, context: BotContext, article_id: str) -> None:
-    try:
-        stored = await context.news.article(article_id)
-    except NoSuchArticle:
-        await unknown_article(message, article_id)
+    stored = await stored_or_reply(message, context, article_id)
+    if stored is None:
         return
     length = await context.news.length_for(message.chat_id)
     await reply_html(message, fmt.render_facts(stored), back_keyboard(stored.article.id, length))
@@ -295,10 +296,8 @@ async def article(update: Update, context: BotContext) -> None:
 
 
 async def show_article(message: Message, context: BotContext, article_id: str, page: int = 0) -> None:
-    try:
-        stored = await context.news.article(article_id)
-    except NoSuchArticle:
-        await unknown_article(message, article_id)
+    stored = await stored_or_reply(message, context, article_id)
+    if stored is None:
         return
     length = await context.news.length_for(message.chat_id)
     text, pages = fmt.render_article_page(stored, page)
@@ -520,7 +519,7 @@ async def button(update: Update, context: BotContext) -> None:
         await query.answer("That article is no longer stored.", show_alert=True)
         return
     if kind == "s":
-        summary = (await context.news.summary(article_id, number))[1]
+        summary = summary_of(stored, number)
         text = fmt.render_summary(stored, summary)
         markup = summary_keyboard(article_id, len(summary.sentences), summary.total_sentences)
     elif kind == "f":

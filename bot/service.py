@@ -83,10 +83,6 @@ class NewsService:
             raise NoSuchArticle(article_id)
         return stored
 
-    async def summary(self, article_id: str, length: int) -> tuple[StoredArticle, Summary]:
-        stored = await self.article(article_id)
-        return stored, summary_of(stored, length)
-
     async def latest(self, count: int, offset: int = 0) -> list[StoredArticle]:
         return await self.store.latest(count, offset)
 
