@@ -22,12 +22,11 @@ def summarize(
     """The ``sentences`` best sentences of ``article`` in article order (ranks it if needed)."""
     ranking = ranking or rank(article, algorithm)
     chosen = ranking.top(sentences)
+    scores = ranking.scores_for(sentences)
     return Summary(
         article_id=article.id,
         algorithm=ranking.algorithm,
-        sentences=tuple(
-            SummarySentence(index=i, text=article.sentences[i].text, score=ranking.scores[i]) for i in chosen
-        ),
+        sentences=tuple(SummarySentence(index=i, text=article.sentences[i].text, score=scores[i]) for i in chosen),
         total_sentences=len(article.sentences),
     )
 

@@ -127,7 +127,9 @@ class _Candidate:
 
 def key_facts(article: Article, ranking: Ranking | None = None, limit: int = MAX_FACTS) -> list[KeyFact]:
     """The article's most important facts, most important first, at most ``limit``."""
-    top = set(ranking.top(3)) if ranking else set(range(3))
+    # The sentences of the longest short summary (a third of the article, at least three).
+    keep = max(3, len(article.sentences) // 3)
+    top = set(ranking.top(keep)) if ranking else set(range(keep))
     title = {w.casefold() for w in re.findall(r"[\w'’-]+", article.title)}
     date_spans = [list(_DATE.finditer(s.text)) for s in article.sentences]
     entities = _entities(article)

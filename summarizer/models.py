@@ -48,14 +48,28 @@ class Article(_Frozen):
 
 
 class Ranking(_Frozen):
-    """A score for every sentence of an article: rank once, cut a summary of any length."""
+    """A score for every sentence of an article: rank once, cut a summary of any length.
+
+    Some rankers read a long summary differently from a short one (the news ranker: past a
+    third of the article a summary is a condensed article, not a headline block). They add a
+    second order, ``long_scores``, which summaries of ``long_from`` sentences or more take.
+    """
 
     algorithm: str
     scores: tuple[float, ...]
+    long_scores: tuple[float, ...] = ()
+    long_from: int = 0
+
+    def scores_for(self, count: int) -> tuple[float, ...]:
+        """The scores a summary of ``count`` sentences is cut from."""
+        if self.long_scores and count >= self.long_from:
+            return self.long_scores
+        return self.scores
 
     def top(self, count: int) -> list[int]:
         """Indices of the ``count`` best sentences, in article order."""
-        order = sorted(range(len(self.scores)), key=lambda i: (-self.scores[i], i))
+        scores = self.scores_for(count)
+        order = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
         return sorted(order[: max(0, count)])
 
 

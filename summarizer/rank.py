@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
+import numpy as np
 from sumy.models.dom import ObjectDocumentModel, Paragraph
 from sumy.models.dom import Sentence as SumySentence
 from sumy.nlp.stemmers import Stemmer
@@ -45,19 +45,25 @@ def stem(word: str) -> str:
 
 
 class NewsSummarizer(AbstractSummarizer):  # type: ignore[misc]
-    """A sumy summarizer for news: the lead, centrality, title overlap and standalone-ness,
-    then maximal marginal relevance so that the chosen sentences do not repeat each other.
+    """A sumy summarizer for news, with two orders chosen by how much of the article is asked for.
 
-    The rating of a sentence is its marginal value at the moment the greedy MMR pass picks it,
-    so the sentences sumy selects for any ``sentences_count`` are a prefix of one order.
+    A *short* summary (at most a third of the article's sentences) is what a headline block
+    is: the lead, centrality, title overlap and standalone-ness, then maximal marginal relevance
+    so that the chosen sentences do not repeat each other. A *long* summary is a condensed
+    article: centrality decides, the lead only breaks ties, and only fragments are held back.
+    Within each order a longer summary adds sentences to a shorter one.
     """
 
     lead_weight = 2.0
     lead_size = 3.5
-    lead_softness = 0.3
+    lead_softness = 0.6
     """News puts the point in its first few sentences: a soft window over about four sentences
-    (``lead_weight / (1 + exp((index - lead_size) / lead_softness))``) within which centrality
-    decides, and outside which centrality alone ranks."""
+    (``1 / (1 + exp((index - lead_size) / lead_softness))``), weighted ``lead_weight`` in a
+    short summary, within which centrality decides, and outside which centrality alone ranks."""
+    long_lead_weight = 0.15
+    """In a long summary the same window only breaks ties between equally central sentences."""
+    long_share = 1 / 3
+    """A summary of more than this share of the article's sentences is a long one."""
     title_weight = 0.3
     redundancy = 0.3
     """MMR trade-off: how much overlap with an already chosen sentence costs."""
@@ -65,58 +71,86 @@ class NewsSummarizer(AbstractSummarizer):  # type: ignore[misc]
     def __init__(self, stemmer: Callable[[str], str] = stem) -> None:
         super().__init__(stemmer)
         self.stop_words: frozenset[str] = STOP_WORDS
+        self._analysed: tuple[ObjectDocumentModel, Any] | None = None
 
     def __call__(self, document: ObjectDocumentModel, sentences_count: Any) -> tuple[Any, ...]:
-        ratings = self.rate_sentences(document)
+        total = len(document.sentences)
+        long = isinstance(sentences_count, int) and sentences_count > total * self.long_share
+        ratings = self.rate_long(document) if long else self.rate_sentences(document)
         return self._get_best_sentences(document.sentences, sentences_count, ratings.__getitem__)
 
+    def long_from(self, total: int) -> int:
+        """The smallest summary length of ``total`` sentences that takes the long order."""
+        return math.floor(total * self.long_share) + 1
+
     def rate_sentences(self, document: ObjectDocumentModel) -> dict[SumySentence, float]:
-        sentences = document.sentences
-        bags = [self._bag(s.words) for s in sentences]
-        title = self._bag(w for h in document.headings for w in h.words)
-        centrality = _centrality(bags)
-        base = [self._salience(i, str(s), bags[i], centrality[i], title) for i, s in enumerate(sentences)]
+        """The short order: a rating per sentence, non-increasing along the MMR picks."""
+        sentences, bags, centrality = self._analyse(document)
+        title = frozenset(self._words(w for h in document.headings for w in h.words))
+        base = []
+        for i, sentence in enumerate(sentences):
+            overlap = len(title & bags[i]) / len(title) if title and bags[i] else 0.0
+            news = self.lead_weight * self._lead(i) + self.title_weight * overlap
+            base.append((centrality[i] + news) * standalone_factor(str(sentence), i) if bags[i] else 0.0)
         ratings: dict[SumySentence, float] = {}
         for i, value in _mmr_order(base, bags, self.redundancy):
             ratings.setdefault(sentences[i], value)
         return ratings
 
-    def _bag(self, words: Any) -> frozenset[str]:
-        return frozenset(self.stem_word(w) for w in words if len(w) > 1 and w.lower() not in self.stop_words)
+    def rate_long(self, document: ObjectDocumentModel) -> dict[SumySentence, float]:
+        """The long order: centrality with the lead as a tie-breaker, fragments held back at half
+        strength (a long summary has room, and centrality already rates a fragment low)."""
+        sentences, bags, centrality = self._analyse(document)
+        ratings: dict[SumySentence, float] = {}
+        for i, sentence in enumerate(sentences):
+            value = centrality[i] + self.long_lead_weight * self._lead(i)
+            ratings[sentence] = value * math.sqrt(fragment_factor(str(sentence))) if bags[i] else 0.0
+        return ratings
 
-    def _salience(self, i: int, text: str, bag: frozenset[str], centrality: float, title: frozenset[str]) -> float:
-        if not bag:
-            return 0.0
-        overlap = len(title & bag) / len(title) if title else 0.0
-        lead = self.lead_weight / (1.0 + math.exp(min(50.0, (i - self.lead_size) / self.lead_softness)))
-        return (lead + centrality + self.title_weight * overlap) * standalone_factor(text, i)
+    def _analyse(self, document: ObjectDocumentModel) -> tuple[Any, list[frozenset[str]], list[float]]:
+        """Sentences, their content-word bags and centrality; kept for the last document, which
+        both orders read."""
+        if self._analysed is None or self._analysed[0] is not document:
+            sentences = document.sentences
+            words = [self._words(s.words) for s in sentences]
+            self._analysed = (document, (sentences, [frozenset(w) for w in words], _centrality(words)))
+        return self._analysed[1]
+
+    def _lead(self, index: int) -> float:
+        return 1.0 / (1.0 + math.exp(min(50.0, (index - self.lead_size) / self.lead_softness)))
+
+    def _words(self, words: Iterable[str]) -> list[str]:
+        stem_word = self._stemmer
+        return [stem_word(w.lower()) for w in words if len(w) > 1 and w.lower() not in self.stop_words]
 
 
 _PAIRWISE_LIMIT = 400
 
 
-def _centrality(bags: list[frozenset[str]]) -> list[float]:
+def _centrality(words: list[list[str]]) -> list[float]:
     """How much each sentence shares with the rest of the article, scaled to [0, 1].
 
-    The similarity is sumy Reduction's (shared words over summed log lengths). Past a few
-    hundred sentences the pairwise sum is replaced by a linear-time one through word
-    frequencies, so that a very long text stays cheap.
+    The similarity of two sentences is sumy Reduction's: pairs of equal words over the summed
+    log lengths, summed over the other sentences. Past a few hundred sentences the pairwise
+    sum is replaced by a linear-time one through word frequencies, so that a very long text
+    stays cheap.
     """
-    if len(bags) > _PAIRWISE_LIMIT:
-        frequency: Counter[str] = Counter(w for bag in bags for w in bag)
-        raw = [sum(frequency[w] - 1 for w in bag) / math.log(len(bag) + 1) if bag else 0.0 for bag in bags]
+    vocabulary: dict[str, int] = {}
+    ids = [[vocabulary.setdefault(w, len(vocabulary)) for w in sentence] for sentence in words]
+    logs = np.log(np.array([len(sentence) for sentence in words], dtype=float) + 1)
+    counts = np.zeros((len(words), len(vocabulary)))
+    for row, sentence in enumerate(ids):
+        np.add.at(counts[row], sentence, 1)
+    if len(words) > _PAIRWISE_LIMIT:
+        others = counts.sum(axis=0) - counts
+        raw = (counts * others).sum(axis=1) / np.maximum(2 * logs, 1e-9)
     else:
-        logs = [math.log(len(bag) + 1) for bag in bags]
-        raw = [0.0] * len(bags)
-        for i, bag in enumerate(bags):
-            for j in range(i + 1, len(bags)):
-                shared = len(bag & bags[j])
-                if shared:
-                    value = shared / (logs[i] + logs[j])
-                    raw[i] += value
-                    raw[j] += value
-    top = max(raw, default=0.0) or 1.0
-    return [r / top for r in raw]
+        pairs = counts @ counts.T
+        np.fill_diagonal(pairs, 0)
+        norm = logs[:, None] + logs[None, :]
+        raw = (pairs / np.where(norm > 0, norm, 1)).sum(axis=1)
+    top = float(raw.max(initial=0.0)) or 1.0
+    return [float(r) / top for r in raw]
 
 
 def _mmr_order(
@@ -159,23 +193,29 @@ _CAPTION_CUE = re.compile(
 
 def standalone_factor(text: str, index: int) -> float:
     """Below 1 for sentences a reader could not take alone: fragments, dangling references,
-    caption or boilerplate cues, quotes cut mid-way."""
+    caption or boilerplate cues, quotes cut mid-way, very short or very long sentences."""
     words = len(text.split())
-    factor = 1.0
-    if words < 6:
-        factor *= 0.3
-    elif words < 10:
+    factor = fragment_factor(text)
+    if 6 <= words < 10:
         factor *= 0.75
     elif words > 55:
         factor *= 0.8
     if index > 0 and _OPENING_REFERENCE.match(text):
         factor *= 0.8
-    if _CAPTION_CUE.search(text):
-        factor *= 0.6
     if text[0].islower() or text.count('"') % 2 or text.count("“") != text.count("”"):
         factor *= 0.7
+    return factor
+
+
+def fragment_factor(text: str) -> float:
+    """Below 1 for what is not a sentence of the story: a few words, a caption or boilerplate
+    cue, a subheading or label without end punctuation."""
+    words = len(text.split())
+    factor = 0.3 if words < 6 else 1.0
+    if _CAPTION_CUE.search(text):
+        factor *= 0.6
     if not text.rstrip("\"'”’)").endswith((".", "!", "?", "…")):
-        factor *= 0.7 if words > 12 else 0.1  # a subheading or a label, not a sentence
+        factor *= 0.7 if words > 12 else 0.1
     return factor
 
 
@@ -248,7 +288,14 @@ def rank(article: Article, algorithm: str = DEFAULT_ALGORITHM) -> Ranking:
     count = len(document.sentences)
     if count:
         summarizer(document, keep_all)
-    return Ranking(algorithm=algorithm, scores=_scores_by_position(captured, count))
+    scores = _scores_by_position(captured, count)
+    if isinstance(summarizer, NewsSummarizer) and count:
+        long = summarizer.rate_long(document)
+        long_scores = tuple(long[s] for s in document.sentences)
+        return Ranking(
+            algorithm=algorithm, scores=scores, long_scores=long_scores, long_from=summarizer.long_from(count)
+        )
+    return Ranking(algorithm=algorithm, scores=scores)
 
 
 def _scores_by_position(infos: list[SentenceInfo], count: int) -> tuple[float, ...]:

@@ -4,7 +4,8 @@ import textwrap
 
 import pytest
 
-from summarizer import ALGORITHMS, UnknownAlgorithm, parse_article, rank, summarize
+from summarizer import ALGORITHMS, NewsSummarizer, UnknownAlgorithm, parse_article, rank, summarize
+from summarizer.rank import build_document
 from tests.conftest import ROOT
 
 
@@ -45,15 +46,44 @@ def test_every_algorithm_runs_without_nltk_data_or_network() -> None:
 
 
 def test_rank_once_cut_anywhere(seed_text: str) -> None:
+    """A longer summary adds sentences to a shorter one, within each of the two orders; past a
+    third of the article the long order takes over. sumy's own call agrees at every length."""
     article = parse_article(seed_text)
     ranking = rank(article)
+    total = len(article.sentences)
+    assert ranking.long_from == total // 3 + 1
+    document = build_document(article)
+    position = {s.text: s.index for s in article.sentences}
     previous: set[int] = set()
-    for count in range(1, len(article.sentences) + 1):
+    for count in range(1, total + 1):
         chosen = set(ranking.top(count))
-        assert previous < chosen
+        assert len(chosen) == count
+        if count != ranking.long_from:
+            assert previous < chosen
         previous = chosen
         summary = summarize(article, count, ranking)
         assert [s.index for s in summary.sentences] == sorted(chosen)
+        picked = NewsSummarizer()(document, count)
+        assert sorted(position[str(s)] for s in picked) == sorted(chosen)
+
+
+def test_short_summary_leads_long_summary_is_central() -> None:
+    """Three sentences of twelve come from the lead; six (more than a third) are the sentences
+    the rest of the article keeps returning to, not an opening that stands apart."""
+    opening = [
+        "Rain fell on the coast overnight, forecasters said.",
+        "Morning trains ran late after signal failures on the northern line.",
+        "A local bakery won a regional prize for its sourdough bread.",
+    ]
+    body = [
+        f"The council debated the harbour budget plan for the {n} time, and the harbour board waited."
+        for n in ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+    ]
+    article = parse_article("Harbour budget\n\n" + " ".join(opening + body))
+    assert len(article.sentences) == 12
+    ranking = rank(article)
+    assert set(ranking.top(3)) <= {0, 1, 2, 3}
+    assert len(set(ranking.top(6)) - {0, 1, 2}) >= 5
 
 
 def test_seed_summary_has_no_caption_credit_byline_or_boilerplate(seed_text: str) -> None:
