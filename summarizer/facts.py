@@ -207,9 +207,10 @@ def _importance(candidate: _Candidate, title: set[str], top: set[int]) -> float:
 
 def _entities(article: Article) -> list[_Candidate]:
     found: dict[str, _Candidate] = {}
-    capitalized_inside = _words_capitalized_mid_sentence(article)
-    for sentence in article.sentences:
-        for match in _NAME.finditer(sentence.text):
+    matches = [list(_NAME.finditer(sentence.text)) for sentence in article.sentences]
+    capitalized_inside = {word for found_in in matches for m in found_in if m.start() > 1 for word in m.group().split()}
+    for sentence, sentence_matches in zip(article.sentences, matches, strict=True):
+        for match in sentence_matches:
             name, role, start = _clean_name(sentence.text, match)
             if not name or not _is_entity(name, start, capitalized_inside):
                 continue
@@ -241,15 +242,6 @@ def _with_role(text: str, start: int, name: str) -> str:
             break
         begin = found.start(1)
     return text[begin : start + len(name)]
-
-
-def _words_capitalized_mid_sentence(article: Article) -> set[str]:
-    seen: set[str] = set()
-    for sentence in article.sentences:
-        for match in _NAME.finditer(sentence.text):
-            if match.start() > 1:
-                seen.update(match.group().split())
-    return seen
 
 
 def _clean_name(text: str, match: re.Match[str]) -> tuple[str, str, int]:
@@ -338,15 +330,12 @@ def _classify(name: str, role: str, text: str, start: int, end: int) -> FactKind
 
 def _merge_short_forms(candidates: list[_Candidate]) -> list[_Candidate]:
     """ "Assad" after "Bashar Al-Assad" is the same person: fold its mentions into the full name."""
-    long_forms = [c for c in candidates if len(c.text.split()) > 1]
+    long_forms = [(c, {t.casefold() for t in re.split(r"[\s-]", c.text)}) for c in candidates if " " in c.text]
     kept: list[_Candidate] = []
     for candidate in candidates:
-        if len(candidate.text.split()) == 1:
+        if " " not in candidate.text:
             key = candidate.text.casefold()
-            owner = next(
-                (c for c in long_forms if key in {t.casefold() for t in re.split(r"[\s-]", c.text)}),
-                None,
-            )
+            owner = next((c for c, tokens in long_forms if key in tokens), None)
             if owner is not None:
                 owner.mentions += candidate.mentions
                 owner.aliases.add(key)

@@ -44,6 +44,13 @@ def stem(word: str) -> str:
     return str(_STEMMER(word.lower()))
 
 
+@lru_cache(maxsize=200_000)
+def content_stem(word: str) -> str:
+    """The stem of a content word; empty for a stop word or a single character."""
+    lower = word.lower()
+    return "" if len(word) < 2 or lower in STOP_WORDS else stem(lower)
+
+
 class NewsSummarizer(AbstractSummarizer):  # type: ignore[misc]
     """A sumy summarizer for news, with two orders chosen by how much of the article is asked for.
 
@@ -71,7 +78,7 @@ class NewsSummarizer(AbstractSummarizer):  # type: ignore[misc]
     def __init__(self, stemmer: Callable[[str], str] = stem) -> None:
         super().__init__(stemmer)
         self.stop_words: frozenset[str] = STOP_WORDS
-        self._analysed: tuple[ObjectDocumentModel, Any] | None = None
+        self._analysed: _Analysis | None = None
 
     def __call__(self, document: ObjectDocumentModel, sentences_count: Any) -> tuple[Any, ...]:
         total = len(document.sentences)
@@ -85,67 +92,83 @@ class NewsSummarizer(AbstractSummarizer):  # type: ignore[misc]
 
     def rate_sentences(self, document: ObjectDocumentModel) -> dict[SumySentence, float]:
         """The short order: a rating per sentence, non-increasing along the MMR picks."""
-        sentences, bags, centrality = self._analyse(document)
+        analysis = self._analyse(document)
         title = frozenset(self._words(w for h in document.headings for w in h.words))
         base = []
-        for i, sentence in enumerate(sentences):
-            overlap = len(title & bags[i]) / len(title) if title and bags[i] else 0.0
+        for i, bag in enumerate(analysis.bags):
+            overlap = len(title & bag) / len(title) if title and bag else 0.0
             news = self.lead_weight * self._lead(i) + self.title_weight * overlap
-            base.append((centrality[i] + news) * standalone_factor(str(sentence), i) if bags[i] else 0.0)
+            standalone = analysis.fragment[i] * _soft_factor(analysis.texts[i], i)
+            base.append((analysis.centrality[i] + news) * standalone if bag else 0.0)
         ratings: dict[SumySentence, float] = {}
-        for i, value in _mmr_order(base, bags, self.redundancy):
-            ratings.setdefault(sentences[i], value)
+        for i, value in _mmr_order(base, analysis.presence, self.redundancy):
+            ratings.setdefault(analysis.sentences[i], value)
         return ratings
 
     def rate_long(self, document: ObjectDocumentModel) -> dict[SumySentence, float]:
         """The long order: centrality with the lead as a tie-breaker, fragments held back at half
         strength (a long summary has room, and centrality already rates a fragment low)."""
-        sentences, bags, centrality = self._analyse(document)
+        analysis = self._analyse(document)
         ratings: dict[SumySentence, float] = {}
-        for i, sentence in enumerate(sentences):
-            value = centrality[i] + self.long_lead_weight * self._lead(i)
-            ratings[sentence] = value * math.sqrt(fragment_factor(str(sentence))) if bags[i] else 0.0
+        for i, sentence in enumerate(analysis.sentences):
+            value = analysis.centrality[i] + self.long_lead_weight * self._lead(i)
+            ratings[sentence] = value * math.sqrt(analysis.fragment[i]) if analysis.bags[i] else 0.0
         return ratings
 
-    def _analyse(self, document: ObjectDocumentModel) -> tuple[Any, list[frozenset[str]], list[float]]:
-        """Sentences, their content-word bags and centrality; kept for the last document, which
-        both orders read."""
-        if self._analysed is None or self._analysed[0] is not document:
-            sentences = document.sentences
-            words = [self._words(s.words) for s in sentences]
-            self._analysed = (document, (sentences, [frozenset(w) for w in words], _centrality(words)))
-        return self._analysed[1]
+    def _analyse(self, document: ObjectDocumentModel) -> _Analysis:
+        """What both orders read, kept for the last document analysed."""
+        if self._analysed is None or self._analysed.document is not document:
+            self._analysed = _Analysis(document, [self._words(s.words) for s in document.sentences])
+        return self._analysed
 
     def _lead(self, index: int) -> float:
         return 1.0 / (1.0 + math.exp(min(50.0, (index - self.lead_size) / self.lead_softness)))
 
     def _words(self, words: Iterable[str]) -> list[str]:
+        if self._stemmer is stem and self.stop_words is STOP_WORDS:
+            return [c for w in words if (c := content_stem(w))]
         stem_word = self._stemmer
-        return [stem_word(w.lower()) for w in words if len(w) > 1 and w.lower() not in self.stop_words]
+        return [stem_word(lower) for w in words if len(w) > 1 and (lower := w.lower()) not in self.stop_words]
+
+
+class _Analysis:
+    """A document's sentences as content words: their bags, a word-presence matrix, how
+    central each sentence is, and how much each looks like a fragment."""
+
+    def __init__(self, document: ObjectDocumentModel, words: list[list[str]]) -> None:
+        self.document = document
+        self.sentences = document.sentences
+        self.texts = [str(s) for s in self.sentences]
+        self.bags = [frozenset(w) for w in words]
+        self.fragment = [fragment_factor(t) for t in self.texts]
+        vocabulary: dict[str, int] = {}
+        columns = [vocabulary.setdefault(w, len(vocabulary)) for sentence in words for w in sentence]
+        rows = [row for row, sentence in enumerate(words) for _ in sentence]
+        width = len(vocabulary)
+        cells = np.array(rows, dtype=np.intp) * width + np.array(columns, dtype=np.intp)
+        counts = np.bincount(cells, minlength=len(words) * width).astype(np.float32).reshape(len(words), width)
+        self.presence = (counts > 0).astype(np.float32)
+        self.centrality = _centrality(counts)
 
 
 _PAIRWISE_LIMIT = 400
 
 
-def _centrality(words: list[list[str]]) -> list[float]:
-    """How much each sentence shares with the rest of the article, scaled to [0, 1].
+def _centrality(counts: np.ndarray) -> list[float]:
+    """How much each sentence (a row of word counts) shares with the rest of the article,
+    scaled to [0, 1].
 
     The similarity of two sentences is sumy Reduction's: pairs of equal words over the summed
     log lengths, summed over the other sentences. Past a few hundred sentences the pairwise
     sum is replaced by a linear-time one through word frequencies, so that a very long text
     stays cheap.
     """
-    vocabulary: dict[str, int] = {}
-    ids = [[vocabulary.setdefault(w, len(vocabulary)) for w in sentence] for sentence in words]
-    logs = np.log(np.array([len(sentence) for sentence in words], dtype=float) + 1)
-    counts = np.zeros((len(words), len(vocabulary)))
-    for row, sentence in enumerate(ids):
-        np.add.at(counts[row], sentence, 1)
-    if len(words) > _PAIRWISE_LIMIT:
+    logs = np.log(counts.sum(axis=1, dtype=np.float64) + 1)
+    if len(counts) > _PAIRWISE_LIMIT:
         others = counts.sum(axis=0) - counts
         raw = (counts * others).sum(axis=1) / np.maximum(2 * logs, 1e-9)
     else:
-        pairs = counts @ counts.T
+        pairs = (counts @ counts.T).astype(np.float64)
         np.fill_diagonal(pairs, 0)
         norm = logs[:, None] + logs[None, :]
         raw = (pairs / np.where(norm > 0, norm, 1)).sum(axis=1)
@@ -154,29 +177,32 @@ def _centrality(words: list[list[str]]) -> list[float]:
 
 
 def _mmr_order(
-    base: Sequence[float], bags: list[frozenset[str]], redundancy: float, pool: int = 40
+    base: Sequence[float], presence: np.ndarray, redundancy: float, pool: int = 40
 ) -> list[tuple[int, float]]:
     """Greedy maximal marginal relevance over the ``pool`` most salient sentences; the rest
-    follow by salience. Each entry is (sentence index, non-increasing rating)."""
+    follow by salience. Each entry is (sentence index, non-increasing rating).
+
+    The overlap of two sentences is their shared words over the smaller one's word count."""
     by_salience = sorted(range(len(base)), key=lambda i: (-base[i], i))
     candidates, rest = by_salience[:pool], by_salience[pool:]
-    penalty = dict.fromkeys(candidates, 0.0)
+    rows = presence[candidates]
+    sizes = rows.sum(axis=1)
+    smaller = np.minimum(sizes[:, None], sizes[None, :])
+    overlap = np.divide(rows @ rows.T, smaller, out=np.zeros_like(smaller), where=smaller > 0)
+    salience = np.array([base[i] for i in candidates])
+    penalty = np.zeros(len(candidates))
+    open_ = np.ones(len(candidates), dtype=bool)
     order: list[tuple[int, float]] = []
     ceiling = math.inf
-    while penalty:
-        best = max(penalty, key=lambda i: (base[i] * (1 - redundancy * penalty[i]), -i))
-        ceiling = min(ceiling, base[best] * (1 - redundancy * penalty.pop(best)))
-        order.append((best, ceiling))
-        for i in penalty:
-            penalty[i] = max(penalty[i], _overlap(bags[i], bags[best]))
+    for _ in candidates:
+        marginal = np.where(open_, salience * (1 - redundancy * penalty), -np.inf)
+        best = int(marginal.argmax())
+        ceiling = min(ceiling, float(marginal[best]))
+        order.append((candidates[best], ceiling))
+        open_[best] = False
+        np.maximum(penalty, overlap[best], out=penalty)
     order.extend((i, min(ceiling, base[i])) for i in rest)
     return order
-
-
-def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
-    if not a or not b:
-        return 0.0
-    return len(a & b) / min(len(a), len(b))
 
 
 _OPENING_REFERENCE = re.compile(
@@ -191,11 +217,11 @@ _CAPTION_CUE = re.compile(
 )
 
 
-def standalone_factor(text: str, index: int) -> float:
-    """Below 1 for sentences a reader could not take alone: fragments, dangling references,
-    caption or boilerplate cues, quotes cut mid-way, very short or very long sentences."""
+def _soft_factor(text: str, index: int) -> float:
+    """Below 1 for sentences a reader would find hard to take alone: dangling references,
+    quotes cut mid-way, very short or very long sentences (fragments: ``fragment_factor``)."""
     words = len(text.split())
-    factor = fragment_factor(text)
+    factor = 1.0
     if 6 <= words < 10:
         factor *= 0.75
     elif words > 55:
