@@ -187,6 +187,7 @@ _KIND_PRIOR = {
     FactKind.DATE: -0.8,
     FactKind.QUOTE: -0.6,
 }
+_BACKDROPS = lx.COUNTRIES | lx.REGIONS
 _MONEY = re.compile(r"[£$€¥%]|million|billion|\dbn|\dm\b|per ?cent")
 
 
@@ -197,7 +198,7 @@ def _importance(candidate: _Candidate, title: set[str], top: set[int]) -> float:
     score += 0.4 * (candidate.sentence in top) + 0.2 * in_title
     if candidate.kind is FactKind.FIGURE and _MONEY.search(candidate.text):
         score += 0.35
-    if candidate.text.casefold() in lx.COUNTRIES | lx.REGIONS and not in_title and candidate.sentence > 1:
+    if candidate.text.casefold() in _BACKDROPS and not in_title and candidate.sentence > 1:
         score -= 0.5  # a country named only deep in the story is its backdrop, not one of its facts
     return score
 

@@ -101,7 +101,8 @@ class NewsSummarizer(AbstractSummarizer):  # type: ignore[misc]
             standalone = analysis.fragment[i] * _soft_factor(analysis.texts[i], i)
             base.append((analysis.centrality[i] + news) * standalone if bag else 0.0)
         ratings: dict[SumySentence, float] = {}
-        for i, value in _mmr_order(base, analysis.presence, self.redundancy):
+        picks = self.long_from(len(base))  # no short summary is longer
+        for i, value in _mmr_order(base, analysis.presence, self.redundancy, picks):
             ratings.setdefault(analysis.sentences[i], value)
         return ratings
 
@@ -177,31 +178,30 @@ def _centrality(counts: np.ndarray) -> list[float]:
 
 
 def _mmr_order(
-    base: Sequence[float], presence: np.ndarray, redundancy: float, pool: int = 40
+    base: Sequence[float], presence: np.ndarray, redundancy: float, picks: int, pool: int = 40
 ) -> list[tuple[int, float]]:
-    """Greedy maximal marginal relevance over the ``pool`` most salient sentences; the rest
-    follow by salience. Each entry is (sentence index, non-increasing rating).
+    """Greedy maximal marginal relevance: ``picks`` sentences from the ``pool`` most salient;
+    the rest follow by salience. Each entry is (sentence index, non-increasing rating).
 
     The overlap of two sentences is their shared words over the smaller one's word count."""
     by_salience = sorted(range(len(base)), key=lambda i: (-base[i], i))
-    candidates, rest = by_salience[:pool], by_salience[pool:]
+    candidates = by_salience[:pool]
     rows = presence[candidates]
     sizes = rows.sum(axis=1)
     smaller = np.minimum(sizes[:, None], sizes[None, :])
     overlap = np.divide(rows @ rows.T, smaller, out=np.zeros_like(smaller), where=smaller > 0)
-    salience = np.array([base[i] for i in candidates])
-    penalty = np.zeros(len(candidates))
-    open_ = np.ones(len(candidates), dtype=bool)
+    marginal = np.array([base[i] for i in candidates])
+    salience = marginal.copy()
     order: list[tuple[int, float]] = []
     ceiling = math.inf
-    for _ in candidates:
-        marginal = np.where(open_, salience * (1 - redundancy * penalty), -np.inf)
+    for _ in range(min(picks, len(candidates))):
         best = int(marginal.argmax())
         ceiling = min(ceiling, float(marginal[best]))
         order.append((candidates[best], ceiling))
-        open_[best] = False
-        np.maximum(penalty, overlap[best], out=penalty)
-    order.extend((i, min(ceiling, base[i])) for i in rest)
+        marginal = np.minimum(marginal, salience * (1 - redundancy * overlap[best]))
+        marginal[best] = -np.inf
+    chosen = {i for i, _ in order}
+    order.extend((i, min(ceiling, base[i])) for i in by_salience if i not in chosen)
     return order
 
 
@@ -210,10 +210,9 @@ _OPENING_REFERENCE = re.compile(
     r"also|however|meanwhile|still|yet|then|there|here|such|both|instead|though|although)\b",
     re.IGNORECASE,
 )
-_CAPTION_CUE = re.compile(
+_CAPTION_CUE = re.compile(  # matched against the lower-cased text
     r"\b(pictured|picture[sd]?|photo(graph)?ed|scroll down|click here|read more|video)\b"
-    r"|\((left|right|above|below|centre|center|inset)\)",
-    re.IGNORECASE,
+    r"|\((left|right|above|below|centre|center|inset)\)"
 )
 
 
@@ -238,7 +237,7 @@ def fragment_factor(text: str) -> float:
     cue, a subheading or label without end punctuation."""
     words = len(text.split())
     factor = 0.3 if words < 6 else 1.0
-    if _CAPTION_CUE.search(text):
+    if _CAPTION_CUE.search(text.lower()):
         factor *= 0.6
     if not text.rstrip("\"'”’)").endswith((".", "!", "?", "…")):
         factor *= 0.7 if words > 12 else 0.1
