@@ -153,6 +153,8 @@ class _Analysis:
 
 
 _PAIRWISE_LIMIT = 400
+DUPLICATE = 0.8
+"""Two sentences sharing this much of the shorter one's words say the same thing."""
 
 
 def _centrality(counts: np.ndarray) -> list[float]:
@@ -199,6 +201,7 @@ def _mmr_order(
         ceiling = min(ceiling, float(marginal[best]))
         order.append((candidates[best], ceiling))
         marginal = np.minimum(marginal, salience * (1 - redundancy * overlap[best]))
+        marginal[overlap[best] >= DUPLICATE] = 0.0  # says again what is already said
         marginal[best] = -np.inf
     chosen = {i for i, _ in order}
     order.extend((i, min(ceiling, base[i])) for i in by_salience if i not in chosen)
@@ -212,7 +215,7 @@ _OPENING_REFERENCE = re.compile(
 )
 _CAPTION_CUE = re.compile(  # matched against the lower-cased text
     r"\b(pictured|picture[sd]?|photo(graph)?ed|scroll down|click here|read more|video)\b"
-    r"|\((left|right|above|below|centre|center|inset)\)"
+    r"|\((?:[a-z]+ ){0,2}(left|right|above|below|centre|center|inset|top|bottom|middle)\)"
 )
 
 

@@ -5,7 +5,7 @@ import textwrap
 import pytest
 
 from summarizer import ALGORITHMS, NewsSummarizer, UnknownAlgorithm, parse_article, rank, summarize
-from summarizer.rank import build_document
+from summarizer.rank import build_document, fragment_factor
 from tests.conftest import ROOT
 
 
@@ -116,3 +116,30 @@ def test_huge_article_ranks(seed_text: str) -> None:
     article = parse_article("Budget marathon\n\n" + body)
     assert len(article.sentences) == 3000
     assert len(summarize(article, 3).sentences) == 3
+
+
+def test_a_sentence_said_twice_is_picked_once() -> None:
+    """Daily Mail pages repeat a body sentence as a caption; the summary keeps one of them."""
+    said = "Jamie Pettingill was ordered to complete 350 hours of community service after the robbery trial."
+    text = " ".join(
+        [
+            "A member of a notorious crime family has escaped jail, a court in Melbourne heard.",
+            said,
+            said.replace("Jamie Pettingill was", "Jamie Pettingill, 25, was"),
+            "The judge said his surname would put him in danger in prison.",
+            "His father was linked to the Walsh Street murders in 1988.",
+            "The victims told the court they were still afraid to walk home.",
+            "Pettingill robbed two women and two schoolboys of their phones.",
+            "He sold the phones to fund a gambling addiction, the court heard.",
+            "The prosecutor asked for a jail term of at least two years.",
+        ]
+    )
+    article = parse_article("Crime family son escapes jail\n\n" + text)
+    chosen = [article.sentences[i].text for i in rank(article).top(3)]
+    assert sum("350 hours" in sentence for sentence in chosen) == 1, chosen
+
+
+@pytest.mark.parametrize("cue", ["(far left)", "(second right)", "(top)", "(pictured)"])
+def test_caption_cues_hold_a_sentence_back(cue: str) -> None:
+    assert fragment_factor(f"The club chief executive Ken Choo {cue} handed back the tickets on Friday.") < 1
+    assert fragment_factor("The club chief executive Ken Choo handed back the tickets on Friday.") == 1
