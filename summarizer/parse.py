@@ -203,9 +203,10 @@ def _line_kind(line: str, title_key: str) -> str:
     unterminated = not line.endswith((".", "!", "?"))
     if unterminated and len(line) <= 400 and _CREDIT.search(line) or _CAPTION_START.match(line):
         return "caption"
-    if _ALL_CAPS_CREDIT.search(line):
+    tail = line[-_TAIL:]  # the two patterns below end at the end of the line
+    if _ALL_CAPS_CREDIT.search(tail):
         return "caption"
-    if _TEASER.search(line):
+    if _TEASER.search(tail):
         return "boilerplate"  # an excerpt of another story, cut off with "[…]"
     if words <= _SITE_VOICE_WORDS and _SITE_VOICE.search(line):
         return "boilerplate"
@@ -223,6 +224,7 @@ def _line_kind(line: str, title_key: str) -> str:
     return "text"
 
 
+_TAIL = 300
 # A caption that ends with its credit in capitals: "... in Las Croabas. By U.S. CUSTOMS AND BORDER".
 _ALL_CAPS_CREDIT = re.compile(r"[.!?]\s+(?:By|Photo:|Credit:)\s+(?=[^a-z]{6,}$)[A-Z][A-Z0-9 .,'&/-]+$")
 _TEASER = re.compile(r"(?:\[\s*(?:…|\.\.\.)\s*\]|\((?:more|continued)\s*(?:…|\.\.\.)?\))\s*$", re.IGNORECASE)

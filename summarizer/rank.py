@@ -235,12 +235,16 @@ def _soft_factor(text: str, index: int) -> float:
     return factor
 
 
+_CUE_WORDS = ("pictur", "photo", "scroll", "click", "read more", "video", ")")
+
+
 def fragment_factor(text: str) -> float:
     """Below 1 for what is not a sentence of the story: a few words, a caption or boilerplate
     cue, a subheading or label without end punctuation."""
     words = len(text.split())
     factor = 0.3 if words < 6 else 1.0
-    if _CAPTION_CUE.search(text.lower()):
+    lower = text.lower()
+    if any(cue in lower for cue in _CUE_WORDS) and _CAPTION_CUE.search(lower):
         factor *= 0.6
     if not text.rstrip("\"'”’)").endswith((".", "!", "?", "…")):
         factor *= 0.7 if words > 12 else 0.1
