@@ -316,6 +316,8 @@ def _classify(name: str, role: str, text: str, start: int, end: int) -> FactKind
         return FactKind.ORGANIZATION
     if last in lx.PLACE_WORDS or first in _COMPASS:
         return FactKind.PLACE
+    if len(tokens) > 1 and (last in lx.COUNTRIES or any(t.lower() in lx.ORG_WORDS for t in tokens)):
+        return FactKind.ORGANIZATION  # "Bank of England", "Guardian Australia", "Cricket Australia"
     before = text[:start].split()[-2:]
     if before and (
         before[-1].lower() in lx.LOCATIVE_PREPOSITIONS

@@ -128,7 +128,7 @@ GIVEN_NAMES = _words(
 
 ORG_WORDS = _words(
     """Ministry|Department|Agency|Council|Committee|Commission|Authority|Board|Bureau|Office|
-    Service|Services|Police|Army|Navy|Force|Forces|Guard|Party|Parliament|Congress|Senate|
+    Service|Services|Sports|Police|Army|Navy|Force|Forces|Guard|Party|Parliament|Congress|Senate|
     Assembly|Government|Court|Tribunal|University|College|School|Academy|Institute|Hospital|
     Foundation|Trust|Fund|Bank|Bancorp|Group|Holdings|Company|Corporation|Corp|Inc|Ltd|Plc|
     LLC|Airlines|Airways|Motors|Energy|Oil|Petroleum|Media|News|Times|Post|Journal|Herald|

@@ -63,3 +63,14 @@ def test_quotes_dates_and_people() -> None:
 def test_no_facts_in_plain_text() -> None:
     _, facts = _facts("nothing here has names or numbers, it is all lower case text.")
     assert facts == []
+
+
+def test_organisations_named_after_a_country_or_with_an_institution_word() -> None:
+    _, facts = _facts(
+        "Rates held\n\nThe Bank of England held rates on Thursday, Guardian Australia reported. "
+        "Analysts at Sky Sports and Cricket Australia were not asked. "
+        "Guardian Australia said the Bank of England would meet again in March."
+    )
+    kinds = {f.text: f.kind for f in facts}
+    for name in ("Bank of England", "Guardian Australia", "Sky Sports", "Cricket Australia"):
+        assert kinds.get(name) is FactKind.ORGANIZATION, (name, kinds)
