@@ -242,7 +242,15 @@ def _with_role(text: str, start: int, name: str) -> str:
         if word in lx.NON_NAMES:
             break
         begin = found.start(1)
+    if begin < start:  # a role: take the team, party or country it belongs to ("Arsenal goalkeeper")
+        for found in _CAPITALIZED_WORD.finditer(text, max(0, begin - 60), begin):
+            words = text[found.start() : begin].split()
+            if len(words) <= 3 and not any(_POSSESSIVE.sub("", w.lower()) in lx.NON_NAMES for w in words):
+                return text[found.start() : start + len(name)]
     return text[begin : start + len(name)]
+
+
+_CAPITALIZED_WORD = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*(?=(?:\s+[A-Z][\w'’.-]*)*\s+$)")
 
 
 def _clean_name(text: str, match: re.Match[str]) -> tuple[str, str, int]:

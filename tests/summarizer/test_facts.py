@@ -74,3 +74,14 @@ def test_organisations_named_after_a_country_or_with_an_institution_word() -> No
     kinds = {f.text: f.kind for f in facts}
     for name in ("Bank of England", "Guardian Australia", "Sky Sports", "Cricket Australia"):
         assert kinds.get(name) is FactKind.ORGANIZATION, (name, kinds)
+
+
+def test_a_person_is_shown_with_role_and_the_team_it_belongs_to() -> None:
+    _, facts = _facts(
+        "Penalty row\n\nEverton defender Seamus Coleman handled the ball in the 16th minute. "
+        "His mother Lucy watched from the stand as Coleman left the pitch. "
+        "Seamus Coleman said he was pushed, and Lucy Coleman agreed."
+    )
+    shown = {f.text for f in facts if f.kind is FactKind.PERSON}
+    assert "Everton defender Seamus Coleman" in shown, shown
+    assert not any(text.startswith("His") for text in shown), shown
