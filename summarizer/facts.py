@@ -213,16 +213,16 @@ def _entities(article: Article) -> list[_Candidate]:
     for sentence, sentence_matches in zip(article.sentences, matches, strict=True):
         for match in sentence_matches:
             name, role, start = _clean_name(sentence.text, match)
+            key = name.casefold()
+            if key in found:  # named again: its first mention decided what it is
+                found[key].mentions += 1
+                continue
             if not name or not _is_entity(name, start, capitalized_inside):
                 continue
             kind = _classify(name, role, sentence.text, start, start + len(name))
-            key = name.casefold()
-            if key in found:
-                found[key].mentions += 1
-            else:
-                shown = _with_role(sentence.text, start, name) if kind is FactKind.PERSON else name
-                context = "" if role and role in shown else role
-                found[key] = _Candidate(kind, name, sentence.index, context=context, aliases={key}, shown=shown)
+            shown = _with_role(sentence.text, start, name) if kind is FactKind.PERSON else name
+            context = "" if role and role in shown else role
+            found[key] = _Candidate(kind, name, sentence.index, context=context, aliases={key}, shown=shown)
     return _merge_short_forms(list(found.values()))
 
 
