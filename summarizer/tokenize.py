@@ -129,6 +129,7 @@ _STARTERS = frozenset(
     ]
 )
 
+_BLANK_LINE = re.compile(r"\n\s*\n")
 _TERMINATOR = re.compile(r"[.!?…。！？]+[\"'”’»)\]]*")
 _WORD = re.compile(r"[^\W_]+(?:(?:['’\-]|[.,](?=\d))[^\W_]+)*")
 _WORD_BEFORE = re.compile(r"([^\s\"'“‘(\[]*)$")
@@ -144,8 +145,17 @@ def split_sentences(text: str) -> list[str]:
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the sentences of ``text``, blank lines always ending one."""
     spans: list[tuple[int, int]] = []
-    for block in re.finditer(r"\S(?:.*?\S)?(?=\s*\n\s*\n|\s*$)", text, re.DOTALL):
-        _split_block(text, block.start(), block.end(), spans)
+    begin = 0
+    for gap in (*_BLANK_LINE.finditer(text), None):
+        end = gap.start() if gap else len(text)
+        while begin < end and text[begin].isspace():
+            begin += 1
+        while end > begin and text[end - 1].isspace():
+            end -= 1
+        if begin < end:
+            _split_block(text, begin, end, spans)
+        if gap:
+            begin = gap.end()
     return spans
 
 
