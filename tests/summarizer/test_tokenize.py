@@ -54,3 +54,12 @@ def test_sumy_accepts_the_tokenizer() -> None:
 
     parser = PlaintextParser.from_string("First sentence here. Second one there.", Tokenizer())
     assert [str(s) for s in parser.document.sentences] == ["First sentence here.", "Second one there."]
+
+
+def test_every_blank_line_ends_a_sentence_even_after_one_character() -> None:
+    assert split_sentences("A\n\nNext paragraph here.\n \n  B  \n\n\nEnd.") == [
+        "A",
+        "Next paragraph here.",
+        "B",
+        "End.",
+    ]
