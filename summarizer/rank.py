@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from typing import Any
@@ -102,7 +103,7 @@ class NewsSummarizer(AbstractSummarizer):  # type: ignore[misc]
             base.append((analysis.centrality[i] + news) * standalone if bag else 0.0)
         ratings: dict[SumySentence, float] = {}
         picks = self.long_from(len(base))  # no short summary is longer
-        for i, value in _mmr_order(base, analysis.presence, self.redundancy, picks):
+        for i, value in _mmr_order(base, analysis.bags, self.redundancy, picks):
             ratings.setdefault(analysis.sentences[i], value)
         return ratings
 
@@ -133,8 +134,8 @@ class NewsSummarizer(AbstractSummarizer):  # type: ignore[misc]
 
 
 class _Analysis:
-    """A document's sentences as content words: their bags, a word-presence matrix, how
-    central each sentence is, and how much each looks like a fragment."""
+    """A document's sentences as content words: their bags, how central each sentence is, and
+    how much each looks like a fragment."""
 
     def __init__(self, document: ObjectDocumentModel, words: list[list[str]]) -> None:
         self.document = document
@@ -142,35 +143,29 @@ class _Analysis:
         self.texts = [str(s) for s in self.sentences]
         self.bags = [frozenset(w) for w in words]
         self.fragment = [fragment_factor(t) for t in self.texts]
-        vocabulary: dict[str, int] = {}
-        columns = [vocabulary.setdefault(w, len(vocabulary)) for sentence in words for w in sentence]
-        rows = [row for row, sentence in enumerate(words) for _ in sentence]
-        width = len(vocabulary)
-        cells = np.array(rows, dtype=np.intp) * width + np.array(columns, dtype=np.intp)
-        counts = np.bincount(cells, minlength=len(words) * width).astype(np.float32).reshape(len(words), width)
-        self.presence = (counts > 0).astype(np.float32)
-        self.centrality = _centrality(counts)
+        self.centrality = _centrality(words)
 
 
 _PAIRWISE_LIMIT = 400
-DUPLICATE = 0.8
-"""Two sentences sharing this much of the shorter one's words say the same thing."""
 
 
-def _centrality(counts: np.ndarray) -> list[float]:
-    """How much each sentence (a row of word counts) shares with the rest of the article,
-    scaled to [0, 1].
+def _centrality(words: list[list[str]]) -> list[float]:
+    """How much each sentence shares with the rest of the article, scaled to [0, 1].
 
     The similarity of two sentences is sumy Reduction's: pairs of equal words over the summed
     log lengths, summed over the other sentences. Past a few hundred sentences the pairwise
     sum is replaced by a linear-time one through word frequencies, so that a very long text
-    stays cheap.
+    stays cheap in time and memory.
     """
-    logs = np.log(counts.sum(axis=1, dtype=np.float64) + 1)
-    if len(counts) > _PAIRWISE_LIMIT:
-        others = counts.sum(axis=0) - counts
-        raw = (counts * others).sum(axis=1) / np.maximum(2 * logs, 1e-9)
+    logs = np.log(np.array([len(w) for w in words], dtype=np.float64) + 1)
+    if len(words) > _PAIRWISE_LIMIT:
+        frequency = Counter(w for sentence in words for w in sentence)
+        shared = np.array(
+            [sum(n * (frequency[w] - n) for w, n in Counter(sentence).items()) for sentence in words], dtype=np.float64
+        )
+        raw = shared / np.maximum(2 * logs, 1e-9)
     else:
+        counts = _matrix(words)
         pairs = (counts @ counts.T).astype(np.float64)
         np.fill_diagonal(pairs, 0)
         norm = logs[:, None] + logs[None, :]
@@ -179,8 +174,21 @@ def _centrality(counts: np.ndarray) -> list[float]:
     return [float(r) / top for r in raw]
 
 
+def _matrix(rows: Sequence[Iterable[str]]) -> np.ndarray:
+    """A row of word counts per sentence, over the words these sentences use."""
+    vocabulary: dict[str, int] = {}
+    columns = [[vocabulary.setdefault(w, len(vocabulary)) for w in sentence] for sentence in rows]
+    width = len(vocabulary)
+    cells = np.array([row * width + column for row, used in enumerate(columns) for column in used], dtype=np.intp)
+    return np.bincount(cells, minlength=len(rows) * width).reshape(len(rows), width).astype(np.float32)
+
+
+DUPLICATE = 0.8
+"""Two sentences sharing this much of the shorter one's words say the same thing."""
+
+
 def _mmr_order(
-    base: Sequence[float], presence: np.ndarray, redundancy: float, picks: int, pool: int = 40
+    base: Sequence[float], bags: Sequence[frozenset[str]], redundancy: float, picks: int, pool: int = 40
 ) -> list[tuple[int, float]]:
     """Greedy maximal marginal relevance: ``picks`` sentences from the ``pool`` most salient;
     the rest follow by salience. Each entry is (sentence index, non-increasing rating).
@@ -188,7 +196,7 @@ def _mmr_order(
     The overlap of two sentences is their shared words over the smaller one's word count."""
     by_salience = sorted(range(len(base)), key=lambda i: (-base[i], i))
     candidates = by_salience[:pool]
-    rows = presence[candidates]
+    rows = _matrix([bags[i] for i in candidates])
     sizes = rows.sum(axis=1)
     smaller = np.minimum(sizes[:, None], sizes[None, :])
     overlap = np.divide(rows @ rows.T, smaller, out=np.zeros_like(smaller), where=smaller > 0)
