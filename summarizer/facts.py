@@ -119,6 +119,9 @@ class _Candidate:
     context: str = ""
     score: float = 0.0
     mentions: int = 1
+    span: tuple[int, int] | None = None
+    """Where a figure or date stands in its sentence: its context, the clause around it, is
+    cut only for the facts chosen."""
     aliases: set[str] = field(default_factory=set)
     shown: str = ""
     """The fact as shown: the name with the role in front of it ("Ukrainian forward Andriy
@@ -138,11 +141,11 @@ def key_facts(article: Article, ranking: Ranking | None = None, limit: int = MAX
     quotes = list(_quotes(article, entities))
     for candidate in (*entities, *figures, *dates, *quotes):
         candidate.score = _importance(candidate, title, top)
-    chosen = _select([*entities, *figures, *dates, *quotes], limit)
+    chosen = _select([*entities, *figures, *dates, *quotes], limit, article)
     return [KeyFact(kind=c.kind, text=c.shown or c.text, sentence=c.sentence, context=c.context) for c in chosen]
 
 
-def _select(candidates: list[_Candidate], limit: int) -> list[_Candidate]:
+def _select(candidates: list[_Candidate], limit: int, article: Article) -> list[_Candidate]:
     """Best first, within each kind's quota: the guaranteed minimum of every kind, then the rest."""
     ranked = sorted(candidates, key=lambda c: (-c.score, c.sentence))
     chosen: list[_Candidate] = []
@@ -158,6 +161,8 @@ def _select(candidates: list[_Candidate], limit: int) -> list[_Candidate]:
             if use_minimum and _shown_in_context(candidate, chosen):
                 continue
             if not _covered(candidate, chosen):
+                if candidate.span:
+                    candidate.context = _clause(article.sentences[candidate.sentence].text, candidate.span)
                 chosen.append(candidate)
                 taken[kind] = taken.get(kind, 0) + 1
     return sorted(chosen, key=lambda c: (-c.score, c.sentence))
@@ -372,7 +377,7 @@ def _figures(article: Article, date_spans: list[list[re.Match[str]]]) -> Iterabl
             bare = not match.group("unit").strip() and not re.search(r"[£$€¥%]|[a-z]", number)
             if bare and (not digits or int(digits) < 1000):
                 continue
-            yield _Candidate(FactKind.FIGURE, text, sentence.index, context=_clause(sentence.text, match.span()))
+            yield _Candidate(FactKind.FIGURE, text, sentence.index, span=match.span())
 
 
 def _inside(span: tuple[int, int], matches: list[re.Match[str]]) -> bool:
@@ -387,7 +392,7 @@ def _dates(article: Article, date_spans: list[list[re.Match[str]]]) -> Iterable[
             if key in seen:
                 continue
             seen.add(key)
-            yield _Candidate(FactKind.DATE, match.group(), sentence.index, context=_clause(sentence.text, match.span()))
+            yield _Candidate(FactKind.DATE, match.group(), sentence.index, span=match.span())
 
 
 def _quotes(article: Article, entities: list[_Candidate]) -> Iterable[_Candidate]:
