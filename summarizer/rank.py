@@ -103,7 +103,7 @@ class NewsSummarizer(AbstractSummarizer):  # type: ignore[misc]
             base.append((analysis.centrality[i] + news) * standalone if bag else 0.0)
         ratings: dict[SumySentence, float] = {}
         picks = self.long_from(len(base))  # no short summary is longer
-        for i, value in _mmr_order(base, analysis.bags, self.redundancy, picks):
+        for i, value in _mmr_order(base, analysis.presence, self.redundancy, picks):
             ratings.setdefault(analysis.sentences[i], value)
         return ratings
 
@@ -143,29 +143,36 @@ class _Analysis:
         self.texts = [str(s) for s in self.sentences]
         self.bags = [frozenset(w) for w in words]
         self.fragment = [fragment_factor(t) for t in self.texts]
-        self.centrality = _centrality(words)
+        # Word counts per sentence where the pairwise centrality reads them; past that, the
+        # matrix would grow with the square of the text, and the linear-time sum takes over.
+        self._counts = _matrix(words) if len(words) <= _PAIRWISE_LIMIT else None
+        self.centrality = _centrality(words, self._counts)
+
+    def presence(self, rows: list[int]) -> np.ndarray:
+        """Which words each of these sentences uses, one row each."""
+        if self._counts is not None:
+            return (self._counts[rows] > 0).astype(np.float32)
+        return _matrix([self.bags[i] for i in rows])
 
 
 _PAIRWISE_LIMIT = 400
 
 
-def _centrality(words: list[list[str]]) -> list[float]:
+def _centrality(words: list[list[str]], counts: np.ndarray | None) -> list[float]:
     """How much each sentence shares with the rest of the article, scaled to [0, 1].
 
     The similarity of two sentences is sumy Reduction's: pairs of equal words over the summed
-    log lengths, summed over the other sentences. Past a few hundred sentences the pairwise
-    sum is replaced by a linear-time one through word frequencies, so that a very long text
-    stays cheap in time and memory.
+    log lengths, summed over the other sentences. Without a count matrix (a very long text) the
+    pairwise sum is replaced by a linear-time one through word frequencies.
     """
     logs = np.log(np.array([len(w) for w in words], dtype=np.float64) + 1)
-    if len(words) > _PAIRWISE_LIMIT:
+    if counts is None:
         frequency = Counter(w for sentence in words for w in sentence)
         shared = np.array(
             [sum(n * (frequency[w] - n) for w, n in Counter(sentence).items()) for sentence in words], dtype=np.float64
         )
         raw = shared / np.maximum(2 * logs, 1e-9)
     else:
-        counts = _matrix(words)
         pairs = (counts @ counts.T).astype(np.float64)
         np.fill_diagonal(pairs, 0)
         norm = logs[:, None] + logs[None, :]
@@ -188,7 +195,11 @@ DUPLICATE = 0.8
 
 
 def _mmr_order(
-    base: Sequence[float], bags: Sequence[frozenset[str]], redundancy: float, picks: int, pool: int = 40
+    base: Sequence[float],
+    presence: Callable[[list[int]], np.ndarray],
+    redundancy: float,
+    picks: int,
+    pool: int = 40,
 ) -> list[tuple[int, float]]:
     """Greedy maximal marginal relevance: ``picks`` sentences from the ``pool`` most salient;
     the rest follow by salience. Each entry is (sentence index, non-increasing rating).
@@ -196,7 +207,7 @@ def _mmr_order(
     The overlap of two sentences is their shared words over the smaller one's word count."""
     by_salience = sorted(range(len(base)), key=lambda i: (-base[i], i))
     candidates = by_salience[:pool]
-    rows = _matrix([bags[i] for i in candidates])
+    rows = presence(candidates)
     sizes = rows.sum(axis=1)
     smaller = np.minimum(sizes[:, None], sizes[None, :])
     overlap = np.divide(rows @ rows.T, smaller, out=np.zeros_like(smaller), where=smaller > 0)
