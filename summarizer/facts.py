@@ -9,7 +9,10 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+
+from sumy.utils import get_stop_words
 
 from . import lexicon as lx
 from .models import Article, FactKind, KeyFact, Ranking
@@ -220,6 +223,7 @@ def _entities(article: Article) -> list[_Candidate]:
     found: dict[str, _Candidate] = {}
     matches = [list(_NAME.finditer(sentence.text)) for sentence in article.sentences]
     capitalized_inside = {word for found_in in matches for m in found_in if m.start() > 1 for word in m.group().split()}
+    common = _STOP_WORDS | {w.strip(_PUNCTUATION) for s in article.sentences for w in s.text.split() if w[:1].islower()}
     for sentence, sentence_matches in zip(article.sentences, matches, strict=True):
         for match in sentence_matches:
             name, role, start = _clean_name(sentence.text, match)
@@ -229,13 +233,15 @@ def _entities(article: Article) -> list[_Candidate]:
                 continue
             if not name or not _is_entity(name, start, capitalized_inside):
                 continue
-            kind = _classify(name, role, sentence.text, start, start + len(name))
+            kind = _classify(name, role, sentence.text, start, start + len(name), common)
             shown = _with_role(sentence.text, start, name) if kind is FactKind.PERSON else name
             context = "" if role and role in shown else role
             found[key] = _Candidate(kind, name, sentence.index, context=context, aliases={key}, shown=shown)
     return _merge_short_forms(list(found.values()))
 
 
+_STOP_WORDS = frozenset(get_stop_words("english"))
+_PUNCTUATION = "\"'“”‘’(),.;:!?"
 _ROLE_WORD = re.compile(r"([\w'’-]+)\s+$")
 
 
@@ -320,7 +326,8 @@ def _is_entity(name: str, start: int, capitalized_inside: set[str]) -> bool:
     return not all(t.lower() in lx.NON_NAMES or t.lower() in lx.DEMONYMS for t in tokens)
 
 
-def _classify(name: str, role: str, text: str, start: int, end: int) -> FactKind:
+def _classify(name: str, role: str, text: str, start: int, end: int, common: AbstractSet[str]) -> FactKind:
+    """What a name is. ``common`` holds the words the article also writes in lower case."""
     tokens = name.split()
     lower = name.lower()
     first, last = tokens[0].lower(), tokens[-1].lower()
@@ -344,8 +351,12 @@ def _classify(name: str, role: str, text: str, start: int, end: int) -> FactKind
         return FactKind.PLACE
     if first in lx.GIVEN_NAMES or _AGE.match(text[end:]) or _SAYS.match(text[end:].lstrip()):
         return FactKind.PERSON
-    if 2 <= len(tokens) <= 3 and all(t[0].isupper() and t[1:].islower() for t in tokens if len(t) > 1):
-        return FactKind.PERSON
+    if (
+        2 <= len(tokens) <= 3
+        and all(len(t) > 1 and t[0].isupper() and t[1:].islower() for t in tokens)
+        and not any(t.lower() in common for t in tokens)
+    ):
+        return FactKind.PERSON  # "Nawar Nemeh"; not "Very Long Engagement", "World War I"
     return FactKind.ORGANIZATION
 
 

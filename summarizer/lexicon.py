@@ -130,7 +130,7 @@ ORG_WORDS = _words(
     """Ministry|Department|Agency|Council|Committee|Commission|Authority|Board|Bureau|Office|
     Service|Services|Sports|Police|Army|Navy|Force|Forces|Guard|Party|Parliament|Congress|Senate|
     Assembly|Government|Court|Tribunal|University|College|School|Academy|Institute|Hospital|
-    Foundation|Trust|Fund|Bank|Bancorp|Group|Holdings|Company|Corporation|Corp|Inc|Ltd|Plc|
+    Foundation|Trust|Fund|Bank|Bros|Brothers|Bancorp|Group|Holdings|Company|Corporation|Corp|Inc|Ltd|Plc|
     LLC|Airlines|Airways|Motors|Energy|Oil|Petroleum|Media|News|Times|Post|Journal|Herald|
     Telegraph|Guardian|Gazette|Tribune|Network|Studios|Pictures|Records|Association|Federation|
     League|Union|Club|FC|United|City|Rovers|Athletic|Wanderers|Nations|Organisation|

@@ -85,3 +85,15 @@ def test_a_person_is_shown_with_role_and_the_team_it_belongs_to() -> None:
     shown = {f.text for f in facts if f.kind is FactKind.PERSON}
     assert "Everton defender Seamus Coleman" in shown, shown
     assert not any(text.startswith("His") for text in shown), shown
+
+
+def test_titles_wars_and_companies_are_not_people_but_unknown_names_are() -> None:
+    _, facts = _facts(
+        "Film nominated\n\nFrench film A Very Long Engagement has received 12 nominations, Warner Bros said. "
+        "The World War I drama was backed by Warner Bros, and critic Nawar Nemeh called it bold. "
+        "Nawar Nemeh said the film would travel well."
+    )
+    kinds = {f.text: f.kind for f in facts}
+    for name in ("Very Long Engagement", "World War I", "Warner Bros"):
+        assert kinds.get(name, FactKind.ORGANIZATION) is not FactKind.PERSON, (name, kinds)
+    assert any(kind is FactKind.PERSON and "Nawar Nemeh" in text for text, kind in kinds.items()), kinds
