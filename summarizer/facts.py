@@ -266,6 +266,7 @@ def _with_role(text: str, start: int, name: str) -> str:
     return text[begin : start + len(name)]
 
 
+_ADJECTIVE_SUFFIX = re.compile(r"\w-[a-z]+$")
 _CAPITALIZED_WORD = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*(?=(?:\s+[A-Z][\w'’.-]*)*\s+$)")
 
 
@@ -278,10 +279,20 @@ def _clean_name(text: str, match: re.Match[str]) -> tuple[str, str, int]:
             role.append(tokens[0])
         start += len(tokens[0]) + 1
         tokens.pop(0)
+    # A title inside the phrase ends the role: "US President George W Bush".
+    inner = [i for i, t in enumerate(tokens[:-1]) if t.lower() in lx.TITLES and i > 0]
+    if inner:
+        prefix = " ".join(tokens[: inner[-1] + 1]) + " "
+        if text.startswith(prefix, start):
+            role.extend(tokens[: inner[-1] + 1])
+            start += len(prefix)
+            tokens = tokens[inner[-1] + 1 :]
     while tokens and tokens[-1].lower() in {"of", "the", "for", "on", "de", "al", "el"}:
         tokens.pop()
     if not tokens:
         return "", "", start
+    if _ADJECTIVE_SUFFIX.search(tokens[-1]):  # "Las Vegas-style", "Labour-led": the name before it
+        tokens[-1] = tokens[-1][: tokens[-1].rfind("-")]
     name = " ".join(tokens)
     stripped = _POSSESSIVE.sub("", name)
     if stripped != name and text.find(stripped, start) == start:
@@ -353,7 +364,7 @@ def _classify(name: str, role: str, text: str, start: int, end: int, common: Abs
         return FactKind.PERSON
     if (
         2 <= len(tokens) <= 3
-        and all(len(t) > 1 and t[0].isupper() and t[1:].islower() for t in tokens)
+        and all(len(t) > 1 and t[0].isupper() and t[1:].islower() and not _DIGIT.search(t) for t in tokens)
         and not any(t.lower() in common for t in tokens)
     ):
         return FactKind.PERSON  # "Nawar Nemeh"; not "Very Long Engagement", "World War I"

@@ -77,7 +77,8 @@ DEMONYMS = _words(
     South African|Ethiopian|Somali|Libyan|Tunisian|Moroccan|Algerian|Sudanese|European|Asian|
     African|Arab|Western|Eastern|Northern|Southern|Muslim|Christian|Jewish|Catholic|Islamic|
     Sunni|Shia|Shiite|Hindu|Buddhist|Republican|Democratic|Democrat|Conservative|Labour|Tory|
-    Brazilian|Croatian|Serbian|Romanian|Hungarian|Bulgarian|Scandinavian|Latin|Caribbean"""
+    Brazilian|Croatian|Serbian|Romanian|Hungarian|Bulgarian|Scandinavian|Latin|Caribbean|
+    Spaniard|Briton|Brit|Scot|Frenchman|Englishman|Welshman|Irishman|Scotsman|Swede|Dane|Finn|Kiwi|Aussie"""
 )
 
 TITLES = _words(
@@ -132,7 +133,7 @@ ORG_WORDS = _words(
     Assembly|Government|Court|Tribunal|University|College|School|Academy|Institute|Hospital|
     Foundation|Trust|Fund|Bank|Bros|Brothers|Bancorp|Group|Holdings|Company|Corporation|Corp|Inc|Ltd|Plc|
     LLC|Airlines|Airways|Motors|Energy|Oil|Petroleum|Media|News|Times|Post|Journal|Herald|
-    Telegraph|Guardian|Gazette|Tribune|Network|Studios|Pictures|Records|Association|Federation|
+    Telegraph|Guardian|Gazette|Tribune|Standard|Mirror|Observer|Chronicle|Express|Network|Studios|Pictures|Records|Association|Federation|
     League|Union|Club|FC|United|City|Rovers|Athletic|Wanderers|Nations|Organisation|
     Organization|Alliance|Coalition|Movement|Front|Brigade|Brigades|Taliban|Society|Centre|
     Center|Church|Council|Cabinet|Treasury|Reserve|Exchange|Index|Commons|Lords|Fifa|Uefa|

@@ -97,3 +97,19 @@ def test_titles_wars_and_companies_are_not_people_but_unknown_names_are() -> Non
     for name in ("Very Long Engagement", "World War I", "Warner Bros"):
         assert kinds.get(name, FactKind.ORGANIZATION) is not FactKind.PERSON, (name, kinds)
     assert any(kind is FactKind.PERSON and "Nawar Nemeh" in text for text, kind in kinds.items()), kinds
+
+
+def test_a_title_inside_a_name_phrase_and_adjective_suffixes() -> None:
+    article, facts = _facts(
+        "Trade talks\n\nUS President George W Bush met officials in Brussels on Monday. "
+        "Critics called the plan a Las Vegas-style gamble, the Evening Standard reported. "
+        "George W Bush said the talks in Brussels went well, and England Under-21 coach Stuart Pearce agreed."
+    )
+    kinds = {f.text: f.kind for f in facts}
+    bush = [f for f in facts if f.text.endswith("George W Bush")]
+    assert bush and bush[0].kind is FactKind.PERSON, kinds
+    assert kinds.get("Las Vegas") is FactKind.PLACE, kinds
+    assert kinds.get("Evening Standard") is FactKind.ORGANIZATION, kinds
+    assert kinds.get("England Under-21") is not FactKind.PERSON, kinds
+    for fact in facts:
+        assert fact.text in article.sentences[fact.sentence].text
