@@ -1,5 +1,5 @@
 """``python -m bot``: run the bot (polling). ``--local``: the terminal playground, no token.
-``python -m bot ingest PATH...``: bulk ingest."""
+``python -m bot ingest PATH...``: bulk ingest. ``python -m bot reindex``: rank stored articles again."""
 
 from __future__ import annotations
 
@@ -29,6 +29,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.command == "ingest":
         return asyncio.run(_ingest(settings, args.paths))
+    if args.command == "reindex":
+        return asyncio.run(_reindex(settings))
     if args.local:
         from .localapi.playground import main as playground
 
@@ -66,6 +68,9 @@ def _arguments() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command")
     ingest = commands.add_parser("ingest", help="add raw article files, folders or JSONL files to the store")
     ingest.add_argument("paths", nargs="+", type=Path)
+    commands.add_parser(
+        "reindex", help="rank every stored article and find its key facts again, after the summarizer changed"
+    )
     return parser
 
 
@@ -118,6 +123,24 @@ async def _ingest(settings: Settings, paths: list[Path]) -> int:
     for label, reason in report.rejected:
         print(f"  rejected {label}: {reason}")
     return 0 if not report.rejected else 1
+
+
+async def _reindex(settings: Settings) -> int:
+    from tqdm import tqdm
+
+    from .service import NewsService
+    from .store import open_store
+
+    store = open_store(settings.database)
+    await store.open()
+    try:
+        news = NewsService(store, settings.default_summary_length)
+        with tqdm(total=await store.count(), unit="article", disable=not sys.stderr.isatty()) as bar:
+            seen, changed = await news.reindex(bar)
+    finally:
+        await store.close()
+    print(f"reindexed {seen} articles: {changed} with a new ranking or new key facts")
+    return 0
 
 
 if __name__ == "__main__":

@@ -95,6 +95,23 @@ class NewsService:
     async def set_length(self, chat_id: int, length: int) -> None:
         await self.store.set_summary_length(chat_id, length)
 
+    async def reindex(self, progress: object | None = None, page: int = 200) -> tuple[int, int]:
+        """Rank every stored article again and find its key facts again, with the summarizer
+        this bot runs now; store what changed. Returns (articles seen, articles changed)."""
+        seen = changed = 0
+        seq = 0
+        while batch := await self.store.articles_after(seq, page):
+            for stored in batch:
+                ranking, facts = await asyncio.to_thread(_rank_and_facts, stored.article)
+                if ranking != stored.ranking or tuple(facts) != stored.facts:
+                    await self.store.refresh(stored.article.id, ranking, facts)
+                    changed += 1
+                seen += 1
+                if progress is not None:
+                    progress.update(1)  # type: ignore[attr-defined]
+            seq = batch[-1].seq
+        return seen, changed
+
     # -- bulk ingest -------------------------------------------------------------------------
 
     async def ingest_paths(

@@ -243,6 +243,17 @@ class PostgresArticleStore:
     async def newest_seq(self) -> int:
         return int((await self._all("SELECT coalesce(max(seq), 0) AS n FROM articles"))[0]["n"])
 
+    async def articles_after(self, seq: int, limit: int) -> list[StoredArticle]:
+        return await self._articles(
+            f"SELECT {_ARTICLE} FROM articles WHERE seq > %s ORDER BY seq LIMIT %s", (seq, limit)
+        )
+
+    async def refresh(self, article_id: str, ranking: Ranking, facts: Sequence[KeyFact]) -> None:
+        await self._all(
+            "UPDATE articles SET ranking = %s, facts = %s WHERE id = %s RETURNING seq",
+            (ranking.model_dump_json(), _FACTS.dump_json(list(facts)).decode(), article_id),
+        )
+
     # -- chats and subscriptions -------------------------------------------------------------
 
     async def summary_length(self, chat_id: int) -> int | None:

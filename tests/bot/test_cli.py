@@ -63,3 +63,38 @@ def test_playground_chats_in_the_terminal_with_no_token(tmp_path: Path) -> None:
     assert "1. Russia offers Syrian opposition fighters" in out
     assert "03cd48adda · 3 of 10 sentences" in out
     assert "📍 Places: Eastern Ghouta" in out
+
+
+def test_reindex_brings_articles_ranked_by_an_older_summarizer_up_to_date(tmp_path: Path) -> None:
+    import asyncio
+
+    from bot.store import SqliteArticleStore
+    from summarizer import Ranking
+
+    database = tmp_path / "store.sqlite3"
+    env = {"DATABASE": str(database)}
+    assert _bot("ingest", str(SEED), env=env).returncode == 0
+
+    async def age_it() -> str:
+        """Store a one-order ranking without facts, as a bot from before the two orders did."""
+        store = SqliteArticleStore(database)
+        await store.open()
+        [stored] = await store.articles_after(0, 10)
+        await store.refresh(stored.article.id, Ranking(algorithm="default", scores=stored.ranking.scores), ())
+        await store.close()
+        return stored.article.id
+
+    async def read(article_id: str):  # type: ignore[no-untyped-def]
+        store = SqliteArticleStore(database)
+        await store.open()
+        stored = await store.get(article_id)
+        await store.close()
+        return stored
+
+    article_id = asyncio.run(age_it())
+    done = _bot("reindex", env=env)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "reindexed 1 articles: 1 with a new ranking or new key facts"
+    stored = asyncio.run(read(article_id))
+    assert stored.ranking.long_scores and stored.facts
+    assert _bot("reindex", env=env).stdout.strip() == "reindexed 1 articles: 0 with a new ranking or new key facts"

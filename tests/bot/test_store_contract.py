@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from bot.store import ArticleStore, SqliteArticleStore, Subscription
-from summarizer import key_facts, parse_article, rank
+from summarizer import Ranking, key_facts, parse_article, rank
 from tests.conftest import SEED, SEEDS
 
 PG_DSN = os.environ.get("TEST_POSTGRES_DSN", "postgresql://postgres@127.0.0.1:5432/test")
@@ -162,3 +162,18 @@ async def test_reopening_keeps_everything(store: ArticleStore, tmp_path: Path) -
     await store.open()  # migrations are idempotent
     assert await store.count() == 1
     assert await store.try_lead()
+
+
+async def test_every_article_in_order_and_derived_data_refreshed(store: ArticleStore) -> None:
+    paths = sorted(SEEDS.glob("*.txt"))
+    first, _ = await store.add(*_parsed(paths[1]), origin="user")
+    second, _ = await store.add(*_parsed(paths[2]))
+    assert [s.seq for s in await store.articles_after(0, 10)] == [first.seq, second.seq]
+    assert [s.seq for s in await store.articles_after(first.seq, 10)] == [second.seq]
+    assert await store.articles_after(second.seq, 10) == []
+    stale = Ranking(algorithm="default", scores=tuple(reversed(first.ranking.scores)))
+    await store.refresh(first.article.id, stale, first.facts[:1])
+    again = await store.get(first.article.id)
+    assert again is not None
+    assert again.ranking == stale and again.facts == first.facts[:1]
+    assert again.article == first.article and again.seq == first.seq and again.origin == "user"
