@@ -11,6 +11,7 @@ Needs the dev extras (rouge-score, pysbd). A missing data file is a clean skip, 
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import re
 import statistics
@@ -187,31 +188,44 @@ def measure_speed(examples: list[Example], progress: bool = False, repeats: int 
 
     Each pass times every article through our stages, then every article through the
     baseline (one after the other, so neither evicts the other's caches); a stage's time for
-    an article is its fastest of ``repeats`` passes, as ``timeit`` does, which keeps the noise
-    of a shared machine out of both sides alike."""
+    an article is its fastest of ``repeats`` passes, with the garbage collector paused, as
+    ``timeit`` does: that keeps the noise of a shared machine, and collections of the whole
+    benchmark's data, out of both sides alike."""
     stages: dict[str, list[list[float]]] = defaultdict(list)
     baseline = _baseline()
     for _ in _progress(list(range(repeats)), progress, "speed"):
-        times: dict[str, list[float]] = defaultdict(list)
-        for example in examples:
-            title = example.article.title if example.source != "cnn_dailymail" else None
-            article, parse_ms = _timed(partial(parse_article, example.raw, title=title))
-            _, tokenize_ms = _timed(partial(_tokenize, article.text))
-            ranking, rank_ms = _timed(partial(rank, article))
-            _, facts_ms = _timed(partial(key_facts, article, ranking))
-            times["parse"].append(parse_ms)
-            times["tokenize"].append(tokenize_ms)
-            times["tokenize_per_100_words"].append(100 * tokenize_ms / max(1, len(article.text.split())))
-            times["rank"].append(rank_ms)
-            times["facts"].append(facts_ms)
-            times["pipeline"].append(parse_ms + rank_ms + facts_ms)
-        for example in examples:
-            times["baseline_pysbd_lexrank"].append(_timed(partial(baseline, example.raw))[1])
-        for name, values in times.items():
-            stages[name].append(values)
+        gc.collect()
+        gc.disable()
+        try:
+            _speed_pass(examples, baseline, stages)
+        finally:
+            gc.enable()
     result = {name: round(statistics.median(map(min, zip(*passes, strict=True))), 3) for name, passes in stages.items()}
     result["speedup_vs_baseline"] = round(result["baseline_pysbd_lexrank"] / result["pipeline"], 1)
     return result
+
+
+def _speed_pass(
+    examples: list[Example], baseline: Callable[[str], object], stages: dict[str, list[list[float]]]
+) -> None:
+    """One timed pass: every article through our stages, then every article through the baseline."""
+    times: dict[str, list[float]] = defaultdict(list)
+    for example in examples:
+        title = example.article.title if example.source != "cnn_dailymail" else None
+        article, parse_ms = _timed(partial(parse_article, example.raw, title=title))
+        _, tokenize_ms = _timed(partial(_tokenize, article.text))
+        ranking, rank_ms = _timed(partial(rank, article))
+        _, facts_ms = _timed(partial(key_facts, article, ranking))
+        times["parse"].append(parse_ms)
+        times["tokenize"].append(tokenize_ms)
+        times["tokenize_per_100_words"].append(100 * tokenize_ms / max(1, len(article.text.split())))
+        times["rank"].append(rank_ms)
+        times["facts"].append(facts_ms)
+        times["pipeline"].append(parse_ms + rank_ms + facts_ms)
+    for example in examples:
+        times["baseline_pysbd_lexrank"].append(_timed(partial(baseline, example.raw))[1])
+    for name, values in times.items():
+        stages[name].append(values)
 
 
 def _baseline() -> Callable[[str], object]:
