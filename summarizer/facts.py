@@ -9,7 +9,6 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
-from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from sumy.utils import get_stop_words
@@ -223,7 +222,7 @@ def _entities(article: Article) -> list[_Candidate]:
     found: dict[str, _Candidate] = {}
     matches = [list(_NAME.finditer(sentence.text)) for sentence in article.sentences]
     capitalized_inside = {word for found_in in matches for m in found_in if m.start() > 1 for word in m.group().split()}
-    common = _STOP_WORDS | {w.strip(_PUNCTUATION) for s in article.sentences for w in s.text.split() if w[:1].islower()}
+    common = _CommonWords(article)
     for sentence, sentence_matches in zip(article.sentences, matches, strict=True):
         for match in sentence_matches:
             name, role, start = _clean_name(sentence.text, match)
@@ -241,6 +240,26 @@ def _entities(article: Article) -> list[_Candidate]:
 
 
 _STOP_WORDS = frozenset(get_stop_words("english"))
+
+
+class _CommonWords:
+    """Stop words and the words an article also writes in lower case: words of a phrase that
+    make it no one's name. The article is read on the first question only."""
+
+    def __init__(self, article: Article) -> None:
+        self._article = article
+        self._lower: set[str] | None = None
+
+    def __contains__(self, word: str) -> bool:
+        if word in _STOP_WORDS:
+            return True
+        if self._lower is None:
+            self._lower = {
+                w.strip(_PUNCTUATION) for s in self._article.sentences for w in s.text.split() if w[:1].islower()
+            }
+        return word in self._lower
+
+
 _PUNCTUATION = "\"'“”‘’(),.;:!?"
 _ROLE_WORD = re.compile(r"([\w'’-]+)\s+$")
 
@@ -337,8 +356,8 @@ def _is_entity(name: str, start: int, capitalized_inside: set[str]) -> bool:
     return not all(t.lower() in lx.NON_NAMES or t.lower() in lx.DEMONYMS for t in tokens)
 
 
-def _classify(name: str, role: str, text: str, start: int, end: int, common: AbstractSet[str]) -> FactKind:
-    """What a name is. ``common`` holds the words the article also writes in lower case."""
+def _classify(name: str, role: str, text: str, start: int, end: int, common: _CommonWords) -> FactKind:
+    """What a name is; ``common`` tells the words that are no one's name."""
     tokens = name.split()
     lower = name.lower()
     first, last = tokens[0].lower(), tokens[-1].lower()
