@@ -7,11 +7,19 @@ import argparse
 import asyncio
 import logging
 import sys
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 from pydantic import ValidationError
 
 from .settings import Settings
+
+if TYPE_CHECKING:
+    from tqdm import tqdm
+
+    from .service import NewsService
 
 NO_TOKEN = (
     "BOT_TOKEN is not set.\n"
@@ -104,21 +112,33 @@ def _run(settings: Settings, webhook: bool) -> int:
     return 0
 
 
-async def _ingest(settings: Settings, paths: list[Path]) -> int:
-    from tqdm import tqdm
-
-    from .service import IngestReport, NewsService, count_sources
+@asynccontextmanager
+async def _offline_news(settings: Settings) -> AsyncIterator[NewsService]:
+    """The news service over the configured store, for a command that runs without Telegram."""
+    from .service import NewsService
     from .store import open_store
 
     store = open_store(settings.database)
     await store.open()
     try:
-        news = NewsService(store, settings.default_summary_length)
-        report = IngestReport()
-        with tqdm(total=count_sources(paths), unit="article", disable=not sys.stderr.isatty()) as bar:
-            await news.ingest_paths(paths, report, bar)
+        yield NewsService(store, settings.default_summary_length)
     finally:
         await store.close()
+
+
+def _progress_bar(total: int) -> tqdm[NoReturn]:
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="article", disable=not sys.stderr.isatty())
+
+
+async def _ingest(settings: Settings, paths: list[Path]) -> int:
+    from .service import IngestReport, count_sources
+
+    report = IngestReport()
+    async with _offline_news(settings) as news:
+        with _progress_bar(count_sources(paths)) as bar:
+            await news.ingest_paths(paths, report, bar)
     print(f"added {report.added}, unchanged {report.unchanged}, rejected {len(report.rejected)}")
     for label, reason in report.rejected:
         print(f"  rejected {label}: {reason}")
@@ -126,19 +146,9 @@ async def _ingest(settings: Settings, paths: list[Path]) -> int:
 
 
 async def _reindex(settings: Settings) -> int:
-    from tqdm import tqdm
-
-    from .service import NewsService
-    from .store import open_store
-
-    store = open_store(settings.database)
-    await store.open()
-    try:
-        news = NewsService(store, settings.default_summary_length)
-        with tqdm(total=await store.count(), unit="article", disable=not sys.stderr.isatty()) as bar:
+    async with _offline_news(settings) as news:
+        with _progress_bar(await news.store.count()) as bar:
             seen, changed = await news.reindex(bar)
-    finally:
-        await store.close()
     print(f"reindexed {seen} articles: {changed} with a new ranking or new key facts")
     return 0
 

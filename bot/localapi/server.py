@@ -141,6 +141,9 @@ class Call:
     error: str | None = None
 
 
+_QUERY_EXPIRED = "query is too old and response timeout expired or query ID is invalid"
+
+
 class LocalBotApi:
     """The server and the user side. ``async with LocalBotApi(token) as api`` starts it."""
 
@@ -354,7 +357,7 @@ class LocalBotApi:
         self._resolve(
             f"cb:{params.get('callback_query_id')}",
             params,
-            "query is too old and response timeout expired or query ID is invalid",
+            _QUERY_EXPIRED,
         )
         return True
 
@@ -378,7 +381,7 @@ class LocalBotApi:
         self._resolve(
             f"iq:{params.get('inline_query_id')}",
             params,
-            "query is too old and response timeout expired or query ID is invalid",
+            _QUERY_EXPIRED,
         )
         return True
 
