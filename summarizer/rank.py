@@ -82,8 +82,7 @@ class NewsSummarizer(AbstractSummarizer):  # type: ignore[misc]
         self._analysed: _Analysis | None = None
 
     def __call__(self, document: ObjectDocumentModel, sentences_count: Any) -> tuple[Any, ...]:
-        total = len(document.sentences)
-        long = isinstance(sentences_count, int) and sentences_count > total * self.long_share
+        long = isinstance(sentences_count, int) and sentences_count >= self.long_from(len(document.sentences))
         ratings = self.rate_long(document) if long else self.rate_sentences(document)
         return self._get_best_sentences(document.sentences, sentences_count, ratings.__getitem__)
 
@@ -254,6 +253,7 @@ def _soft_factor(text: str, index: int) -> float:
     return factor
 
 
+# Every match of _CAPTION_CUE holds one of these: a cheap test before the slow pattern.
 _CUE_WORDS = ("pictur", "photo", "scroll", "click", "read more", "video", ")")
 
 
@@ -266,7 +266,7 @@ def fragment_factor(text: str) -> float:
     if any(cue in lower for cue in _CUE_WORDS) and _CAPTION_CUE.search(lower):
         factor *= 0.6
     if not text.rstrip("\"'”’)").endswith((".", "!", "?", "…")):
-        factor *= 0.7 if words > 12 else 0.1
+        factor *= 0.7 if words > 12 else 0.1  # a subheading or a label, not a sentence
     return factor
 
 
