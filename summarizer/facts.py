@@ -11,8 +11,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from sumy.utils import get_stop_words
-
 from . import lexicon as lx
 from .models import Article, FactKind, KeyFact, Ranking
 
@@ -239,9 +237,6 @@ def _entities(article: Article) -> list[_Candidate]:
     return _merge_short_forms(list(found.values()))
 
 
-_STOP_WORDS = frozenset(get_stop_words("english"))
-
-
 class _CommonWords:
     """Stop words and the words an article also writes in lower case: words of a phrase that
     make it no one's name. The article is read on the first question only."""
@@ -251,7 +246,7 @@ class _CommonWords:
         self._lower: set[str] | None = None
 
     def __contains__(self, word: str) -> bool:
-        if word in _STOP_WORDS:
+        if word in lx.STOP_WORDS:
             return True
         if self._lower is None:
             self._lower = {

@@ -1,6 +1,11 @@
-"""Small word lists behind the key-fact rules. No model, no download: plain sets of strings."""
+"""Small word lists behind the ranking and key-fact rules. No model, no download: plain sets of strings."""
 
 from __future__ import annotations
+
+from sumy.utils import get_stop_words
+
+STOP_WORDS = frozenset(get_stop_words("english"))
+"""sumy's English stop words, shipped inside the package (no download)."""
 
 
 def _words(text: str) -> frozenset[str]:

@@ -28,13 +28,12 @@ from sumy.summarizers.luhn import LuhnSummarizer
 from sumy.summarizers.reduction import ReductionSummarizer
 from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
-from sumy.utils import get_stop_words
 
+from .lexicon import STOP_WORDS
 from .models import Article, Ranking
 from .tokenize import Tokenizer
 
 DEFAULT_ALGORITHM = "default"
-STOP_WORDS = frozenset(get_stop_words("english"))
 _TOKENIZER = Tokenizer()
 _STEMMER = Stemmer("english")
 
