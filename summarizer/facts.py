@@ -26,7 +26,7 @@ _CONNECTOR = r"(?:of|the|de|del|della|da|di|du|la|le|van|von|der|den|al|el|bin|i
 _NAME = re.compile(rf"(?<![\w'’-]){_TOKEN}(?:(?<!['’]s)(?:\s+{_CONNECTOR})*\s+{_TOKEN})*")
 _NOT_A_NAME_ALONE = re.compile(r"^[A-Z][a-z]+(?:ly|ing|ed)$")
 _POSSESSIVE = re.compile(r"['’]s?$")
-_AGE = re.compile(r"^\s*,\s*\d{1,3}\s*,")
+_AGE = re.compile(r"\s*,\s*\d{1,3}\s*,")
 _SAYS = re.compile(
     r"\b(said|says|told|added|explained|insisted|claimed|warned|admitted|revealed|tweeted|"
     r"wrote|announced|according to)\b",
@@ -65,7 +65,7 @@ _COMPASS = frozenset(
     ]
 )
 
-_NUMBER = r"(?:\d[\d,]*(?:\.\d+)?|\d+)"
+_NUMBER = r"\d(?:[\d,]*\d)?(?:\.\d+)?"
 _FUNCTION_WORDS = (
     "(?:of|the|a|an|and|or|but|to|in|on|at|for|by|with|from|as|is|was|were|are|has|had|have|be|"
     "been|who|which|that|through|into|after|before|over|under|per|than|more|less|each|this|these|"
@@ -73,13 +73,17 @@ _FUNCTION_WORDS = (
 )
 _COUNT_WORD_SET = lx.NUMBER_WORDS - {"one", "half", "quarter", "third"}
 _COUNT_WORDS = sorted(lx.NUMBER_WORDS - {"one", "half", "quarter", "third"}, key=len, reverse=True)
+# Units a measured figure carries ("12ft", "9km", "24lbs", "12.5st"); "m" is read as million.
+_MEASURES = "ft|feet|km|cm|mm|kg|lbs?|st|mph|mi|oz|yds?|ml|sq\\ ?ft|sq\\ ?m|mg|kph"
 _FIGURE = re.compile(
     rf"""(?<![\w.,])
     (?P<mod>(?i:more\ than|over|almost|nearly|about|around|at\ least|up\ to|some|roughly|
         approximately|fewer\ than|less\ than|just\ over|just\ under|an\ estimated)\s+)?
-    (?P<num>\d{{1,3}}-\d{{1,3}}\b(?!-)
+    (?P<num>\d{{1,3}}-\d{{1,3}}(?:,?\s\d{{1,2}}-\d{{1,2}})*\b(?!-)
       | [£$€¥]\s?{_NUMBER}(?:\s?(?:bn|m|k|million|billion|trillion|thousand|billions?|millions?))?
-      | {_NUMBER}(?:\s?(?:%|per\ ?cent|percent|bn|m|k|million|billion|trillion|thousand|hundred)\b|(?:st|nd|rd|th)\b)?
+      | {_NUMBER}(?:\s?(?:-|–|to)\s?{_NUMBER}(?=\s?[a-z%]))?
+        (?:\s?(?:%|per\ ?cent|percent|bn|m|k|million|billion|trillion|thousand|hundred|{_MEASURES})\b
+          |(?:st|nd|rd|th)\b)?
         (?:-[a-z]+)*
       | (?:{"|".join(_COUNT_WORDS)})(?:\s(?:hundred|thousand|million|billion))?
         (?=\s+(?:of\s+)?[a-z]+)
@@ -97,11 +101,11 @@ _MONTH = (
 _DATE = re.compile(
     rf"""\b(?=[0-9A-Zaeln-ty])(?:
       (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?
-    | {_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?
+    | {_MONTH}\s+\d{{1,2}}(?!\d)(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?
     | \d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:\s+\d{{4}})?
     | (?:January|February|March|April|June|July|August|September|October|November|December)\s+\d{{4}}
     | (?<![\d,.£$€])(?:1[89]\d\d|20\d\d)\b(?![,.]?\d)
-    | \d{{1,2}}(?::\d{{2}})?\s?(?:a\.m\.|p\.m\.|am|pm)\b
+    | (?<![\d.:])\d{{1,2}}(?:[:.]\d{{2}})?\s?(?:a\.m\.|p\.m\.|am|pm)\b
     | (?:[Yy]esterday|[Tt]onight|[Ll]ast\s+(?:week|month|year|night)|[Nn]ext\s+(?:week|month|year)
        |[Ee]arlier\s+this\s+(?:week|month|year))
     )""",
@@ -163,11 +167,16 @@ def _select(candidates: list[_Candidate], limit: int, article: Article) -> list[
                 continue
             if use_minimum and _shown_in_context(candidate, chosen):
                 continue
-            if not _covered(candidate, chosen):
-                if candidate.span:
-                    candidate.context = _clause(article.sentences[candidate.sentence].text, candidate.span)
-                chosen.append(candidate)
-                taken[kind] = taken.get(kind, 0) + 1
+            if _covered(candidate, chosen):
+                continue
+            if candidate.span:
+                candidate.context = _clause(article.sentences[candidate.sentence].text, candidate.span)
+            # "Barcelona star Martin Montoya" says "Barcelona": the bare name gives its place up.
+            for named in [c for c in chosen if _names(candidate, c)]:
+                chosen.remove(named)
+                taken[_quota_kind(named)] -= 1
+            chosen.append(candidate)
+            taken[kind] = taken.get(kind, 0) + 1
     return sorted(chosen, key=lambda c: (-c.score, c.sentence))
 
 
@@ -181,7 +190,16 @@ def _quota_kind(candidate: _Candidate) -> FactKind:
 
 def _covered(candidate: _Candidate, chosen: list[_Candidate]) -> bool:
     key = candidate.text.casefold()
-    return any(key == c.text.casefold() or (c.kind == candidate.kind and key in c.text.casefold()) for c in chosen)
+    return any(
+        key == c.text.casefold() or (c.kind == candidate.kind and key in c.text.casefold()) for c in chosen
+    ) or any(_names(c, candidate) for c in chosen)
+
+
+def _names(fact: _Candidate, other: _Candidate) -> bool:
+    """Whether an entity's fact, as shown, already names another entity."""
+    if fact.kind not in _ENTITY_KINDS or other.kind not in _ENTITY_KINDS or fact is other:
+        return False
+    return re.search(rf"(?<![\w'’-]){re.escape(other.text)}(?![\w'’-])", fact.shown or fact.text) is not None
 
 
 # Log-odds that a candidate names something a news editor's summary would mention: a
@@ -208,6 +226,8 @@ def _importance(candidate: _Candidate, title: set[str], top: set[int]) -> float:
     score += 0.4 * (candidate.sentence in top) + 0.2 * in_title
     if candidate.kind is FactKind.FIGURE and _MONEY.search(candidate.text):
         score += 0.35
+    if candidate.kind is FactKind.DATE and _DIGIT.search(candidate.text):
+        score += 0.3  # a day of the calendar ranks as a figure; "Saturday", "last week" below it
     if candidate.text.casefold() in _BACKDROPS and not in_title and candidate.sentence > 1:
         score -= 0.9  # a country named only deep in the story is its backdrop, not one of its facts
     return score
@@ -218,23 +238,60 @@ def _importance(candidate: _Candidate, title: set[str], top: set[int]) -> float:
 
 def _entities(article: Article) -> list[_Candidate]:
     found: dict[str, _Candidate] = {}
-    matches = [list(_NAME.finditer(sentence.text)) for sentence in article.sentences]
-    capitalized_inside = {word for found_in in matches for m in found_in if m.start() > 1 for word in m.group().split()}
+    matches = [list(_phrases(sentence.text)) for sentence in article.sentences]
+    capitalized_inside = {word for found_in in matches for at, phrase in found_in if at > 1 for word in phrase.split()}
     common = _CommonWords(article)
     for sentence, sentence_matches in zip(article.sentences, matches, strict=True):
-        for match in sentence_matches:
-            name, role, start = _clean_name(sentence.text, match)
+        for at, phrase in sentence_matches:
+            name, role, start = _clean_name(sentence.text, at, phrase)
+            name, start = _without_common_ends(name, start, common)
             key = name.casefold()
             if key in found:  # named again: its first mention decided what it is
                 found[key].mentions += 1
                 continue
-            if not name or not _is_entity(name, start, capitalized_inside):
+            if not name or not _is_entity(name, start, capitalized_inside) or _common_word(name, common):
                 continue
             kind = _classify(name, role, sentence.text, start, start + len(name), common)
-            shown = _with_role(sentence.text, start, name) if kind is FactKind.PERSON else name
+            shown = (
+                _with_role(sentence.text, start, name) + _age(sentence.text, start + len(name))
+                if kind is FactKind.PERSON
+                else name
+            )
             context = "" if role and role in shown else role
             found[key] = _Candidate(kind, name, sentence.index, context=context, aliases={key}, shown=shown)
     return _merge_short_forms(list(found.values()))
+
+
+def _age(text: str, end: int) -> str:
+    """The age news gives after a person's name ("Rhodri Giggs, 37,"), verbatim, or ""."""
+    found = _AGE.match(text, end)
+    return text[end : found.end() - 1] if found else ""
+
+
+def _without_common_ends(name: str, start: int, common: _CommonWords) -> tuple[str, int]:
+    """The name without a word that a run-on sentence or caption glued to it: a participle
+    opening the sentence ("Laughing Eugenie", "Appearing Saturday") or closing the name
+    ("Malenda Meacham Dressed"), when the article also writes that word in lower case."""
+    tokens = name.split()
+    if start <= 1 and len(tokens) > 1 and _OPENING_VERB.match(tokens[0]) and tokens[0].lower() in common:
+        start += len(tokens[0]) + 1
+        tokens.pop(0)
+    if len(tokens) > 2 and _CLOSING_VERB.match(tokens[-1]) and tokens[-1].lower() in common:
+        tokens.pop()
+    return " ".join(tokens), start
+
+
+_OPENING_VERB = re.compile(r"^[A-Z][a-z]+(?:ing|ly)$")
+_CLOSING_VERB = re.compile(r"^[A-Z][a-z]+ed$")
+
+
+def _common_word(name: str, common: _CommonWords) -> bool:
+    """A single word the article also writes in lower case ("Impressive:", "Footage", "Skin")
+    is a caption's label or a sentence's first word, not a name, unless it is a known one."""
+    lower = name.lower()
+    if " " in name or name.isupper() or lower not in common:
+        return False
+    return lower not in lx.COUNTRIES | lx.CITIES | lx.ORG_WORDS | lx.GIVEN_NAMES | lx.REGIONS
 
 
 class _CommonWords:
@@ -280,13 +337,27 @@ def _with_role(text: str, start: int, name: str) -> str:
     return text[begin : start + len(name)]
 
 
+_DESCRIPTOR = re.compile(r"^[A-Z][a-z]+(?:-[a-z]+)+$")  # "Mother-of-two", "Self-styled"
 _ADJECTIVE_SUFFIX = re.compile(r"\w-[a-z]+$")
 _CAPITALIZED_WORD = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*(?=(?:\s+[A-Z][\w'’.-]*)*\s+$)")
 
 
-def _clean_name(text: str, match: re.Match[str]) -> tuple[str, str, int]:
-    tokens = match.group().split()
-    start = match.start()
+def _phrases(text: str) -> Iterable[tuple[int, str]]:
+    """Runs of capitalized words, with where they start. A sentence word inside a run starts a
+    new one: a page that lost a full stop runs sentences together ("at the Masters The Scot
+    admitted", "his wife Natasha In January")."""
+    for match in _NAME.finditer(text):
+        begin = match.start()
+        for token in _WORD_SPAN.finditer(match.group()):
+            word = token.group()
+            if token.start() > 0 and word[0].isupper() and word.lower() in lx.CLAUSE_OPENERS:
+                yield begin, text[begin : match.start() + token.start()].rstrip()
+                begin = match.start() + token.start()
+        yield begin, text[begin : match.end()]
+
+
+def _clean_name(text: str, start: int, phrase: str) -> tuple[str, str, int]:
+    tokens = phrase.split()
     role: list[str] = []
     while tokens and _leading_word(tokens):
         if tokens[0].lower() not in lx.NON_NAMES:
@@ -325,6 +396,8 @@ def _leading_word(tokens: list[str]) -> bool:
     if first in lx.NON_NAMES or first in lx.TITLES:
         return True
     if len(tokens) > 1 and f"{first} {tokens[1].lower()}" in lx.TITLES:
+        return True
+    if _DESCRIPTOR.match(tokens[0]):
         return True
     return first.endswith(("man", "woman")) and first[:-3].rstrip("wo") in {
         "irish",
@@ -374,7 +447,7 @@ def _classify(name: str, role: str, text: str, start: int, end: int, common: _Co
         or (before[-1].lower() == "of" and len(before) > 1 and before[0].lower() in _PLACE_NOUNS)
     ):
         return FactKind.PLACE
-    if first in lx.GIVEN_NAMES or _AGE.match(text[end:]) or _SAYS.match(text[end:].lstrip()):
+    if first in lx.GIVEN_NAMES or _AGE.match(text, end) or _SAYS.match(text[end:].lstrip()):
         return FactKind.PERSON
     if (
         2 <= len(tokens) <= 3
@@ -415,7 +488,7 @@ def _figures(article: Article, date_spans: list[list[re.Match[str]]]) -> Iterabl
                 continue
             digits = re.sub(r"\D", "", number)
             text = match.group().rstrip()
-            bare = not match.group("unit").strip() and not re.search(r"[£$€¥%]|[a-z]", number)
+            bare = not match.group("unit").strip() and not re.search(r"[£$€¥%]|[a-z]|\d-\d", number)
             if bare and (not digits or int(digits) < 1000):
                 continue
             yield _Candidate(FactKind.FIGURE, text, sentence.index, span=match.span())

@@ -175,6 +175,13 @@ NON_NAMES = _words(
     Through|Throughout|Against|Along|Until|Upon|Off|Out|Up|Down|Why|OK|TV|Internet|God"""
 )
 
+CLAUSE_OPENERS = _words(
+    """He|She|It|They|We|You|His|Its|Their|Our|My|Your|This|That|These|Those|When|While|After|
+    Before|But|If|Although|Because|However|Meanwhile|According|Also|Even|Still|Then"""
+)
+"""Words that open a sentence or a clause and are never inside a name, not even a film's:
+"Sex And The City" and "Romancing The Stone" keep their capitalized "And" and "The"."""
+
 NUMBER_WORDS = _words(
     """one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|
     sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|

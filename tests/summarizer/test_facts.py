@@ -123,3 +123,64 @@ def test_a_person_is_shown_with_role_and_the_team_it_belongs_to() -> None:
     shown = {f.text for f in facts if f.kind is FactKind.PERSON}
     assert "Everton defender Seamus Coleman" in shown, shown
     assert not any(text.startswith("His") for text in shown), shown
+
+
+def test_pages_that_lost_a_full_stop_do_not_glue_names_together() -> None:
+    """A run-on sentence ("at the Masters The Scot admitted", a caption's "Impressive:") and a
+    participle glued to a name give the names alone, and a caption's label is no fact."""
+    _, facts = _facts(
+        "Masters debut\n\nAmateur champion Bradley Neil missed the cut at Augusta National on Friday. "
+        "He played at the Masters He admitted he needed a kick after rounds of 78 and 79. "
+        "Laughing Neil said Augusta National was a dream, according to the Arizona DPS According to reports. "
+        "Impressive: he was impressive on the first day and Sandy Lyle watched Bradley Neil Dressed in green. "
+        "He was laughing, dressed for the part."
+    )
+    shown = {f.text for f in facts}
+    for glued in ("Masters He", "Arizona DPS According", "Laughing Neil", "Impressive"):
+        assert glued not in shown, shown
+    assert not any(text.endswith("Dressed") for text in shown), shown
+    assert {"Augusta National", "Masters", "Arizona DPS"} <= shown, shown
+    assert "Amateur champion Bradley Neil" in shown, shown
+
+
+def test_a_person_is_shown_with_the_age_the_story_gives() -> None:
+    _, facts = _facts(
+        "Fraud trial\n\nMeat trader Grant Allen, 38, spent £30,000 on holidays, the court heard. "
+        "Mother-of-two Kelly Parsons, 35, told the jury about the fraud. "
+        "Grant Allen denied it and Kelly Parsons left the court."
+    )
+    shown = {f.text for f in facts}
+    assert "Grant Allen, 38" in shown and "Mother-of-two Kelly Parsons, 35" in shown, shown
+    assert not any(t.startswith(("38", "35")) for t in shown), shown  # the age is no figure of its own
+
+
+def test_scores_ranges_and_measures_are_figures() -> None:
+    _, facts = _facts(
+        "Open\n\nRafael Nadal beat Nicolas Almagro 6-3, 6-1 in Barcelona on Tuesday. "
+        "The boy fell between 10 to 12ft into the pit, and the lamb weighed 24lbs. "
+        "Nadal said the crowd of more than 8,000 people, in Barcelona, was loud."
+    )
+    figures = {f.text for f in facts if f.kind is FactKind.FIGURE}
+    assert "6-3, 6-1" in figures, figures
+    assert {"10 to 12ft", "24lbs"} & figures, figures
+    assert not any(t.endswith(",") for t in figures), figures
+
+
+def test_a_name_said_in_a_persons_fact_gives_its_place_up() -> None:
+    """ "Barcelona star Martin Montoya" names Barcelona: a bare "Barcelona" would repeat it."""
+    _, facts = _facts(
+        "Trick shot\n\nBarcelona star Martin Montoya scored from 27 yards in training. "
+        "Barcelona posted the video and Barcelona fans loved it, and so did Real Madrid. "
+        "Schoolboy Frankie Franz copied Martin Montoya in Dagenham."
+    )
+    shown = [f.text for f in facts]
+    assert "Barcelona star Martin Montoya" in shown and "Barcelona" not in shown, shown
+
+
+def test_calendar_dates_read_whole() -> None:
+    _, facts = _facts(
+        "Hearing\n\nThe hearing was held in June 2005 in Leeds, and again at 10.38am on Monday. "
+        "Judge Sandra Davis opened it on June 20, 2005, in Leeds."
+    )
+    dates = {f.text for f in facts if f.kind is FactKind.DATE}
+    assert "June 20" not in dates and "38am" not in dates, dates
