@@ -16,11 +16,11 @@ from .models import Article, FactKind, KeyFact, Ranking
 
 MAX_FACTS = 10
 # (at least, at most) facts of a kind among the ten: a fact list of ten places is no summary.
-_QUOTAS = {FactKind.FIGURE: (2, 3), FactKind.DATE: (0, 2), FactKind.QUOTE: (0, 1)}
+_QUOTAS = {FactKind.FIGURE: (2, 5), FactKind.DATE: (0, 3), FactKind.QUOTE: (0, 1)}
 _ENTITY_QUOTA = (0, 9)
 _ENTITY_KINDS = (FactKind.PERSON, FactKind.ORGANIZATION, FactKind.PLACE)
 
-_TOKEN = r"(?:[A-Z][\w'’\-]*\w|[A-Z])"
+_TOKEN = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w'’\-]*\w|[A-Z])"  # "Tom", "Saint-Germain", "D.C."
 _CONNECTOR = r"(?:of|the|de|del|della|da|di|du|la|le|van|von|der|den|al|el|bin|ibn)"
 # A possessive ends a name: "Dynamo Kiev's Andriy Yarmolenko" is two names.
 _NAME = re.compile(rf"(?<![\w'’-]){_TOKEN}(?:(?<!['’]s)(?:\s+{_CONNECTOR})*\s+{_TOKEN})*")
@@ -251,6 +251,9 @@ def _entities(article: Article) -> list[_Candidate]:
                 continue
             if not name or not _is_entity(name, start, capitalized_inside) or _common_word(name, common):
                 continue
+            label = " " not in name or name.isupper()
+            if label and _LABEL.match(sentence.text, start + len(name)) and article.text.count(name) == 1:
+                continue  # a caption's label glued into the text: "Glamorous:", "EXPERT VERDICT:"
             kind = _classify(name, role, sentence.text, start, start + len(name), common)
             shown = (
                 _with_role(sentence.text, start, name) + _age(sentence.text, start + len(name))
@@ -337,6 +340,8 @@ def _with_role(text: str, start: int, name: str) -> str:
     return text[begin : start + len(name)]
 
 
+_LABEL = re.compile(r":\s")
+_CONTRACTION = re.compile(r"\w['’](?:m|ve|d|ll|re|t)\b(?!['’])|n['’]t\b")  # "I'm", "We've", "Don't"
 _DESCRIPTOR = re.compile(r"^[A-Z][a-z]+(?:-[a-z]+)+$")  # "Mother-of-two", "Self-styled"
 _ADJECTIVE_SUFFIX = re.compile(r"\w-[a-z]+$")
 _CAPITALIZED_WORD = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*(?=(?:\s+[A-Z][\w'’.-]*)*\s+$)")
@@ -411,7 +416,7 @@ def _leading_word(tokens: list[str]) -> bool:
 def _is_entity(name: str, start: int, capitalized_inside: set[str]) -> bool:
     tokens = name.split()
     lower = name.lower()
-    if lower in lx.TITLES:
+    if lower in lx.TITLES or _CONTRACTION.search(name):
         return False
     if len(tokens) == 1:
         if lower in lx.DEMONYMS or lower in lx.NON_NAMES or len(name) < 2:

@@ -184,3 +184,14 @@ def test_calendar_dates_read_whole() -> None:
     )
     dates = {f.text for f in facts if f.kind is FactKind.DATE}
     assert "June 20" not in dates and "38am" not in dates, dates
+
+
+def test_contractions_caption_labels_and_dotted_abbreviations() -> None:
+    _, facts = _facts(
+        "Towing row\n\nBritt McHenry, a Washington D.C.-based reporter for ESPN, was suspended on Monday. "
+        "Glamorous: McHenry is a sideline reporter, and I'm sorry, she said, and We've learned, ESPN said. "
+        "Britt McHenry works for ESPN in Washington D.C. and Arlington."
+    )
+    shown = {f.text for f in facts}
+    assert not shown & {"Glamorous", "I'm", "We've", "Washington D"}, shown
+    assert "Washington D.C." in shown, shown
