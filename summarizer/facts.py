@@ -199,7 +199,17 @@ def _names(fact: _Candidate, other: _Candidate) -> bool:
     """Whether an entity's fact, as shown, already names another entity."""
     if fact.kind not in _ENTITY_KINDS or other.kind not in _ENTITY_KINDS or fact is other:
         return False
-    return re.search(rf"(?<![\w'’-]){re.escape(other.text)}(?![\w'’-])", fact.shown or fact.text) is not None
+    shown, name = fact.shown or fact.text, other.text
+    at = shown.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if (at == 0 or shown[at - 1] == " ") and (end == len(shown) or not _NAME_GOES_ON.match(shown, end)):
+            return True
+        at = shown.find(name, at + 1)
+    return False
+
+
+_NAME_GOES_ON = re.compile(r"[\w'’-]")
 
 
 # Log-odds that a candidate names something a news editor's summary would mention: a
@@ -294,7 +304,10 @@ def _common_word(name: str, common: _CommonWords) -> bool:
     lower = name.lower()
     if " " in name or name.isupper() or lower not in common:
         return False
-    return lower not in lx.COUNTRIES | lx.CITIES | lx.ORG_WORDS | lx.GIVEN_NAMES | lx.REGIONS
+    return lower not in _KNOWN_NAMES
+
+
+_KNOWN_NAMES = lx.COUNTRIES | lx.CITIES | lx.ORG_WORDS | lx.GIVEN_NAMES | lx.REGIONS
 
 
 class _CommonWords:
@@ -309,13 +322,13 @@ class _CommonWords:
         if word in lx.STOP_WORDS:
             return True
         if self._lower is None:
-            self._lower = {
-                w.strip(_PUNCTUATION) for s in self._article.sentences for w in s.text.split() if w[:1].islower()
-            }
+            text = "\n".join(s.text for s in self._article.sentences)
+            self._lower = {w.strip(_PUNCTUATION) for w in _LOWER_WORD.findall(text)}
         return word in self._lower
 
 
 _PUNCTUATION = "\"'“”‘’(),.;:!?"
+_LOWER_WORD = re.compile(r"(?<!\S)[a-zß-ÿ]\S*")
 _ROLE_WORD = re.compile(r"([\w'’-]+)\s+$")
 
 
@@ -348,17 +361,18 @@ _CAPITALIZED_WORD = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*(?=(?:\s+[A-Z][\w
 
 
 def _phrases(text: str) -> Iterable[tuple[int, str]]:
-    """Runs of capitalized words, with where they start. A sentence word inside a run starts a
-    new one: a page that lost a full stop runs sentences together ("at the Masters The Scot
-    admitted", "his wife Natasha In January")."""
+    """Runs of capitalized words, with where they start. A word that opens a clause starts a
+    new run: a page that lost a full stop runs sentences together ("at the Masters He
+    admitted", "according to the Arizona DPS According to")."""
     for match in _NAME.finditer(text):
-        begin = match.start()
-        for token in _WORD_SPAN.finditer(match.group()):
-            word = token.group()
-            if token.start() > 0 and word[0].isupper() and word.lower() in lx.CLAUSE_OPENERS:
-                yield begin, text[begin : match.start() + token.start()].rstrip()
-                begin = match.start() + token.start()
-        yield begin, text[begin : match.end()]
+        begin, end = match.span()
+        for opener in _OPENER.finditer(text, begin + 1, end):
+            yield begin, text[begin : opener.start()]
+            begin = opener.end() - len(opener.group(1))
+        yield begin, text[begin:end]
+
+
+_OPENER = re.compile(rf"\s+((?:{'|'.join(w.capitalize() for w in sorted(lx.CLAUSE_OPENERS))})\b)")
 
 
 def _clean_name(text: str, start: int, phrase: str) -> tuple[str, str, int]:
