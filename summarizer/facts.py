@@ -341,7 +341,12 @@ def _with_role(text: str, start: int, name: str) -> str:
             break
         word = found.group(1).lower()
         if word not in lx.TITLES and word not in lx.DEMONYMS and not _leading_word([found.group(1)]):
-            break
+            # "Spanish compatriot Nicolas Almagro": a nationality names what the word is
+            nationality = _ROLE_WORD.search(text, max(0, found.start(1) - 30), found.start(1))
+            if not (word.isalpha() and word.islower() and nationality and nationality.group(1).lower() in lx.DEMONYMS):
+                break
+            found = nationality
+            word = nationality.group(1).lower()
         if word in lx.NON_NAMES:
             break
         begin = found.start(1)

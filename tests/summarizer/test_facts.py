@@ -195,3 +195,12 @@ def test_contractions_caption_labels_and_dotted_abbreviations() -> None:
     shown = {f.text for f in facts}
     assert not shown & {"Glamorous", "I'm", "We've", "Washington D"}, shown
     assert "Washington D.C." in shown, shown
+
+
+def test_a_nationality_before_a_role_is_part_of_it() -> None:
+    _, facts = _facts(
+        "Barcelona Open\n\nRafael Nadal beat Spanish compatriot Nicolas Almagro 6-3 6-1 on Tuesday. "
+        "Japanese pianist Chieko Hara watched, and Nicolas Almagro said Rafael Nadal was too strong."
+    )
+    shown = {f.text for f in facts if f.kind is FactKind.PERSON}
+    assert {"Spanish compatriot Nicolas Almagro", "Japanese pianist Chieko Hara"} <= shown, shown
