@@ -511,11 +511,18 @@ def _figures(article: Article, date_spans: list[list[re.Match[str]]]) -> Iterabl
             if _YEAR.match(number) or _inside(match.span("num"), date_spans[sentence.index]):
                 continue
             digits = re.sub(r"\D", "", number)
-            text = match.group().rstrip()
-            bare = not match.group("unit").strip() and not re.search(r"[£$€¥%]|[a-z]|\d-\d", number)
+            unit = match.group("unit").strip()
+            span = match.span()
+            if number.endswith("-old") and _VERB.match(unit):  # "the 40-year-old attended": an age
+                span = (span[0], match.end("num"))
+                unit = ""
+            bare = not unit and not re.search(r"[£$€¥%]|[a-z]|\d-\d", number)
             if bare and (not digits or int(digits) < 1000):
                 continue
-            yield _Candidate(FactKind.FIGURE, text, sentence.index, span=match.span())
+            yield _Candidate(FactKind.FIGURE, text[span[0] : span[1]].rstrip(), sentence.index, span=span)
+
+
+_VERB = re.compile(r"(?:said|says|told|[a-z]+ed)$")
 
 
 def _inside(span: tuple[int, int], matches: list[re.Match[str]]) -> bool:
