@@ -265,11 +265,13 @@ def _entities(article: Article) -> list[_Candidate]:
             if label and _LABEL.match(sentence.text, start + len(name)) and article.text.count(name) == 1:
                 continue  # a caption's label glued into the text: "Glamorous:", "EXPERT VERDICT:"
             kind = _classify(name, role, sentence.text, start, start + len(name), common)
-            shown = (
-                _with_role(sentence.text, start, name) + _age(sentence.text, start + len(name))
-                if kind is FactKind.PERSON
-                else name
-            )
+            end = start + len(name)
+            if kind is FactKind.PERSON:
+                shown = _with_role(sentence.text, start, name) + _age(sentence.text, end)
+            elif kind is FactKind.PLACE or (kind is FactKind.ORGANIZATION and _within(sentence.text, end)):
+                kind, shown = FactKind.PLACE, name + _within(sentence.text, end)
+            else:
+                shown = name
             context = "" if role and role in shown else role
             found[key] = _Candidate(kind, name, sentence.index, context=context, aliases={key}, shown=shown)
     return _merge_short_forms(list(found.values()))
@@ -279,6 +281,16 @@ def _age(text: str, end: int) -> str:
     """The age news gives after a person's name ("Rhodri Giggs, 37,"), verbatim, or ""."""
     found = _AGE.match(text, end)
     return text[end : found.end() - 1] if found else ""
+
+
+def _within(text: str, end: int) -> str:
+    """The state or country news writes after a town ("Boise, Idaho"), verbatim, or ""."""
+    found = _WITHIN.match(text, end)
+    return found.group() if found and found.group(1).lower() in _AREAS else ""
+
+
+_WITHIN = re.compile(r",\s([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b(?!['’])")  # not "O2, Britain's biggest"
+_AREAS = lx.COUNTRIES | lx.REGIONS
 
 
 def _without_common_ends(name: str, start: int, common: _CommonWords) -> tuple[str, int]:

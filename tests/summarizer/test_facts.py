@@ -166,6 +166,13 @@ def test_what_a_name_is(text: str, expected: dict[str, FactKind | None]) -> None
             set(),
             id="a nationality before a role is part of it",
         ),
+        pytest.param(
+            "House fire\n\nTwo parrots called for help when a fire broke out in Boise, Idaho, on Monday. "
+            "O2, Britain's biggest mobile operator, filmed it, and crews from Boise put the fire out.",
+            {"Boise, Idaho"},
+            {"Boise", "Idaho", "O2, Britain"},
+            id="a town with its state, not with a possessive",
+        ),
     ],
 )
 def test_how_a_fact_is_shown(text: str, shown: set[str], not_shown: set[str]) -> None:
