@@ -278,9 +278,18 @@ def _entities(article: Article) -> list[_Candidate]:
 
 
 def _age(text: str, end: int) -> str:
-    """The age news gives after a person's name ("Rhodri Giggs, 37,"), verbatim, or ""."""
+    """The age news gives after a person's name, and the town it says they are from ("Grant
+    Allen, 38, of Harlow, Essex"), verbatim, or ""."""
     found = _AGE.match(text, end)
-    return text[end : found.end() - 1] if found else ""
+    if not found:
+        return ""
+    home = _HOME.match(text, found.end())
+    if home:
+        return text[end : home.end()] + _within(text, home.end())
+    return text[end : found.end() - 1]
+
+
+_HOME = re.compile(r"\s*(?:of|from)\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\b(?!['’])")
 
 
 def _within(text: str, end: int) -> str:

@@ -146,10 +146,11 @@ def test_what_a_name_is(text: str, expected: dict[str, FactKind | None]) -> None
         pytest.param(
             "Fraud trial\n\nMeat trader Grant Allen, 38, spent £30,000 on holidays, the court heard. "
             "Mother-of-two Kelly Parsons, 35, told the jury about the fraud. "
-            "Grant Allen denied it and Kelly Parsons left the court.",
-            {"Grant Allen, 38", "Mother-of-two Kelly Parsons, 35"},
-            {"38", "35", "38, spent", "35, told"},
-            id="a person with the age the story gives, the age no figure of its own",
+            "Grant Allen denied it and Kelly Parsons left the court, and Keith Allen, 27, of Columbus, Ohio, "
+            "was charged.",
+            {"Grant Allen, 38", "Mother-of-two Kelly Parsons, 35", "Keith Allen, 27, of Columbus, Ohio"},
+            {"38", "35", "38, spent", "35, told", "Columbus"},
+            id="a person with the age and the town the story gives, the age no figure of its own",
         ),
         pytest.param(
             "Trick shot\n\nBarcelona star Martin Montoya scored from 27 yards in training. "
