@@ -23,6 +23,8 @@ from telegram.ext import (
     filters,
 )
 
+from summarizer import revision
+
 from . import commands
 from .context import BotContext, Services
 from .digests import schedule_all
@@ -146,9 +148,26 @@ async def _lead(application: Application) -> None:  # type: ignore[type-arg]
     application.bot_data.leading = True
     await schedule_all(application)
     if application.job_queue:
+        application.job_queue.run_once(_bring_up_to_date, when=0, name="reindex")
         minutes = application.bot_data.settings.feed_poll_minutes
         application.job_queue.run_repeating(_poll_feeds, interval=minutes * 60, first=10, name="feeds")
     log.info("this worker leads the digests and feeds")
+
+
+async def _bring_up_to_date(context: BotContext) -> None:
+    """After an upgrade of the summarizer, rank the stored articles and find their key facts
+    again in the background; a stop or a lost lead ends it, and the next leader starts over."""
+
+    def keep_going() -> bool:
+        return context.application.running and context.bot_data.leading
+
+    try:
+        done = await context.news.reindex_if_outdated(keep_going)
+    except Exception:  # the stored rankings keep serving; the next start tries again
+        log.exception("bringing stored articles up to date failed")
+        return
+    if done is not None:
+        log.info("summarizer revision %s: %d stored articles read again, %d changed", revision(), *done)
 
 
 async def _keep_leadership(context: BotContext) -> None:

@@ -4,11 +4,22 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from summarizer import Article, ArticleError, KeyFact, Ranking, Summary, key_facts, parse_article, rank, summarize
+from summarizer import (
+    Article,
+    ArticleError,
+    KeyFact,
+    Ranking,
+    Summary,
+    key_facts,
+    parse_article,
+    rank,
+    revision,
+    summarize,
+)
 from summarizer.extract import extract_article
 
 from .fetch import SafeFetcher
@@ -16,6 +27,8 @@ from .schedule import parse_clock, parse_zone
 from .store import ArticleStore, StoredArticle, Subscription
 
 MAX_SUMMARY_LENGTH = 20
+SUMMARIZER_REVISION = "summarizer_revision"
+"""The store's setting naming the summarizer revision its rankings and key facts come from."""
 
 
 class NoSuchArticle(LookupError):
@@ -95,13 +108,18 @@ class NewsService:
     async def set_length(self, chat_id: int, length: int) -> None:
         await self.store.set_summary_length(chat_id, length)
 
-    async def reindex(self, progress: object | None = None, page: int = 200) -> tuple[int, int]:
+    async def reindex(
+        self, progress: object | None = None, page: int = 200, keep_going: Callable[[], bool] = lambda: True
+    ) -> tuple[int, int]:
         """Rank every stored article again and find its key facts again, with the summarizer
-        this bot runs now; store what changed. Returns (articles seen, articles changed)."""
+        this bot runs now; store what changed. Returns (articles seen, articles changed).
+        Stopped early (``keep_going`` turned false), it leaves the store marked outdated."""
         seen = changed = 0
         seq = 0
         while batch := await self.store.articles_after(seq, page):
             for stored in batch:
+                if not keep_going():
+                    return seen, changed
                 ranking, facts = await asyncio.to_thread(_rank_and_facts, stored.article)
                 if ranking != stored.ranking or tuple(facts) != stored.facts:
                     await self.store.refresh(stored.article.id, ranking, facts)
@@ -110,7 +128,15 @@ class NewsService:
                 if progress is not None:
                     progress.update(1)  # type: ignore[attr-defined]
             seq = batch[-1].seq
+        await self.store.save_setting(SUMMARIZER_REVISION, revision())
         return seen, changed
+
+    async def reindex_if_outdated(self, keep_going: Callable[[], bool] = lambda: True) -> tuple[int, int] | None:
+        """Reindex when the store's rankings and key facts come from another summarizer
+        revision (after an upgrade); None when they are already this one's."""
+        if await self.store.setting(SUMMARIZER_REVISION) == revision():
+            return None
+        return await self.reindex(keep_going=keep_going)
 
     # -- bulk ingest -------------------------------------------------------------------------
 

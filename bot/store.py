@@ -83,6 +83,8 @@ class ArticleStore(Protocol):
     async def articles_after(self, seq: int, limit: int) -> list[StoredArticle]: ...
     async def refresh(self, article_id: str, ranking: Ranking, facts: Sequence[KeyFact]) -> None: ...
     async def summary_length(self, chat_id: int) -> int | None: ...
+    async def setting(self, key: str) -> str | None: ...
+    async def save_setting(self, key: str, value: str) -> None: ...
     async def set_summary_length(self, chat_id: int, length: int) -> None: ...
     async def subscription(self, chat_id: int) -> Subscription | None: ...
     async def save_subscription(self, subscription: Subscription) -> None: ...
@@ -114,7 +116,7 @@ def open_store(database: str) -> ArticleStore:
     return SqliteArticleStore(database)
 
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 _MIGRATIONS: dict[int, str] = {
     1: """
     CREATE TABLE articles (
@@ -181,6 +183,9 @@ _MIGRATIONS: dict[int, str] = {
         PRIMARY KEY (feed_id, item_key)
     );
     CREATE INDEX feed_items_article ON feed_items(article_seq);
+    """,
+    3: """
+    CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     """,
 }
 
@@ -332,6 +337,25 @@ class SqliteArticleStore:
         return await self._run(lambda db: [_stored(r) for r in db.execute(sql, args).fetchall()])
 
     # -- chats and subscriptions -------------------------------------------------------------
+
+    async def setting(self, key: str) -> str | None:
+        """A value the bot keeps for itself (see bot.service.SUMMARIZER_REVISION)."""
+
+        def work(db: sqlite3.Connection) -> str | None:
+            row = db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+            return None if row is None else str(row[0])
+
+        return await self._run(work)
+
+    async def save_setting(self, key: str, value: str) -> None:
+        def work(db: sqlite3.Connection) -> None:
+            db.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?)"
+                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+        await self._run(work)
 
     async def summary_length(self, chat_id: int) -> int | None:
         def work(db: sqlite3.Connection) -> int | None:

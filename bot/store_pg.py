@@ -22,7 +22,7 @@ from summarizer import Article, KeyFact, Ranking
 
 from .store import _FACTS, ORIGINS, SEARCH_WINDOW, Feed, StoredArticle, Subscription, _stored
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 _MIGRATION_LOCK = 7_301_001
 _LEADER_LOCK = 7_301_002
 _DIGEST_LOCK = 7_301_003
@@ -74,6 +74,7 @@ _MIGRATIONS: dict[int, list[str]] = {
         )""",
         "CREATE INDEX feed_items_article ON feed_items(article_seq)",
     ],
+    3: ["CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"],
 }
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 # What a stored article is read from: never the search vector or the body, which are large and
@@ -255,6 +256,17 @@ class PostgresArticleStore:
         )
 
     # -- chats and subscriptions -------------------------------------------------------------
+
+    async def setting(self, key: str) -> str | None:
+        rows = await self._all("SELECT value FROM settings WHERE key = %s", (key,))
+        return str(rows[0]["value"]) if rows else None
+
+    async def save_setting(self, key: str, value: str) -> None:
+        await self._all(
+            "INSERT INTO settings (key, value) VALUES (%s, %s)"
+            " ON CONFLICT (key) DO UPDATE SET value = excluded.value RETURNING key",
+            (key, value),
+        )
 
     async def summary_length(self, chat_id: int) -> int | None:
         rows = await self._all("SELECT summary_length FROM chats WHERE chat_id = %s", (chat_id,))

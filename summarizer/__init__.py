@@ -4,7 +4,14 @@ article = parse_article(raw_text)
 ranking = rank(article)                 # once per article
 summary = summarize(article, 3, ranking)  # any length, cut from the same ranking
 facts = key_facts(article, ranking)
+
+Rankings and key facts are worth storing; ``revision()`` tells when stored ones may be stale.
 """
+
+import functools
+import hashlib
+from importlib.metadata import version
+from pathlib import Path
 
 from .facts import MAX_FACTS, key_facts
 from .models import Article, Caption, FactKind, KeyFact, Ranking, Sentence, Summary, SummarySentence
@@ -31,6 +38,16 @@ def summarize(
     )
 
 
+@functools.cache
+def revision() -> str:
+    """A fingerprint of this summarizer: its code and the sumy it builds on. Rankings and key
+    facts stored by another revision may differ from what this one makes."""
+    digest = hashlib.sha256(version("sumy").encode())
+    for source in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(source.name.encode() + b"\0" + source.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 __all__ = [
     "ALGORITHMS",
     "DEFAULT_ALGORITHM",
@@ -51,6 +68,7 @@ __all__ = [
     "key_facts",
     "parse_article",
     "rank",
+    "revision",
     "split_sentences",
     "split_words",
     "summarize",

@@ -150,3 +150,32 @@ async def test_forget_deletes_a_chats_data_admins_only(api: LocalBotApi, bot: ob
     assert await news(bot).store.summary_length(GROUP) is None
     assert not bot.job_queue.get_jobs_by_name(f"digest:{GROUP}")  # type: ignore[attr-defined]
     assert await news(bot).store.count() == 21  # articles are shared, not the chat's
+
+
+async def test_an_upgraded_summarizer_brings_stored_articles_up_to_date(api: LocalBotApi, database) -> None:  # type: ignore[no-untyped-def]
+    """Articles ranked by an older summarizer get this one's ranking and key facts in the
+    background when the bot starts; users are served all along, and nothing else changes."""
+    from bot.app import build_application, running
+    from bot.service import SUMMARIZER_REVISION, NewsService
+    from bot.store import SqliteArticleStore
+    from summarizer import Ranking, revision
+    from tests.bot.conftest import make_settings
+
+    store = SqliteArticleStore(database)
+    await store.open()
+    stored, _ = await NewsService(store).add_text(NEW_ARTICLES[0], origin="user")
+    await store.refresh(stored.article.id, Ranking(algorithm="default", scores=stored.ranking.scores), ())
+    await store.save_setting(SUMMARIZER_REVISION, "an older summarizer")
+    await store.close()
+
+    async with running(build_application(make_settings(api, database))) as application:
+        service = application.bot_data.news
+        for _ in range(100):
+            if await service.store.setting(SUMMARIZER_REVISION) == revision():
+                break
+            await asyncio.sleep(0.05)
+        again = await service.store.get(stored.article.id)
+        assert again is not None and again.facts == stored.facts and again.ranking == stored.ranking
+        assert again.seq == stored.seq and again.origin == "user"
+        [reply] = await api.reply_to(ALICE, f"/facts {stored.article.id}")
+        assert "£38m" in reply["text"] and "2,400 steel cables" in reply["text"]

@@ -177,3 +177,12 @@ async def test_every_article_in_order_and_derived_data_refreshed(store: ArticleS
     assert again is not None
     assert again.ranking == stale and again.facts == first.facts[:1]
     assert again.article == first.article and again.seq == first.seq and again.origin == "user"
+
+
+async def test_settings_are_kept_and_replaced(store: ArticleStore) -> None:
+    assert await store.setting("summarizer_revision") is None
+    await store.save_setting("summarizer_revision", "one")
+    await store.save_setting("summarizer_revision", "two")
+    await store.save_setting("other", "<b>&'\"")
+    assert await store.setting("summarizer_revision") == "two"
+    assert await store.setting("other") == "<b>&'\""
