@@ -69,12 +69,18 @@ _NUMBER = r"\d(?:[\d,]*\d)?(?:\.\d+)?"
 _FUNCTION_WORDS = (
     "(?:of|the|a|an|and|or|but|to|in|on|at|for|by|with|from|as|is|was|were|are|has|had|have|be|"
     "been|who|which|that|through|into|after|before|over|under|per|than|more|less|each|this|these|"
-    "those|their|his|her|its|our|will|would|could|can|may|might|should|must|did|do|does|so|if)"
+    "those|their|his|her|its|our|will|would|could|can|may|might|should|must|did|do|does|so|if|then|now|"
+    "also|still|just|again|together|ago)"
 )
 _COUNT_WORD_SET = lx.NUMBER_WORDS - {"one", "half", "quarter", "third"}
 _COUNT_WORDS = sorted(lx.NUMBER_WORDS - {"one", "half", "quarter", "third"}, key=len, reverse=True)
 # Units a measured figure carries ("12ft", "9km", "24lbs", "12.5st"); "m" is read as million.
 _MEASURES = "ft|feet|km|cm|mm|kg|lbs?|st|mph|mi|oz|yds?|ml|sq\\ ?ft|sq\\ ?m|mg|kph"
+# Words between a count and what it counts ("two previous quarters", "five hit singles").
+_QUALIFIERS = (
+    "(?:previous|consecutive|successive|straight|further|more|other|new|former|separate|different|"
+    "extra|additional|little|small|big|major|top|hit|young|old|key|senior|junior)"
+)
 _FIGURE = re.compile(
     rf"""(?<![\w.,])
     (?P<mod>(?i:more\ than|over|almost|nearly|about|around|at\ least|up\ to|some|roughly|
@@ -88,7 +94,7 @@ _FIGURE = re.compile(
       | (?:{"|".join(_COUNT_WORDS)})(?:\s(?:hundred|thousand|million|billion))?
         (?=\s+(?:of\s+)?[a-z]+)
     )
-    (?P<unit>(?:\s+(?!{_FUNCTION_WORDS}\b)(?![a-z]+ly\b)[a-z][a-z\-]+)?)
+    (?P<unit>(?:\s+(?:{_QUALIFIERS}\s+){{0,2}}(?!{_FUNCTION_WORDS}\b)(?![a-z]+ly\b)[a-z][a-z\-]+)?)
     """,
     re.VERBOSE,
 )
@@ -537,7 +543,8 @@ def _figures(article: Article, date_spans: list[list[re.Match[str]]]) -> Iterabl
             if number.endswith("-old") and _VERB.match(unit):  # "the 40-year-old attended": an age
                 span = (span[0], match.end("num"))
                 unit = ""
-            bare = not unit and not re.search(r"[£$€¥%]|[a-z]|\d-\d", number)
+            # "nine", "millions": a count in words with nothing counted is no figure
+            bare = not unit and (number[0].isalpha() or not re.search(r"[£$€¥%]|[a-z]|\d-\d", number))
             if bare and (not digits or int(digits) < 1000):
                 continue
             yield _Candidate(FactKind.FIGURE, text[span[0] : span[1]].rstrip(), sentence.index, span=span)

@@ -196,6 +196,12 @@ def test_scores_ranges_and_measures_are_figures() -> None:
     assert not any(t.endswith(",") for t in figures), figures
 
 
+def test_a_count_says_what_it_counts() -> None:
+    _, facts = _facts("Comeback\n\nRafael Nadal won nine of the last 11 games after two previous defeats in Madrid.")
+    figures = {f.text for f in facts if f.kind is FactKind.FIGURE}
+    assert figures == {"11 games", "two previous defeats"}, figures
+
+
 def test_calendar_dates_read_whole() -> None:
     _, facts = _facts(
         "Hearing\n\nThe hearing was held in June 2005 in Leeds, and again at 10.38am on Monday. "
