@@ -309,13 +309,17 @@ _AREAS = lx.COUNTRIES | lx.REGIONS
 
 
 def _without_common_ends(name: str, start: int, common: _CommonWords) -> tuple[str, int]:
-    """The name without a word that a run-on sentence or caption glued to it: a participle
-    opening the sentence ("Laughing Eugenie", "Appearing Saturday") or closing the name
-    ("Malenda Meacham Dressed"), when the article also writes that word in lower case."""
+    """The name without a word that a run-on sentence or caption glued to it: a participle the
+    article also writes in lower case, opening the sentence ("Laughing Eugenie") or closing the
+    name ("Malenda Meacham Dressed")."""
     tokens = name.split()
-    if start <= 1 and len(tokens) > 1 and _OPENING_VERB.match(tokens[0]) and tokens[0].lower() in common:
+    first = tokens[0] if len(tokens) > 1 and start <= 1 else ""
+    if _OPENING_VERB.match(first) and first.lower() in common:
         start += len(tokens[0]) + 1
         tokens.pop(0)
+        while len(tokens) > 1 and tokens[0].islower():  # "Beating the Aussies"
+            start += len(tokens[0]) + 1
+            tokens.pop(0)
     if len(tokens) > 2 and _CLOSING_VERB.match(tokens[-1]) and tokens[-1].lower() in common:
         tokens.pop()
     return " ".join(tokens), start
@@ -448,7 +452,7 @@ def _leading_word(tokens: list[str]) -> bool:
         return True
     if len(tokens) > 1 and f"{first} {tokens[1].lower()}" in lx.TITLES:
         return True
-    if _DESCRIPTOR.match(tokens[0]):
+    if _DESCRIPTOR.match(tokens[0]) or tokens[0] == "Former":  # "Former TSA agent", "Mother-of-two"
         return True
     return first.endswith(("man", "woman")) and first[:-3].rstrip("wo") in {
         "irish",
@@ -480,7 +484,7 @@ def _classify(name: str, role: str, text: str, start: int, end: int, common: _Co
     tokens = name.split()
     lower = name.lower()
     first, last = tokens[0].lower(), tokens[-1].lower()
-    if role and role.lower() not in {"chief"}:
+    if role and role.lower() not in {"chief", "former"}:  # "Former TSA agent ...": TSA is no one
         return FactKind.PERSON
     if len(tokens) > 1 and first in lx.GIVEN_NAMES and last not in lx.ORG_WORDS:
         return FactKind.PERSON

@@ -168,7 +168,7 @@ NON_NAMES = _words(
     Nine|Ten|First|Second|Third|Last|Next|Mr|Mrs|Ms|Dr|Sir|Monday|Tuesday|Wednesday|
     Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|
     September|October|November|December|Today|Yesterday|Tomorrow|Tonight|Earlier|Later|
-    Speaking|Asked|Describing|Following|Pictured|Photo|Click|Read|Scroll|Share|Video|Watch|
+    Speaking|Asked|Describing|Following|Pictured|Photo|Click|Read|Scroll|Share|Video|Watch|Said|Says|
     Police|Officers|Officials|Experts|Critics|Researchers|Scientists|Doctors|Fans|Residents|
     Several|Around|Nearly|Almost|More|Less|Few|Much|Once|Twice|Instead|Indeed|Perhaps|Maybe|
     Plus|Having|Being|Let|Please|Thanks|Oh|Well|Like|Unlike|Without|Within|Between|Among|

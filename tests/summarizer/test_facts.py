@@ -130,9 +130,17 @@ def test_what_a_name_is(text: str, expected: dict[str, FactKind | None]) -> None
             "He played at the Masters He admitted he needed a kick after rounds of 78 and 79. "
             "Laughing Neil said Augusta National was a dream, according to the Arizona DPS According to reports. "
             "Impressive: he was impressive on the first day and Sandy Lyle watched Bradley Neil Dressed in green. "
-            "He was laughing, dressed for the part.",
-            {"Augusta National", "Masters", "Arizona DPS", "Amateur champion Bradley Neil"},
-            {"Masters He", "Arizona DPS According", "Laughing Neil", "Impressive", "Bradley Neil Dressed"},
+            "He was laughing, dressed for the part. Said Wales coach Scott Johnson: he will be back. "
+            "Former TSA agent Charles Stone agreed.",
+            {
+                "Augusta National",
+                "Masters",
+                "Arizona DPS",
+                "Amateur champion Bradley Neil",
+                "Wales coach Scott Johnson",
+            },
+            {"Masters He", "Arizona DPS According", "Laughing Neil", "Impressive", "Bradley Neil Dressed", "Said Wales"}
+            | {"Former TSA"},
             id="a page that lost a full stop, a caption label, a participle glued to a name",
         ),
         pytest.param(
