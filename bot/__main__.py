@@ -119,9 +119,10 @@ async def _offline_news(settings: Settings) -> AsyncIterator[NewsService]:
     from .store import open_store
 
     store = open_store(settings.database)
-    await store.open()
+    news = NewsService(store, settings.default_summary_length)
+    await news.open()
     try:
-        yield NewsService(store, settings.default_summary_length)
+        yield news
     finally:
         await store.close()
 

@@ -129,7 +129,7 @@ async def _gate(update: Update, context: BotContext) -> None:
 async def _on_start(application: Application) -> None:  # type: ignore[type-arg]
     news: NewsService = application.bot_data.news
     settings: Settings = application.bot_data.settings
-    await news.store.open()
+    await news.open()
     report = await news.ingest_paths([settings.seeds_dir], IngestReport())
     log.info("seeds: %d added, %d already stored, %d rejected", report.added, report.unchanged, len(report.rejected))
     await application.bot.set_my_commands(commands.COMMANDS)

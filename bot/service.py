@@ -59,6 +59,13 @@ class NewsService:
         self.digest_time = digest_time
         self.digest_timezone = digest_timezone
 
+    async def open(self) -> None:
+        """Open the store. An empty store holds nothing an older summarizer made: it is marked
+        as this revision's, so articles ingested before the bot first starts are not read again."""
+        await self.store.open()
+        if await self.store.setting(SUMMARIZER_REVISION) is None and await self.store.count() == 0:
+            await self.store.save_setting(SUMMARIZER_REVISION, revision())
+
     # -- articles ----------------------------------------------------------------------------
 
     async def add_text(
