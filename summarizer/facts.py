@@ -231,7 +231,8 @@ _KIND_PRIOR = {
     FactKind.DATE: -0.8,
     FactKind.QUOTE: -0.6,
 }
-_BACKDROPS = lx.COUNTRIES | lx.REGIONS
+_AREAS = lx.COUNTRIES | lx.REGIONS
+"""Countries, regions and states: a story's backdrop, or the area a town is in."""
 _MONEY = re.compile(r"[£$€¥%]|million|billion|\dbn|\dm\b|per ?cent")
 
 
@@ -244,7 +245,7 @@ def _importance(candidate: _Candidate, title: set[str], top: set[int]) -> float:
         score += 0.35
     if candidate.kind is FactKind.DATE and _DIGIT.search(candidate.text):
         score += 0.3  # a day of the calendar ranks as a figure; "Saturday", "last week" below it
-    if candidate.text.casefold() in _BACKDROPS and not in_title and candidate.sentence > 1:
+    if candidate.text.casefold() in _AREAS and not in_title and candidate.sentence > 1:
         score -= 0.9  # a country named only deep in the story is its backdrop, not one of its facts
     return score
 
@@ -265,13 +266,13 @@ def _entities(article: Article) -> list[_Candidate]:
             if key in found:  # named again: its first mention decided what it is
                 found[key].mentions += 1
                 continue
-            if not name or not _is_entity(name, start, capitalized_inside) or _common_word(name, common):
+            if not name or not _is_entity(name, start, capitalized_inside, common):
                 continue
-            label = " " not in name or name.isupper()
-            if label and _LABEL.match(sentence.text, start + len(name)) and article.text.count(name) == 1:
-                continue  # a caption's label glued into the text: "Glamorous:", "EXPERT VERDICT:"
-            kind = _classify(name, role, sentence.text, start, start + len(name), common)
             end = start + len(name)
+            label = " " not in name or name.isupper()
+            if label and _LABEL.match(sentence.text, end) and article.text.count(name) == 1:
+                continue  # a caption's label glued into the text: "Glamorous:", "EXPERT VERDICT:"
+            kind = _classify(name, role, sentence.text, start, end, common)
             if kind is FactKind.PERSON:
                 shown = _with_role(sentence.text, start, name) + _age(sentence.text, end)
             elif kind is FactKind.PLACE or (kind is FactKind.ORGANIZATION and _within(sentence.text, end)):
@@ -305,7 +306,6 @@ def _within(text: str, end: int) -> str:
 
 
 _WITHIN = re.compile(r",\s([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b(?!['’])")  # not "O2, Britain's biggest"
-_AREAS = lx.COUNTRIES | lx.REGIONS
 
 
 def _without_common_ends(name: str, start: int, common: _CommonWords) -> tuple[str, int]:
@@ -329,16 +329,8 @@ _OPENING_VERB = re.compile(r"^[A-Z][a-z]+(?:ing|ly)$")
 _CLOSING_VERB = re.compile(r"^[A-Z][a-z]+ed$")
 
 
-def _common_word(name: str, common: _CommonWords) -> bool:
-    """A single word the article also writes in lower case ("Impressive:", "Footage", "Skin")
-    is a caption's label or a sentence's first word, not a name, unless it is a known one."""
-    lower = name.lower()
-    if " " in name or name.isupper() or lower not in common:
-        return False
-    return lower not in _KNOWN_NAMES
-
-
 _KNOWN_NAMES = lx.COUNTRIES | lx.CITIES | lx.ORG_WORDS | lx.GIVEN_NAMES | lx.REGIONS
+"""Single words that are names even where the article also writes them in lower case."""
 
 
 class _CommonWords:
@@ -463,7 +455,7 @@ def _leading_word(tokens: list[str]) -> bool:
     }
 
 
-def _is_entity(name: str, start: int, capitalized_inside: set[str]) -> bool:
+def _is_entity(name: str, start: int, capitalized_inside: set[str], common: _CommonWords) -> bool:
     tokens = name.split()
     lower = name.lower()
     if lower in lx.TITLES or _CONTRACTION.search(name):
@@ -473,6 +465,8 @@ def _is_entity(name: str, start: int, capitalized_inside: set[str]) -> bool:
             return False
         if _NOT_A_NAME_ALONE.match(name) and lower not in lx.CITIES | lx.COUNTRIES | lx.GIVEN_NAMES:
             return False
+        if not name.isupper() and lower not in _KNOWN_NAMES and lower in common:
+            return False  # a word the article also writes in lower case: a label ("Impressive:"), not a name
         at_start = start <= 1
         known = lower in lx.COUNTRIES or lower in lx.CITIES or lower in lx.ORG_WORDS or name.isupper()
         return known or not at_start or name in capitalized_inside
