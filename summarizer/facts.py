@@ -133,9 +133,16 @@ class _Candidate:
     """Where a figure or date stands in its sentence: its context, the clause around it, is
     cut only for the facts chosen."""
     aliases: set[str] = field(default_factory=set)
+    cited: int = -1
+    """The sentence the fact is shown from, when not its first mention's: where the story says
+    most about a person ("Rhodri Giggs, 37, revealed ..." after a bare "Rhodri Giggs")."""
     shown: str = ""
     """The fact as shown: the name with the role in front of it ("Ukrainian forward Andriy
     Yarmolenko"), verbatim; ``text`` is the bare name used to match mentions."""
+
+    def __post_init__(self) -> None:
+        if self.cited < 0:
+            self.cited = self.sentence
 
 
 def key_facts(article: Article, ranking: Ranking | None = None, limit: int = MAX_FACTS) -> list[KeyFact]:
@@ -155,7 +162,7 @@ def key_facts(article: Article, ranking: Ranking | None = None, limit: int = MAX
     for candidate in (*entities, *figures, *dates, *quotes):
         candidate.score = _importance(candidate, title, top)
     chosen = _select([*entities, *figures, *dates, *quotes], limit, article)
-    return [KeyFact(kind=c.kind, text=c.shown or c.text, sentence=c.sentence, context=c.context) for c in chosen]
+    return [KeyFact(kind=c.kind, text=c.shown or c.text, sentence=c.cited, context=c.context) for c in chosen]
 
 
 def _select(candidates: list[_Candidate], limit: int, article: Article) -> list[_Candidate]:
@@ -263,8 +270,14 @@ def _entities(article: Article) -> list[_Candidate]:
             name, role, start = _clean_name(sentence.text, at, phrase)
             name, start = _without_common_ends(name, start, common)
             key = name.casefold()
-            if key in found:  # named again: its first mention decided what it is
-                found[key].mentions += 1
+            if key in found:  # named again: its first mention decided what it is, and a person
+                known = found[key]  # is shown from the mention that says most about them
+                known.mentions += 1
+                if known.kind is FactKind.PERSON:
+                    shown = _with_role(sentence.text, start, name) + _age(sentence.text, start + len(name))
+                    if len(shown.split()) > len(known.shown.split()):
+                        known.shown, known.cited = shown, sentence.index
+                        known.context = "" if role and role in shown else role
                 continue
             if not name or not _is_entity(name, start, capitalized_inside, common):
                 continue

@@ -217,3 +217,16 @@ def test_calendar_dates_read_whole() -> None:
     )
     dates = {f.text for f in facts if f.kind is FactKind.DATE}
     assert "June 20" not in dates and "38am" not in dates, dates
+
+
+def test_a_person_is_shown_where_the_story_says_most_about_them() -> None:
+    article, facts = _facts(
+        "Banned\n\nRhodri Giggs was banned from driving at Manchester Magistrates Court. "
+        "The court heard about a Mercedes without insurance. "
+        "Rhodri Giggs, 37, said he is now unemployed. "
+        "Liverpool captain Steven Gerrard sent a message to Steven Gerrard fans."
+    )
+    people = {f.text: f for f in facts if f.kind is FactKind.PERSON}
+    assert set(people) >= {"Rhodri Giggs, 37", "Liverpool captain Steven Gerrard"}, people
+    giggs = people["Rhodri Giggs, 37"]
+    assert giggs.sentence == 2 and giggs.text in article.sentences[giggs.sentence].text
