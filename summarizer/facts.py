@@ -290,8 +290,10 @@ def _entities(article: Article) -> list[_Candidate]:
                 shown = _with_role(sentence.text, start, name) + _age(sentence.text, end)
             elif kind is FactKind.PLACE or (kind is FactKind.ORGANIZATION and _within(sentence.text, end)):
                 kind, shown = FactKind.PLACE, name + _within(sentence.text, end)
-            else:
-                shown = name
+            else:  # an organisation with its nationality: "Swiss drugmaker Novartis"
+                shown = _with_role(sentence.text, start, name)
+                if shown.split()[0].lower() not in lx.DEMONYMS:
+                    shown = name
             context = "" if role and role in shown else role
             found[key] = _Candidate(kind, name, sentence.index, context=context, aliases={key}, shown=shown)
     return _merge_short_forms(list(found.values()))

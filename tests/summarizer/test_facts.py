@@ -182,6 +182,13 @@ def test_what_a_name_is(text: str, expected: dict[str, FactKind | None]) -> None
             {"Boise", "Idaho", "O2, Britain"},
             id="a town with its state, not with a possessive",
         ),
+        pytest.param(
+            "Deal\n\nSwiss drugmaker Novartis is buying Hexal. Novartis said Former Met Police chief "
+            "John Stevens would join the board of Novartis.",
+            {"Swiss drugmaker Novartis"},
+            {"Novartis", "Former Met Police", "Swiss"},
+            id="an organisation with its nationality, not with a word of the sentence",
+        ),
     ],
 )
 def test_how_a_fact_is_shown(text: str, shown: set[str], not_shown: set[str]) -> None:
