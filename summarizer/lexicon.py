@@ -81,7 +81,7 @@ DEMONYMS = _words(
     Argentine|Argentinian|Colombian|Venezuelan|Cuban|Chilean|Peruvian|Nigerian|Kenyan|
     South African|Ethiopian|Somali|Libyan|Tunisian|Moroccan|Algerian|Sudanese|European|Asian|
     African|Arab|Western|Eastern|Northern|Southern|Muslim|Christian|Jewish|Catholic|Islamic|
-    Sunni|Shia|Shiite|Hindu|Buddhist|Republican|Democratic|Democrat|Conservative|Labour|Tory|
+    Sunni|Shia|Shiite|Hindu|Buddhist|Republican|Democratic|Democrat|Conservative|Tory|
     Brazilian|Croatian|Serbian|Romanian|Hungarian|Bulgarian|Scandinavian|Latin|Caribbean|
     Spaniard|Briton|Brit|Scot|Frenchman|Englishman|Welshman|Irishman|Scotsman|Swede|Dane|Finn|Kiwi|Aussie"""
 )

@@ -97,6 +97,11 @@ NOT_A_PERSON = None
             "George W Bush said the talks in Brussels went well, and England Under-21 coach Stuart Pearce agreed.",
             {"George W Bush": PERSON, "Las Vegas": PLACE, "Evening Standard": ORG, "England Under-21": NOT_A_PERSON},
         ),
+        (
+            "Election\n\nLabour unveiled its plans in Leeds, and its leader Ed Miliband said Labour would win. "
+            "Spanish voters were not asked.",
+            {"Labour": ORG, "Ed Miliband": PERSON},
+        ),
     ],
 )
 def test_what_a_name_is(text: str, expected: dict[str, FactKind | None]) -> None:
