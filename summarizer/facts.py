@@ -133,6 +133,9 @@ class _Candidate:
     """Where a figure or date stands in its sentence: its context, the clause around it, is
     cut only for the facts chosen."""
     aliases: set[str] = field(default_factory=set)
+    unnamed: bool = False
+    """A group the story names only by nationality ("British tourist"): it ranks below the names
+    near it, a place the story happens in ("Muhamadiya") above "Syrian troops" in the lead."""
     cited: int = -1
     """The sentence the fact is shown from, when not its first mention's: where the story says
     most about a person ("Rhodri Giggs, 37, revealed ..." after a bare "Rhodri Giggs")."""
@@ -159,6 +162,7 @@ def key_facts(article: Article, ranking: Ranking | None = None, limit: int = MAX
     figures = list(_figures(article, date_spans))
     dates = list(_dates(article, date_spans))
     quotes = list(_quotes(article, entities))
+    entities += _nationalities(article)
     for candidate in (*entities, *figures, *dates, *quotes):
         candidate.score = _importance(candidate, title, top)
     chosen = _select([*entities, *figures, *dates, *quotes], limit, article)
@@ -245,7 +249,7 @@ _MONEY = re.compile(r"[£$€¥%]|million|billion|\dbn|\dm\b|per ?cent")
 
 def _importance(candidate: _Candidate, title: set[str], top: set[int]) -> float:
     in_title = any(set(a.split()) <= title for a in candidate.aliases | {candidate.text.casefold()})
-    score = 0.9 * math.log1p(candidate.mentions) + _KIND_PRIOR[candidate.kind]
+    score = 0.9 * math.log1p(candidate.mentions) + _KIND_PRIOR[candidate.kind] - 1.1 * candidate.unnamed
     score += 0.3 * (candidate.sentence == 0) + 0.45 * (candidate.sentence < 3)
     score += 0.4 * (candidate.sentence in top) + 0.2 * in_title
     if candidate.kind is FactKind.FIGURE and _MONEY.search(candidate.text):
@@ -297,6 +301,46 @@ def _entities(article: Article) -> list[_Candidate]:
             context = "" if role and role in shown else role
             found[key] = _Candidate(kind, name, sentence.index, context=context, aliases={key}, shown=shown)
     return _merge_short_forms(list(found.values()))
+
+
+def _nationalities(article: Article) -> list[_Candidate]:
+    """People, bodies and places the story names only by nationality: "British tourist",
+    "Chinese aviation authorities", "Swiss mountain resort". A nationality before a name is the
+    name's role instead ("Ukrainian forward Andriy Yarmolenko"); one before a verb or an
+    adverb is a noun ("The Brazilian collided"), no fact."""
+    found: dict[str, _Candidate] = {}
+    for sentence in article.sentences:
+        if _NATIONALITY_WORDS.isdisjoint(_CAPITALIZED_TOKEN.findall(sentence.text)):
+            continue
+        for match in _NATIONALITY.finditer(sentence.text):
+            spans = list(_WORD_SPAN.finditer(sentence.text, match.start("words"), match.end()))
+            words = [w.group() for w in spans]
+            head = max((i for i, w in enumerate(words) if w in _GROUP_KINDS), default=-1)
+            if head < 0 or any(_NOT_A_NOUN.match(w) for w in words[:head]):
+                continue
+            nationality = match.group("nationality")
+            key = nationality.casefold()
+            if key in found:
+                found[key].mentions += 1
+                continue
+            text = sentence.text[match.start() : spans[head].end()]
+            kind = _GROUP_KINDS[words[head]]
+            found[key] = _Candidate(kind, text, sentence.index, aliases={text.casefold()}, unnamed=True)
+    return list(found.values())
+
+
+_GROUP_KINDS = (
+    dict.fromkeys(lx.VENUE_NOUNS, FactKind.PLACE)
+    | dict.fromkeys(lx.BODY_NOUNS, FactKind.ORGANIZATION)
+    | dict.fromkeys(lx.GROUP_NOUNS, FactKind.PERSON)
+)
+_NATIONALITY = re.compile(
+    rf"(?<![\w'’-])(?P<nationality>{'|'.join(sorted((d.title() for d in lx.DEMONYMS), key=len, reverse=True))})"
+    r"\s+(?P<words>[a-z][a-z-]+(?:\s+[a-z][a-z-]+){0,2})(?![\w'’-]|\s+[A-Z])"
+)
+_NATIONALITY_WORDS = frozenset(d.split()[0].title() for d in lx.DEMONYMS)
+_CAPITALIZED_TOKEN = re.compile(r"\b[A-Z][a-z]+")
+_NOT_A_NOUN = re.compile(rf"^(?:{_FUNCTION_WORDS}|[a-z]+ly|[a-z]+ed|said|says)$")
 
 
 def _age(text: str, end: int) -> str:
@@ -367,32 +411,46 @@ class _CommonWords:
 
 _PUNCTUATION = "\"'“”‘’(),.;:!?"
 _LOWER_WORD = re.compile(r"(?<!\S)[a-zß-ÿ]\S*")
-_ROLE_WORD = re.compile(r"([\w'’-]+)\s+$")
+
+
+def _word_before(text: str, end: int, width: int) -> tuple[int, str] | None:
+    """The word before the spaces that end at ``end``, looked for in the ``width`` characters
+    before it: (where it starts, the word)."""
+    window = text[max(0, end - width) : end]
+    stripped = window.rstrip()
+    start = len(stripped)
+    if start == len(window):
+        return None
+    while start and (stripped[start - 1].isalnum() or stripped[start - 1] in "_'’-"):
+        start -= 1
+    if start == len(stripped):
+        return None
+    return max(0, end - width) + start, stripped[start:]
 
 
 def _with_role(text: str, start: int, name: str) -> str:
     """The name with up to three role or nationality words just before it, verbatim."""
     begin = start
     for _ in range(3):
-        found = _ROLE_WORD.search(text, max(0, begin - 40), begin)
+        found = _word_before(text, begin, 40)
         if not found:
             break
-        word = found.group(1).lower()
-        if word not in lx.TITLES and word not in lx.DEMONYMS and not _leading_word([found.group(1)]):
+        word = found[1].lower()
+        if word not in lx.TITLES and word not in lx.DEMONYMS and not _leading_word([found[1]]):
             # "Spanish compatriot Nicolas Almagro": a nationality names what the word is
-            nationality = _ROLE_WORD.search(text, max(0, found.start(1) - 30), found.start(1))
-            if not (word.isalpha() and word.islower() and nationality and nationality.group(1).lower() in lx.DEMONYMS):
+            nationality = _word_before(text, found[0], 30)
+            if not (word.isalpha() and word.islower() and nationality and nationality[1].lower() in lx.DEMONYMS):
                 break
             found = nationality
-            word = nationality.group(1).lower()
+            word = nationality[1].lower()
         if word in lx.NON_NAMES:
             break
-        begin = found.start(1)
+        begin = found[0]
     if begin < start:  # a role: take the team, party or country it belongs to ("Arsenal goalkeeper")
-        for found in _CAPITALIZED_WORD.finditer(text, max(0, begin - 60), begin):
-            words = text[found.start() : begin].split()
+        for team in _CAPITALIZED_WORD.finditer(text, max(0, begin - 60), begin):
+            words = text[team.start() : begin].split()
             if len(words) <= 3 and not any(_POSSESSIVE.sub("", w.lower()) in lx.NON_NAMES for w in words):
-                return text[found.start() : start + len(name)]
+                return text[team.start() : start + len(name)]
     return text[begin : start + len(name)]
 
 
@@ -422,6 +480,13 @@ def _clean_name(text: str, start: int, phrase: str) -> tuple[str, str, int]:
     tokens = phrase.split()
     role: list[str] = []
     while tokens and _leading_word(tokens):
+        if _styled(tokens):  # "Duchess of Cambridge"; "Mayor of London Boris Johnson": a role
+            given = next((i for i in range(3, len(tokens)) if tokens[i].lower() in lx.GIVEN_NAMES), 0)
+            if given:
+                role.extend(tokens[:given])
+                start += len(" ".join(tokens[:given])) + 1
+                tokens = tokens[given:]
+            break
         if tokens[0].lower() not in lx.NON_NAMES:
             role.append(tokens[0])
         start += len(tokens[0]) + 1
@@ -450,6 +515,11 @@ def _clean_name(text: str, start: int, phrase: str) -> tuple[str, str, int]:
     if not role and before and before[-1].lower() in lx.TITLES:
         role.append(before[-1])
     return name, " ".join(role), start
+
+
+def _styled(tokens: list[str]) -> bool:
+    """A title of a place, the name of who holds it: "Duchess of Cambridge", "Prince of Wales"."""
+    return len(tokens) > 2 and tokens[1] == "of" and tokens[0].lower() in lx.STYLES
 
 
 def _leading_word(tokens: list[str]) -> bool:
@@ -494,6 +564,8 @@ def _classify(name: str, role: str, text: str, start: int, end: int, common: _Co
     lower = name.lower()
     first, last = tokens[0].lower(), tokens[-1].lower()
     if role and role.lower() not in {"chief", "former"}:  # "Former TSA agent ...": TSA is no one
+        return FactKind.PERSON
+    if _styled(tokens):
         return FactKind.PERSON
     if len(tokens) > 1 and first in lx.GIVEN_NAMES and last not in lx.ORG_WORDS:
         return FactKind.PERSON

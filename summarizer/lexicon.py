@@ -86,6 +86,26 @@ DEMONYMS = _words(
     Spaniard|Briton|Brit|Scot|Frenchman|Englishman|Welshman|Irishman|Scotsman|Swede|Dane|Finn|Kiwi|Aussie"""
 )
 
+# What a nationality qualifies, by the kind of fact it makes: "British tourist" (people),
+# "Russian authorities" (an organisation), "Swiss mountain resort" (a place).
+GROUP_NOUNS = _words(
+    """tourist|tourists|holidaymaker|holidaymakers|man|men|woman|women|boy|boys|girl|girls|child|
+    children|teenager|teenagers|family|families|couple|people|fans|supporters|voters|citizen|
+    citizens|national|nationals|soldier|soldiers|troops|worker|workers|pilot|pilots|victim|
+    victims|hostage|hostages|pensioner|pensioners|students|migrants|refugees|expats|residents|
+    doctors|nurses|scientists|researchers|investors|consumers|shoppers|drivers|passengers"""
+)
+BODY_NOUNS = _words(
+    """authorities|government|police|regulators|officials|ministry|parliament|court|firm|
+    company|companies|group|giant|club|side|team|bank|lender|insurer|army|forces|navy|
+    embassy|airline|carrier|drugmaker|carmaker|retailer|broadcaster|newspaper|federation|
+    agency|association|league|consortium|operator|prosecutors|investigators|intelligence"""
+)
+VENUE_NOUNS = _words(
+    """restaurant|hotel|shelter|resort|hospital|prison|border|coast|mountain|mountains|village|
+    town|city|capital|island|camp|beach|waters|airspace|territory|countryside|region|province"""
+)
+
 TITLES = _words(
     """Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady|President|Vice President|
     Prime Minister|Chancellor|Minister|Secretary|Senator|Sen|Rep|Representative|Congressman|
@@ -102,6 +122,12 @@ TITLES = _words(
     attorney|prosecutor|officer|detective|chief|minister|leader|president|senator|candidate|
     businessman|businesswoman|billionaire|millionaire|tycoon|founder|dr|mr|mrs|ms|miss|sir"""
 )
+
+STYLES = _words(
+    """King|Queen|Prince|Princess|Duke|Duchess|Lord|Lady|Archbishop|Bishop|Mayor|Governor|
+    Chancellor|Secretary|Speaker|Leader|President|Emperor"""
+)
+"""Titles held "of" a place, which name their holder: "Duchess of Cambridge", "Mayor of London"."""
 
 GIVEN_NAMES = _words(
     """James|John|Robert|Michael|William|David|Richard|Joseph|Thomas|Charles|Christopher|Daniel|

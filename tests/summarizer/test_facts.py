@@ -194,6 +194,13 @@ def test_what_a_name_is(text: str, expected: dict[str, FactKind | None]) -> None
             {"Novartis", "Former Met Police", "Swiss"},
             id="an organisation with its nationality, not with a word of the sentence",
         ),
+        pytest.param(
+            "Royal visit\n\nThe Duchess of Cambridge visited a school in Leeds on Monday. Mayor of London "
+            "Boris Johnson joined the Archbishop of Canterbury there. The Duchess of Cambridge left at noon.",
+            {"Duchess of Cambridge", "Archbishop of Canterbury"},
+            {"Cambridge", "Canterbury", "London Boris Johnson"},
+            id="a title of a place names who holds it",
+        ),
     ],
 )
 def test_how_a_fact_is_shown(text: str, shown: set[str], not_shown: set[str]) -> None:
@@ -242,3 +249,17 @@ def test_a_person_is_shown_where_the_story_says_most_about_them() -> None:
     assert set(people) >= {"Rhodri Giggs, 37", "Liverpool captain Steven Gerrard"}, people
     giggs = people["Rhodri Giggs, 37"]
     assert giggs.sentence == 2 and giggs.text in article.sentences[giggs.sentence].text
+
+
+def test_people_and_bodies_named_by_nationality() -> None:
+    _, facts = _facts(
+        "Robbery\n\nA British tourist was robbed in Jaipur on Monday, and Indian police arrested a driver. "
+        "The Brazilian collided with Ukrainian forward Andriy Yarmolenko in a Swiss mountain resort. "
+        "The British tourist flew home."
+    )
+    kinds = {f.text: f.kind for f in facts}
+    assert kinds.get("British tourist") is FactKind.PERSON, kinds
+    assert kinds.get("Indian police") is FactKind.ORGANIZATION, kinds
+    assert kinds.get("Swiss mountain resort") is FactKind.PLACE, kinds
+    assert "Ukrainian forward Andriy Yarmolenko" in kinds, kinds
+    assert not {"Brazilian collided", "Ukrainian forward", "Brazilian"} & set(kinds), kinds
