@@ -6,10 +6,12 @@ verbatim slice of the sentence it cites (``KeyFact.sentence``), and so is its ``
 
 from __future__ import annotations
 
+import difflib
 import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from . import lexicon as lx
 from .models import Article, FactKind, KeyFact, Ranking
@@ -147,6 +149,20 @@ class _Candidate:
         if self.cited < 0:
             self.cited = self.sentence
 
+    @cached_property
+    def folded(self) -> str:
+        """Words only, in lower case, "Saint" as "St": how two spellings of one fact compare."""
+        words = _FOLDED_WORD.findall((self.shown or self.text).casefold().replace("-", ""))
+        return " ".join("st" if w == "saint" else w for w in words)
+
+    @cached_property
+    def spelling(self) -> str:
+        """The fact without spaces or a plural's "s": "TimeWarner", "Time Warner"; "Baftas"."""
+        return self.folded.replace(" ", "").removesuffix("s")
+
+
+_FOLDED_WORD = re.compile(r"\w+(?:[.,]\d+)*")
+
 
 def key_facts(article: Article, ranking: Ranking | None = None, limit: int = MAX_FACTS) -> list[KeyFact]:
     """The article's most important facts, most important first, at most ``limit``."""
@@ -189,7 +205,7 @@ def _select(candidates: list[_Candidate], limit: int, article: Article) -> list[
             if candidate.span:
                 candidate.context = _clause(article.sentences[candidate.sentence].text, candidate.span)
             # "Barcelona star Martin Montoya" says "Barcelona": the bare name gives its place up.
-            for named in [c for c in chosen if _names(candidate, c)]:
+            for named in [c for c in chosen if _says(candidate, c)]:
                 chosen.remove(named)
                 taken[_quota_kind(named)] -= 1
             chosen.append(candidate)
@@ -209,13 +225,44 @@ def _covered(candidate: _Candidate, chosen: list[_Candidate]) -> bool:
     key = candidate.text.casefold()
     return any(
         key == c.text.casefold() or (c.kind == candidate.kind and key in c.text.casefold()) for c in chosen
-    ) or any(_names(c, candidate) for c in chosen)
+    ) or any(_says(c, candidate) for c in chosen)
+
+
+def _says(fact: _Candidate, other: _Candidate) -> bool:
+    """Whether a fact, as shown, already says what another says: it names the other entity
+    ("Barcelona star Martin Montoya", "Barcelona"), spells the same name apart ("Paris
+    Saint-Germain", "Paris St-Germain"; "TimeWarner"; "Baftas") or wrong ("Charlston"), holds the
+    other figure ("18-year-old victim", "18-year-old") or gives the age it is ("Kelly Parsons,
+    35", "35-year-old")."""
+    if fact is other:
+        return False
+    if fact.kind is FactKind.FIGURE and other.kind is FactKind.FIGURE:
+        return f" {other.folded} " in f" {fact.folded} " or _same_name(fact.spelling, other.spelling)
+    if fact.kind is FactKind.PERSON and other.kind is FactKind.FIGURE:
+        age = _AGE_FIGURE.match(other.text)
+        return bool(age and re.search(rf", {age.group(1)}\b", fact.shown))
+    if fact.kind in _ENTITY_KINDS and other.kind in _ENTITY_KINDS:
+        return _same_name(fact.spelling, other.spelling) or _names(fact, other)
+    return fact.kind is other.kind and _same_name(fact.spelling, other.spelling)
+
+
+def _same_name(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    return (  # one letter or two apart, the ends alike: "Michaelango", "Michelangelo"
+        min(len(a), len(b)) >= 6
+        and a[0] == b[0]
+        and a[-2:] == b[-2:]
+        and not _DIGIT.search(a + b)
+        and difflib.SequenceMatcher(None, a, b).ratio() >= 0.85
+    )
+
+
+_AGE_FIGURE = re.compile(r"(\d{1,3})-year-old")
 
 
 def _names(fact: _Candidate, other: _Candidate) -> bool:
     """Whether an entity's fact, as shown, already names another entity."""
-    if fact.kind not in _ENTITY_KINDS or other.kind not in _ENTITY_KINDS or fact is other:
-        return False
     shown, name = fact.shown or fact.text, other.text
     at = shown.find(name)
     while at >= 0:

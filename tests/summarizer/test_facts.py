@@ -263,3 +263,24 @@ def test_people_and_bodies_named_by_nationality() -> None:
     assert kinds.get("Swiss mountain resort") is FactKind.PLACE, kinds
     assert "Ukrainian forward Andriy Yarmolenko" in kinds, kinds
     assert not {"Brazilian collided", "Ukrainian forward", "Brazilian"} & set(kinds), kinds
+
+
+def test_one_thing_is_one_fact() -> None:
+    _, facts = _facts(
+        "Transfer race\n\nParis Saint-Germain and Time Warner bid for the club in Charleston, South Carolina, "
+        "and Kelly Parsons, 35, sold 500 tickets. "
+        "Paris St-Germain said TimeWarner would lose, and fans in Charlston and North Carolina bought 2,500 tickets. "
+        "The 35-year-old said the 18-year-old victim was an 18-year-old student."
+    )
+    texts = [f.text for f in facts]
+    assert len(texts) == len(set(texts)), texts
+    for one, other in [
+        ("Paris Saint-Germain", "Paris St-Germain"),
+        ("Time Warner", "TimeWarner"),
+        ("Charleston", "Charlston"),
+        ("18-year-old victim", "18-year-old"),
+        ("Kelly Parsons, 35", "35-year-old"),
+    ]:
+        assert one in texts or other in texts, (one, texts)
+        assert not (one in texts and other in texts), (one, other, texts)
+    assert {"500 tickets", "2,500 tickets"} <= set(texts), texts
