@@ -505,7 +505,7 @@ _LABEL = re.compile(r":\s")
 _CONTRACTION = re.compile(r"\w['’](?:m|ve|d|ll|re|t)\b(?!['’])|n['’]t\b")  # "I'm", "We've", "Don't"
 _DESCRIPTOR = re.compile(r"^[A-Z][a-z]+(?:-[a-z]+)+$")  # "Mother-of-two", "Self-styled"
 _ADJECTIVE_SUFFIX = re.compile(r"\w-[a-z]+$")
-_CAPITALIZED_WORD = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*(?=(?:\s+[A-Z][\w'’.-]*)*\s+$)")
+_CAPITALIZED_WORD = re.compile(r"(?<![\w'’&-])[A-Z][\w'’.-]*(?=(?:\s+[A-Z][\w'’.-]*)*\s+$)")
 
 
 def _phrases(text: str) -> Iterable[tuple[int, str]]:
@@ -546,7 +546,8 @@ def _clean_name(text: str, start: int, phrase: str) -> tuple[str, str, int]:
             role.extend(tokens[: inner[-1] + 1])
             start += len(prefix)
             tokens = tokens[inner[-1] + 1 :]
-    while tokens and tokens[-1].lower() in {"of", "the", "for", "on", "de", "al", "el"}:
+    # "of" ends no name, nor does a title after it: "Tom McCabe MSP", "Kansas Gov. Sam Brownback"
+    while tokens and tokens[-1].lower() in _NOT_LAST:
         tokens.pop()
     if not tokens:
         return "", "", start
@@ -562,6 +563,9 @@ def _clean_name(text: str, start: int, phrase: str) -> tuple[str, str, int]:
     if not role and before and before[-1].lower() in lx.TITLES:
         role.append(before[-1])
     return name, " ".join(role), start
+
+
+_NOT_LAST = frozenset(["of", "the", "for", "on", "de", "al", "el", "mp", "mep", "msp", "gov", "sen", "rep"])
 
 
 def _styled(tokens: list[str]) -> bool:

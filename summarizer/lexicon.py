@@ -107,7 +107,7 @@ VENUE_NOUNS = _words(
 )
 
 TITLES = _words(
-    """Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady|President|Vice President|
+    """Mr|Mrs|Ms|Miss|Dr|MP|MEP|MSP|Prof|Professor|Sir|Dame|Lord|Lady|President|Vice President|
     Prime Minister|Chancellor|Minister|Secretary|Senator|Sen|Rep|Representative|Congressman|
     Congresswoman|Governor|Gov|Mayor|King|Queen|Prince|Princess|Duke|Duchess|Pope|Cardinal|
     Bishop|Archbishop|Rabbi|Imam|Sheikh|General|Gen|Colonel|Col|Captain|Capt|Lieutenant|

@@ -201,6 +201,13 @@ def test_what_a_name_is(text: str, expected: dict[str, FactKind | None]) -> None
             {"Cambridge", "Canterbury", "London Boris Johnson"},
             id="a title of a place names who holds it",
         ),
+        pytest.param(
+            "Super Bowl\n\nR&B star Alicia Keys will sing in Jacksonville, Kansas Gov. Sam Brownback said, "
+            "and Tom McCabe MSP agreed. Alicia Keys and Sam Brownback met Tom McCabe.",
+            {"star Alicia Keys", "Tom McCabe"},
+            {"B star Alicia Keys", "Kansas Gov", "Tom McCabe MSP"},
+            id="a title after a name is no part of it, nor half of R&B",
+        ),
     ],
 )
 def test_how_a_fact_is_shown(text: str, shown: set[str], not_shown: set[str]) -> None:
