@@ -330,7 +330,7 @@ def _entities(article: Article) -> list[_Candidate]:
                         known.shown, known.cited = shown, sentence.index
                         known.context = "" if role and role in shown else role
                 continue
-            if not name or not _is_entity(name, start, capitalized_inside, common):
+            if not name or not _is_entity(name, start, capitalized_inside, common, sentence.text):
                 continue
             end = start + len(name)
             label = " " not in name or name.isupper()
@@ -527,6 +527,8 @@ def _clean_name(text: str, start: int, phrase: str) -> tuple[str, str, int]:
     tokens = phrase.split()
     role: list[str] = []
     while tokens and _leading_word(tokens):
+        if start > 1 and len(tokens) > 1 and tokens[0].lower() in lx.NUMBER_WORDS:
+            break  # a number inside a sentence is part of a name: "the Six Nations"
         if _styled(tokens):  # "Duchess of Cambridge"; "Mayor of London Boris Johnson": a role
             given = next((i for i in range(3, len(tokens)) if tokens[i].lower() in lx.GIVEN_NAMES), 0)
             if given:
@@ -573,6 +575,9 @@ def _styled(tokens: list[str]) -> bool:
     return len(tokens) > 2 and tokens[1] == "of" and tokens[0].lower() in lx.STYLES
 
 
+_NUMBER_BEFORE = re.compile(r"\d\w*\s+$")
+
+
 def _leading_word(tokens: list[str]) -> bool:
     """A title, a demonym or a sentence word in front of a name ("President", "Irishman", "The")."""
     first = tokens[0].lower()
@@ -591,12 +596,14 @@ def _leading_word(tokens: list[str]) -> bool:
     }
 
 
-def _is_entity(name: str, start: int, capitalized_inside: set[str], common: _CommonWords) -> bool:
+def _is_entity(name: str, start: int, capitalized_inside: set[str], common: _CommonWords, text: str) -> bool:
     tokens = name.split()
     lower = name.lower()
     if lower in lx.TITLES or _CONTRACTION.search(name):
         return False
     if len(tokens) == 1:
+        if _NUMBER_BEFORE.search(text, max(0, start - 12), start):
+            return False  # the end of a numbered name: "21st Century", "50 First Dates"
         if lower in lx.DEMONYMS or lower in lx.NON_NAMES or len(name) < 2:
             return False
         if _NOT_A_NAME_ALONE.match(name) and lower not in lx.CITIES | lx.COUNTRIES | lx.GIVEN_NAMES:

@@ -208,6 +208,13 @@ def test_what_a_name_is(text: str, expected: dict[str, FactKind | None]) -> None
             {"B star Alicia Keys", "Kansas Gov", "Tom McCabe MSP"},
             id="a title after a name is no part of it, nor half of R&B",
         ),
+        pytest.param(
+            "Rugby\n\nJason Robinson will miss the rest of the Six Nations, the 21st Century game's "
+            "biggest event, which kicks off at 1430 GMT in Cardiff. Jason Robinson said so in Cardiff.",
+            {"Six Nations"},
+            {"Nations", "Century", "GMT"},
+            id="a number inside a name, and no name after a number",
+        ),
     ],
 )
 def test_how_a_fact_is_shown(text: str, shown: set[str], not_shown: set[str]) -> None:
