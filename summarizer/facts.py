@@ -223,9 +223,11 @@ def _quota_kind(candidate: _Candidate) -> FactKind:
 
 def _covered(candidate: _Candidate, chosen: list[_Candidate]) -> bool:
     key = candidate.text.casefold()
-    return any(
-        key == c.text.casefold() or (c.kind == candidate.kind and key in c.text.casefold()) for c in chosen
-    ) or any(_says(c, candidate) for c in chosen)
+    for fact in chosen:
+        text = fact.text.casefold()
+        if key == text or (fact.kind is candidate.kind and key in text) or _says(fact, candidate):
+            return True
+    return False
 
 
 def _says(fact: _Candidate, other: _Candidate) -> bool:
