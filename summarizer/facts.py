@@ -367,6 +367,8 @@ def _nationalities(article: Article) -> list[_Candidate]:
             head = max((i for i, w in enumerate(words) if w in _GROUP_KINDS), default=-1)
             if head < 0 or any(_NOT_A_NOUN.match(w) for w in words[:head]):
                 continue
+            if _NAME_AFTER.match(sentence.text, spans[head].end()):
+                continue  # "Swiss drugmaker Novartis": the role of a name
             nationality = match.group("nationality")
             key = nationality.casefold()
             if key in found:
@@ -385,8 +387,9 @@ _GROUP_KINDS = (
 )
 _NATIONALITY = re.compile(
     rf"(?<![\w'’-])(?P<nationality>{'|'.join(sorted((d.title() for d in lx.DEMONYMS), key=len, reverse=True))})"
-    r"\s+(?P<words>[a-z][a-z-]+(?:\s+[a-z][a-z-]+){0,2})(?![\w'’-]|\s+[A-Z])"
+    r"\s+(?P<words>[a-z][a-z-]+(?:\s+[a-z][a-z-]+){0,2})"
 )
+_NAME_AFTER = re.compile(r"\s+[A-Z]")
 _NATIONALITY_WORDS = frozenset(d.split()[0].title() for d in lx.DEMONYMS)
 _CAPITALIZED_TOKEN = re.compile(r"\b[A-Z][a-z]+")
 _NOT_A_NOUN = re.compile(rf"^(?:{_FUNCTION_WORDS}|[a-z]+ly|[a-z]+ed|said|says)$")

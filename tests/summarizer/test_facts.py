@@ -191,7 +191,7 @@ def test_what_a_name_is(text: str, expected: dict[str, FactKind | None]) -> None
             "Deal\n\nSwiss drugmaker Novartis is buying Hexal. Novartis said Former Met Police chief "
             "John Stevens would join the board of Novartis.",
             {"Swiss drugmaker Novartis"},
-            {"Novartis", "Former Met Police", "Swiss"},
+            {"Novartis", "Former Met Police", "Swiss", "Swiss drugmaker"},
             id="an organisation with its nationality, not with a word of the sentence",
         ),
         pytest.param(
