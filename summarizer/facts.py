@@ -628,7 +628,7 @@ def _classify(name: str, role: str, text: str, start: int, end: int, common: _Co
     first, last = tokens[0].lower(), tokens[-1].lower()
     if role and role.lower() not in {"chief", "former"}:  # "Former TSA agent ...": TSA is no one
         return FactKind.PERSON
-    if _styled(tokens):
+    if _styled(tokens) and tokens[2] != "the":  # "Lord of the Rings", "Queen of the South": no one
         return FactKind.PERSON
     if len(tokens) > 1 and first in lx.GIVEN_NAMES and last not in lx.ORG_WORDS:
         return FactKind.PERSON

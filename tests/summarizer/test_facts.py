@@ -102,6 +102,11 @@ NOT_A_PERSON = None
             "Spanish voters were not asked.",
             {"Labour": ORG, "Ed Miliband": PERSON},
         ),
+        (
+            "Musical\n\nThe Lord of the Rings musical opened in Toronto, and the Duke of Edinburgh came. "
+            "The Lord of the Rings cost £11.5m, the Duke of Edinburgh said.",
+            {"Duke of Edinburgh": PERSON, "Lord of the Rings": NOT_A_PERSON},
+        ),
     ],
 )
 def test_what_a_name_is(text: str, expected: dict[str, FactKind | None]) -> None:
