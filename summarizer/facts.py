@@ -323,14 +323,13 @@ def _entities(article: Article) -> list[_Candidate]:
             name, role, start = _clean_name(sentence.text, at, phrase)
             name, start = _without_common_ends(name, start, common)
             key = name.casefold()
-            if key in found:  # named again: its first mention decided what it is, and a person
-                known = found[key]  # is shown from the mention that says most about them
+            if key in found:  # named again: its first mention decided what it is, and it is
+                known = found[key]  # shown from the mention that says most about it
                 known.mentions += 1
-                if known.kind is FactKind.PERSON:
-                    shown = _with_role(sentence.text, start, name) + _age(sentence.text, start + len(name))
-                    if len(shown.split()) > len(known.shown.split()):
-                        known.shown, known.cited = shown, sentence.index
-                        known.context = "" if role and role in shown else role
+                shown = _described(known.kind, sentence.text, start, name)
+                if len(shown.split()) > len(known.shown.split()):
+                    known.shown, known.cited = shown, sentence.index
+                    known.context = "" if role and role in shown else role
                 continue
             if not name or not _is_entity(name, start, capitalized_inside, common, sentence.text):
                 continue
@@ -339,17 +338,25 @@ def _entities(article: Article) -> list[_Candidate]:
             if label and _LABEL.match(sentence.text, end) and article.text.count(name) == 1:
                 continue  # a caption's label glued into the text: "Glamorous:", "EXPERT VERDICT:"
             kind = _classify(name, role, sentence.text, start, end, common)
-            if kind is FactKind.PERSON:
-                shown = _with_role(sentence.text, start, name) + _age(sentence.text, end)
-            elif kind is FactKind.PLACE or (kind is FactKind.ORGANIZATION and _within(sentence.text, end)):
-                kind, shown = FactKind.PLACE, name + _within(sentence.text, end)
-            else:  # an organisation with its nationality: "Swiss drugmaker Novartis"
-                shown = _with_role(sentence.text, start, name)
-                if shown.split()[0].lower() not in lx.DEMONYMS:
-                    shown = name
+            if kind is FactKind.ORGANIZATION and _within(sentence.text, end):
+                kind = FactKind.PLACE  # "Boise, Idaho"
+            shown = _described(kind, sentence.text, start, name)
             context = "" if role and role in shown else role
             found[key] = _Candidate(kind, name, sentence.index, context=context, aliases={key}, shown=shown)
     return _merge_short_forms(list(found.values()))
+
+
+def _described(kind: FactKind, text: str, start: int, name: str) -> str:
+    """The entity as this sentence describes it, verbatim: a person with role, age and home town
+    ("Grant Allen, 38, of Harlow, Essex"), a place with the area it is in ("Boise, Idaho"), an
+    organisation with its nationality ("Swiss drugmaker Novartis")."""
+    end = start + len(name)
+    if kind is FactKind.PERSON:
+        return _with_role(text, start, name) + _age(text, end)
+    if kind is FactKind.PLACE:  # a country is in no other: "Venezuela, Argentina" is a list
+        return name if name.lower() in lx.COUNTRIES else name + _within(text, end)
+    shown = _with_role(text, start, name)
+    return shown if shown.split()[0].lower() in lx.DEMONYMS else name
 
 
 def _nationalities(article: Article) -> list[_Candidate]:

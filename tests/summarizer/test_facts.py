@@ -220,6 +220,13 @@ def test_what_a_name_is(text: str, expected: dict[str, FactKind | None]) -> None
             {"Nations", "Century", "GMT"},
             id="a number inside a name, and no name after a number",
         ),
+        pytest.param(
+            "Oil deal\n\nFirefighters in Boise freed two parrots, and Venezuela signed a deal. "
+            "The blaze in Boise, Idaho, was put out, and Venezuela, Argentina and Brazil will share the oil.",
+            {"Boise, Idaho", "Venezuela"},
+            {"Boise", "Venezuela, Argentina"},
+            id="a place shown where the story says where it is; a country is in no other",
+        ),
     ],
 )
 def test_how_a_fact_is_shown(text: str, shown: set[str], not_shown: set[str]) -> None:
