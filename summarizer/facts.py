@@ -96,7 +96,8 @@ _FIGURE = re.compile(
       | (?:{"|".join(_COUNT_WORDS)})(?:\s(?:hundred|thousand|million|billion))?
         (?=\s+(?:of\s+)?[a-z]+)
     )
-    (?P<unit>(?:\s+(?:{_QUALIFIERS}\s+){{0,2}}(?!{_FUNCTION_WORDS}\b)(?![a-z]+ly\b)[a-z][a-z\-]+)?)
+    (?P<unit>(?:\s+(?:a|an|per)\s+(?:hour|day|week|month|year)\b
+      |\s+(?:{_QUALIFIERS}\s+){{0,2}}(?!{_FUNCTION_WORDS}\b)(?![a-z]+ly\b)[a-z][a-z\-]+)?)
     """,
     re.VERBOSE,
 )

@@ -310,3 +310,12 @@ def test_one_thing_is_one_fact() -> None:
         assert one in texts or other in texts, (one, texts)
         assert not (one in texts and other in texts), (one, other, texts)
     assert {"500 tickets", "2,500 tickets"} <= set(texts), texts
+
+
+def test_a_rate_says_per_what() -> None:
+    _, facts = _facts(
+        "Living wage\n\nCitizens UK wants £9.15 an hour in London, and workers in Leeds get £7.85 per hour. "
+        "The scheme costs £11billion a year, Citizens UK said."
+    )
+    figures = {f.text for f in facts if f.kind is FactKind.FIGURE}
+    assert {"£9.15 an hour", "£7.85 per hour", "£11billion a year"} <= figures, figures
