@@ -72,7 +72,8 @@ _FUNCTION_WORDS = (
     "(?:of|the|a|an|and|or|but|to|in|on|at|for|by|with|from|as|is|was|were|are|has|had|have|be|"
     "been|who|which|that|through|into|after|before|over|under|per|than|more|less|each|this|these|"
     "those|their|his|her|its|our|will|would|could|can|may|might|should|must|did|do|does|so|if|then|now|"
-    "also|still|just|again|together|ago)"
+    "also|still|just|again|together|ago|rather|too|very|only|even|instead|alone|today|yesterday|tonight|"
+    "earlier|later|when|while|where|between|among|during|since|until|because|although|though)"
 )
 _COUNT_WORD_SET = lx.NUMBER_WORDS - {"one", "half", "quarter", "third"}
 _COUNT_WORDS = sorted(lx.NUMBER_WORDS - {"one", "half", "quarter", "third"}, key=len, reverse=True)

@@ -319,3 +319,13 @@ def test_a_rate_says_per_what() -> None:
     )
     figures = {f.text for f in facts if f.kind is FactKind.FIGURE}
     assert {"£9.15 an hour", "£7.85 per hour", "£11billion a year"} <= figures, figures
+
+
+def test_a_figure_ends_before_a_word_that_counts_nothing() -> None:
+    _, facts = _facts(
+        "Fraud\n\nGrant Allen was ordered to pay £500,000 today in Leeds, and took about $200m between 1996 and 2002. "
+        "Divorced men spend £17,800 rather than £15,700 in Leeds."
+    )
+    figures = {f.text for f in facts if f.kind is FactKind.FIGURE}
+    assert not {"£500,000 today", "about $200m between", "£17,800 rather"} & figures, figures
+    assert {"£500,000", "about $200m"} <= figures, figures
