@@ -76,7 +76,7 @@ _FUNCTION_WORDS = (
     "earlier|later|when|while|where|between|among|during|since|until|because|although|though)"
 )
 _COUNT_WORD_SET = lx.NUMBER_WORDS - {"one", "half", "quarter", "third"}
-_COUNT_WORDS = sorted(lx.NUMBER_WORDS - {"one", "half", "quarter", "third"}, key=len, reverse=True)
+_COUNT_WORDS = sorted(_COUNT_WORD_SET, key=len, reverse=True)
 # Units a measured figure carries ("12ft", "9km", "24lbs", "12.5st"); "m" is read as million.
 _MEASURES = "ft|feet|km|cm|mm|kg|lbs?|st|mph|mi|oz|yds?|ml|sq\\ ?ft|sq\\ ?m|mg|kph"
 # Words between a count and what it counts ("two previous quarters", "five hit singles").
