@@ -208,6 +208,16 @@ CLAUSE_OPENERS = _words(
 """Words that open a sentence or a clause and are never inside a name, not even a film's:
 "Sex And The City" and "Romancing The Stone" keep their capitalized "And" and "The"."""
 
+SPEECH_VERBS = _words(
+    """said|says|say|told|tells|added|adds|wrote|writes|explained|explains|continued|saying|asked|
+    replied|replies|responded|reads|read|tweeted|posted|insisted|claimed|revealed|warned|admitted|
+    announced|stated"""
+)
+"""Verbs that put someone's words after a colon: "told Sky News: ...", "Rodgers said: ..."."""
+
+FUNCTION_WORDS = _words("to|of|the|a|an|at|on|in|from|by|and|or|with|for|as|via|into|including")
+"""Words a name follows as an object, inside a sentence: "in Westfield Miranda", "to Sky News"."""
+
 NUMBER_WORDS = _words(
     """one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|
     sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|

@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from .lexicon import CLAUSE_OPENERS, FUNCTION_WORDS, SPEECH_VERBS
 from .models import Article, Caption, Sentence
 from .tokenize import sentence_spans
 
@@ -183,7 +184,9 @@ def _classify(lines: list[str], draft: _Draft, repeated_title: str) -> None:
         line = _normalize_space(raw_line)
         kind = _line_kind(line, title_key) if line else "blank"
         if kind == "text":
-            block.append(line)
+            text, captions = _unglue_captions(line)
+            block.append(text)
+            draft.captions.extend(Caption(text=c) for c in captions)
             continue
         if block:
             draft.blocks.append(block)
@@ -229,6 +232,94 @@ _TAIL = 300
 _ALL_CAPS_CREDIT = re.compile(r"[.!?]\s+(?:By|Photo:|Credit:)\s+(?=[^a-z]{6,}$)[A-Z][A-Z0-9 .,'&/-]+$")
 _TEASER = re.compile(r"(?:\[\s*(?:…|\.\.\.)\s*\]|\((?:more|continued)\s*(?:…|\.\.\.)?\))\s*$", re.IGNORECASE)
 _BYLINE_ONLY = re.compile(r"^(?:by|written by|words by|reporting by)\s+[A-Z]", re.I)
+
+
+# Flattened pages (news datasets, text copied in one piece) glue photo captions into the running
+# text: the sentence before loses its full stop and the caption opens with a short label and a
+# colon ("... three male students Lengthy prison sentence: Altice accepted the deal ..."). The
+# label starts right after a word, with no punctuation between; who speaks after a colon is no
+# caption ("told Sky News: 'We ...'", "Brendan Rodgers said: ..."), nor is a title ("GTA: San
+# Andreas") or a list ("Sunday April 25: Hull City (A)").
+_GLUED_LABEL = re.compile(
+    r"(?<=[a-z0-9%)]) (?P<scroll>Scroll down for video )?(?P<label>[A-Z][\w'’&/-]*(?: [\w'’&/-]+){0,5}): (?=[A-Z0-9])"
+)
+_GLUED_BOILERPLATE = re.compile(r"(?<=\S) Scroll down for video(?= [A-Z‘'\"“])")
+_BEFORE_NO_LABEL = SPEECH_VERBS | FUNCTION_WORDS
+"""A name after these is who is spoken to or of, not a caption's label: "told Sky News: ..."."""
+_DAYS_AND_MONTHS = re.compile(
+    r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)$"
+)
+_TITLE_CONNECTORS = frozenset(["of", "for", "the", "and", "in", "on", "a", "an", "to", "at"])
+_SENTENCE_OPENERS = CLAUSE_OPENERS | {"the", "a", "an", "in", "on", "at", "as"}
+"""Words that, capitalized right after a word of a caption, open the sentence that follows it."""
+_CAPTION_END = re.compile(
+    r"[.!?…]['’\"”)]*(?=\s+[A-Z‘'\"“]|\s*$)"
+    rf"|(?<=[a-z0-9,)]) (?=(?:{'|'.join(sorted(w.capitalize() for w in _SENTENCE_OPENERS))})\b)"
+)
+
+
+def _unglue_captions(line: str) -> tuple[str, list[str]]:
+    """The line without the captions glued into it, and those captions. The text before a
+    caption gets back the full stop it lost."""
+    if ": " not in line:
+        return _without_glued_boilerplate(line), []
+    pieces: list[str] = []
+    captions: list[str] = []
+    kept = 0
+    label = _glued_label(line, 0)
+    while label is not None:
+        cut, begin, text = label
+        ends = _CAPTION_END.search(line, text)
+        end = ends.end() if ends else len(line)
+        following = _glued_label(line, text)
+        if following is not None and following[0] < end:
+            end = following[0]
+        before = line[kept:cut].rstrip()
+        if before:
+            pieces.append(before if before.endswith(_TERMINAL) else before + ".")
+        captions.append(line[begin:end].strip(" ."))
+        kept = end
+        label = following if following is not None and following[0] >= end else _glued_label(line, end)
+    pieces.append(line[kept:])
+    return _without_glued_boilerplate(" ".join(p.strip() for p in pieces if p.strip())), captions
+
+
+def _glued_label(line: str, position: int) -> tuple[int, int, int] | None:
+    """The next caption glued into ``line`` at or after ``position``: where the text before it
+    ends, where the caption begins and where its text (after the label) begins."""
+    while (found := _GLUED_LABEL.search(line, position)) is not None:
+        position = found.start() + 1
+        words = found.group("label").split()
+        before = line[: found.start()].rsplit(" ", 1)[-1]
+        if before.lower() in _BEFORE_NO_LABEL or _DAYS_AND_MONTHS.match(words[0]):
+            continue
+        if any(w.lower() in SPEECH_VERBS for w in words) or _titled(words):
+            continue
+        if not any(w[0].islower() for w in line[found.end() :].split(maxsplit=5)[:5]):
+            continue  # a name or a title goes on after the colon: "Thinking Skills: Think About It"
+        begin = found.start("label")
+        cut = found.start() if found.group("scroll") else begin
+        while len(words) > 1 and words[1][0].isupper() and before[:1].isupper():
+            before = words.pop(0)  # the end of a name, not the label: "Westfield Miranda Cue the crowds:"
+            begin += len(before) + 1
+            cut = begin
+        return cut, begin, found.end()
+    return None
+
+
+def _titled(words: list[str]) -> bool:
+    """A title or an acronym, not a caption's label: "Need for Speed: Underground", "CSI: Miami"."""
+    if len(words) == 1:
+        return words[0].isupper() and len(words[0]) <= 4
+    inner = [w for w in words[1:] if w.lower() not in _TITLE_CONNECTORS]
+    return all(w[0].isupper() for w in inner) and not all(w.isupper() for w in words)
+
+
+def _without_glued_boilerplate(line: str) -> str:
+    if "Scroll down" not in line:
+        return line
+    return _GLUED_BOILERPLATE.sub(lambda m: "" if line[m.start() - 1] in _TERMINAL else ".", line)
 
 
 def _absorb(kind: str, line: str, draft: _Draft) -> None:

@@ -118,3 +118,43 @@ def test_one_sentence_and_non_english() -> None:
 def test_zero_width_and_crlf_are_normalized() -> None:
     article = parse_article("Title\r\n\r\nBody\u200b text here. More text.")
     assert article.sentences[0].text == "Body text here."
+
+
+def test_captions_glued_into_flattened_text() -> None:
+    """A page flattened into one line (as news datasets and some copies are) glues its photo
+    captions into the text: they go to the captions, and the sentence before gets its full stop."""
+    body = (
+        "Brianne Altice pleaded guilty to three counts involving three male students "
+        "Lengthy prison sentence: Altice accepted the agreement in exchange for prosecutors dropping 11 other counts. "
+        "The judge will sentence her in May. A video was posted online Scroll down for video "
+        "Violent: The video captures the band brawling with cops in Cottonwood just moments before a gunfight "
+        "Chaos: During the footage you can hear officers calling for help However, police say no one was hurt."
+    )
+    article = parse_article(body, title="Teacher pleads guilty")
+    texts = [s.text for s in article.sentences]
+    assert texts == [
+        "Brianne Altice pleaded guilty to three counts involving three male students.",
+        "The judge will sentence her in May.",
+        "A video was posted online.",
+        "However, police say no one was hurt.",
+    ]
+    assert [c.text.split(":")[0] for c in article.captions] == ["Lengthy prison sentence", "Violent", "Chaos"]
+    assert "Scroll down" not in article.text
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A spokesman told MailOnline Travel: 'The male was advised to call his airline.'",
+        "Manager Brendan Rodgers said on BT Sport: Sterling will stay at the club this summer.",
+        "The sequel to the best-selling Need for Speed: Underground has inched ahead of its rivals.",
+        "The racing game moved up, nudging GTA: San Andreas down to second place.",
+        "The fixtures are Sunday April 25: West Bromwich Albion away and then Hull City at home.",
+        "Russian analysts already knew: that raising the tax rate raises what managers steal.",
+        "She won the award for Thinking Skills: Think About It - Hiding Places.",
+    ],
+)
+def test_colons_in_running_text_are_not_captions(sentence: str) -> None:
+    article = parse_article(sentence + " The rest of the story follows here.", title="A story")
+    assert not article.captions
+    assert article.sentences[0].text == sentence
