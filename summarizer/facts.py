@@ -121,7 +121,12 @@ _DATE = re.compile(
     )""",
     re.VERBOSE,
 )
-_QUOTE = re.compile(r"[\"“]([^\"“”]{12,400}?)[\"”]")
+# Quoted words in double quotes, or in single ones as British papers write them; inside single
+# quotes an apostrophe before a letter is one ("'I don't know,' he said").
+_QUOTE = re.compile(
+    r"[\"“](?P<double>[^\"“”]{12,400}?)[\"”]"
+    r"|(?<![\w'’‘])['‘](?P<single>(?:[^'‘’\n]|['’](?=\w)){11,399}[\w.,!?…])['’](?![\w'’])"
+)
 _CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s-\s")
 
 
@@ -729,7 +734,7 @@ def _quotes(article: Article, entities: list[_Candidate]) -> Iterable[_Candidate
     people = sorted((e for e in entities if e.kind is FactKind.PERSON), key=lambda e: e.sentence)
     for sentence in article.sentences:
         for match in _QUOTE.finditer(sentence.text):
-            if len(match.group(1).split()) < 4:
+            if len((match.group("double") or match.group("single")).split()) < 4:
                 continue
             speaker = _speaker(sentence.text, match.span(), sentence.index, people)
             if speaker:

@@ -329,3 +329,16 @@ def test_a_figure_ends_before_a_word_that_counts_nothing() -> None:
     figures = {f.text for f in facts if f.kind is FactKind.FIGURE}
     assert not {"£500,000 today", "about $200m between", "£17,800 rather"} & figures, figures
     assert {"£500,000", "about $200m"} <= figures, figures
+
+
+def test_quotes_in_single_quotes() -> None:
+    """British papers quote in single quotes, with apostrophes inside the quoted words."""
+    _, facts = _facts(
+        "Coach praises his side\n\n"
+        "Everton manager Roberto Martinez praised his players after the 1-1 draw at Swansea on Saturday. "
+        "Martinez told BT Sport: ‘We didn’t deserve to lose and the players gave everything today.’ "
+        "The club's fans were less sure of it."
+    )
+    quotes = [f for f in facts if f.kind is FactKind.QUOTE]
+    assert [q.text for q in quotes] == ["‘We didn’t deserve to lose and the players gave everything today.’"]
+    assert quotes[0].context == "Martinez"
