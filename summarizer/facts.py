@@ -108,9 +108,10 @@ _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
 )
+_DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _DATE = re.compile(
     rf"""\b(?=[0-9A-Zaeln-ty])(?:
-      (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?
+      (?:{_DAYS})(?:\s+(?:morning|afternoon|evening|night))?
     | {_MONTH}\s+\d{{1,2}}(?!\d)(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?
     | \d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:\s+\d{{4}})?
     | (?:January|February|March|April|June|July|August|September|October|November|December)\s+\d{{4}}
@@ -300,7 +301,9 @@ _KIND_PRIOR = {
 }
 _AREAS = lx.COUNTRIES | lx.REGIONS
 """Countries, regions and states: a story's backdrop, or the area a town is in."""
-_MONEY = re.compile(r"[£$€¥%]|million|billion|\dbn|\dm\b|per ?cent")
+_HEADLINE_FIGURE = re.compile(r"[£$€¥%]|million|billion|\dbn|\dm\b|per ?cent|^\d{1,2}-\d{1,2}\b")
+"""Sums, shares and results ("£4.5m", "44 per cent", "2-0 defeat"): the figure a business or a
+sports story is about."""
 
 
 def _importance(candidate: _Candidate, title: set[str], top: set[int]) -> float:
@@ -308,7 +311,7 @@ def _importance(candidate: _Candidate, title: set[str], top: set[int]) -> float:
     score = 0.9 * math.log1p(candidate.mentions) + _KIND_PRIOR[candidate.kind] - 1.1 * candidate.unnamed
     score += 0.3 * (candidate.sentence == 0) + 0.45 * (candidate.sentence < 3)
     score += 0.4 * (candidate.sentence in top) + 0.2 * in_title
-    if candidate.kind is FactKind.FIGURE and _MONEY.search(candidate.text):
+    if candidate.kind is FactKind.FIGURE and _HEADLINE_FIGURE.search(candidate.text):
         score += 0.35
     if candidate.kind is FactKind.DATE and _DIGIT.search(candidate.text):
         score += 0.3  # a day of the calendar ranks as a figure; "Saturday", "last week" below it
@@ -586,7 +589,11 @@ def _clean_name(text: str, start: int, phrase: str) -> tuple[str, str, int]:
     return name, " ".join(role), start
 
 
-_NOT_LAST = frozenset(["of", "the", "for", "on", "de", "al", "el", "mp", "mep", "msp", "gov", "sen", "rep"])
+_NOT_LAST = frozenset(["of", "the", "for", "on", "de", "al", "el", "mp", "mep", "msp", "gov", "sen", "rep"]) | {
+    d.lower() for d in _DAYS.split("|")
+}
+"""Words that end no name: a connector, a title after it ("Tom McCabe MSP"), a day glued on
+by a lost full stop ("at Augusta Friday")."""
 
 
 def _styled(tokens: list[str]) -> bool:

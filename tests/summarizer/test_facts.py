@@ -227,6 +227,13 @@ def test_what_a_name_is(text: str, expected: dict[str, FactKind | None]) -> None
             {"Boise", "Venezuela, Argentina"},
             id="a place shown where the story says where it is; a country is in no other",
         ),
+        pytest.param(
+            "Golf\n\nLindsey Vonn was back at Augusta Friday to watch Tiger Woods play. "
+            "Woods carded a 69 at Augusta, and Vonn watched.",
+            {"Augusta"},
+            {"Augusta Friday"},
+            id="a day glued on by a lost full stop is no part of a name",
+        ),
     ],
 )
 def test_how_a_fact_is_shown(text: str, shown: set[str], not_shown: set[str]) -> None:
@@ -342,3 +349,15 @@ def test_quotes_in_single_quotes() -> None:
     quotes = [f for f in facts if f.kind is FactKind.QUOTE]
     assert [q.text for q in quotes] == ["‘We didn’t deserve to lose and the players gave everything today.’"]
     assert quotes[0].context == "Martinez"
+
+
+def test_a_result_is_a_headline_figure() -> None:
+    """A match result is what a sports story is about, as a sum is a business story's."""
+    _, facts = _facts(
+        "Holland beat Spain\n\n"
+        "Holland beat Spain at the Amsterdam Arena on Tuesday night. "
+        "Stefan de Vrij scored after 15 minutes and Davy Klaassen added a second in the 2-0 win. "
+        "Spain had won their previous 12 games."
+    )
+    figures = [f.text for f in facts if f.kind is FactKind.FIGURE]
+    assert figures.index("2-0 win") < figures.index("15 minutes")
