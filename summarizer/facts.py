@@ -123,11 +123,10 @@ _DATE = re.compile(
     re.VERBOSE,
 )
 # Quoted words in double quotes, or in single ones as British papers write them; inside single
-# quotes an apostrophe before a letter is one ("'I don't know,' he said").
-_QUOTE = re.compile(
-    r"[\"“](?P<double>[^\"“”]{12,400}?)[\"”]"
-    r"|(?<![\w'’‘])['‘](?P<single>(?:[^'‘’\n]|['’](?=\w)){11,399}[\w.,!?…])['’](?![\w'’])"
-)
+# quotes an apostrophe before a letter is one ("'I don't know,' he said"). Two patterns, not one
+# with two branches: each alone is found at the speed of a plain character search.
+_DOUBLE_QUOTE = re.compile(r"[\"“](?P<said>[^\"“”]{12,400}?)[\"”]")
+_SINGLE_QUOTE = re.compile(r"['‘](?<![\w'’‘]['‘])(?P<said>[^'‘’\n]*(?:['’]\w[^'‘’\n]*)*)(?<=[\w.,!?…])['’](?![\w'’])")
 _CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s-\s")
 
 
@@ -459,6 +458,7 @@ _CLOSING_VERB = re.compile(r"^[A-Z][a-z]+ed$")
 
 _KNOWN_NAMES = lx.COUNTRIES | lx.CITIES | lx.ORG_WORDS | lx.GIVEN_NAMES | lx.REGIONS
 """Single words that are names even where the article also writes them in lower case."""
+_PLACES_AND_GIVEN_NAMES = lx.CITIES | lx.COUNTRIES | lx.GIVEN_NAMES
 
 
 class _CommonWords:
@@ -473,13 +473,12 @@ class _CommonWords:
         if word in lx.STOP_WORDS:
             return True
         if self._lower is None:
-            text = "\n".join(s.text for s in self._article.sentences)
-            self._lower = {w.strip(_PUNCTUATION) for w in _LOWER_WORD.findall(text)}
+            text = " ".join(s.text for s in self._article.sentences)
+            self._lower = {w.rstrip(_PUNCTUATION) for w in text.split() if "a" <= w[0] <= "z" or "ß" <= w[0] <= "ÿ"}
         return word in self._lower
 
 
 _PUNCTUATION = "\"'“”‘’(),.;:!?"
-_LOWER_WORD = re.compile(r"(?<!\S)[a-zß-ÿ]\S*")
 
 
 def _word_before(text: str, end: int, width: int) -> tuple[int, str] | None:
@@ -536,6 +535,9 @@ def _phrases(text: str) -> Iterable[tuple[int, str]]:
     admitted", "according to the Arizona DPS According to")."""
     for match in _NAME.finditer(text):
         begin, end = match.span()
+        if " " not in match.group():
+            yield begin, text[begin:end]
+            continue
         for opener in _OPENER.finditer(text, begin + 1, end):
             yield begin, text[begin : opener.start()]
             begin = opener.end() - len(opener.group(1))
@@ -583,9 +585,10 @@ def _clean_name(text: str, start: int, phrase: str) -> tuple[str, str, int]:
         name = stripped
     if text[start : start + len(name)] != name:
         return "", "", start
-    before = text[max(0, start - 30) : start].split()
-    if not role and before and before[-1].lower() in lx.TITLES:
-        role.append(before[-1])
+    if not role:
+        before = text[max(0, start - 30) : start].split()
+        if before and before[-1].lower() in lx.TITLES:
+            role.append(before[-1])
     return name, " ".join(role), start
 
 
@@ -632,7 +635,7 @@ def _is_entity(name: str, start: int, capitalized_inside: set[str], common: _Com
             return False  # the end of a numbered name: "21st Century", "50 First Dates"
         if lower in lx.DEMONYMS or lower in lx.NON_NAMES or len(name) < 2:
             return False
-        if _NOT_A_NAME_ALONE.match(name) and lower not in lx.CITIES | lx.COUNTRIES | lx.GIVEN_NAMES:
+        if _NOT_A_NAME_ALONE.match(name) and lower not in _PLACES_AND_GIVEN_NAMES:
             return False
         if not name.isupper() and lower not in _KNOWN_NAMES and lower in common:
             return False  # a word the article also writes in lower case: a label ("Impressive:"), not a name
@@ -740,12 +743,25 @@ def _dates(article: Article, date_spans: list[list[re.Match[str]]]) -> Iterable[
 def _quotes(article: Article, entities: list[_Candidate]) -> Iterable[_Candidate]:
     people = sorted((e for e in entities if e.kind is FactKind.PERSON), key=lambda e: e.sentence)
     for sentence in article.sentences:
-        for match in _QUOTE.finditer(sentence.text):
-            if len((match.group("double") or match.group("single")).split()) < 4:
+        for match in _quoted(sentence.text):
+            said = match.group("said")
+            if len(said.split()) < 4 or len(said) > 400:
                 continue
             speaker = _speaker(sentence.text, match.span(), sentence.index, people)
             if speaker:
                 yield _Candidate(FactKind.QUOTE, match.group(), sentence.index, context=speaker)
+
+
+def _quoted(text: str) -> list[re.Match[str]]:
+    """The quotes in ``text``, left to right, none inside another."""
+    found = [*_DOUBLE_QUOTE.finditer(text)] if '"' in text or "“" in text else []
+    if "'" in text or "‘" in text:
+        found = sorted([*found, *_SINGLE_QUOTE.finditer(text)], key=lambda m: m.start())
+    kept: list[re.Match[str]] = []
+    for match in found:
+        if not kept or match.start() >= kept[-1].end():
+            kept.append(match)
+    return kept
 
 
 def _speaker(text: str, span: tuple[int, int], index: int, people: list[_Candidate]) -> str:
