@@ -88,7 +88,7 @@ _SOURCE = [
 _DATELINE = re.compile(r"^(published|updated|posted|last updated)\s*:?\s*(?P<date>.{4,60})$", re.I)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?")
 _TERMINAL = (".", "!", "?", '"', "'", "”", "’", "…", ")", ":", ";")
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 
 
 class ArticleError(ValueError):
@@ -128,7 +128,7 @@ def clean_text(raw: str) -> str:
     """Normalized text, or :class:`ArticleError` for empty, binary or oversized input."""
     if "\x00" in raw or _control_share(raw) > 0.02:
         raise ArticleError("this looks like binary data, not text")
-    text = unicodedata.normalize("NFC", raw).translate(_ZERO_WIDTH)
+    text = _ZERO_WIDTH.sub("", unicodedata.normalize("NFC", raw))
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ").strip()
     if not any(c.isalnum() for c in text):
         raise ArticleError("there is no text to summarize")
