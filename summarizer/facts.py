@@ -329,6 +329,8 @@ def _entities(article: Article) -> list[_Candidate]:
     common = _CommonWords(article)
     for sentence, sentence_matches in zip(article.sentences, matches, strict=True):
         for at, phrase in sentence_matches:
+            if " " not in phrase and phrase.lower() in _NO_NAME_ALONE:
+                continue  # "The", "But", "President": nothing is left of the name
             name, role, start = _clean_name(sentence.text, at, phrase)
             name, start = _without_common_ends(name, start, common)
             key = name.casefold()
@@ -353,6 +355,9 @@ def _entities(article: Article) -> list[_Candidate]:
             context = "" if role and role in shown else role
             found[key] = _Candidate(kind, name, sentence.index, context=context, aliases={key}, shown=shown)
     return _merge_short_forms(list(found.values()))
+
+
+_NO_NAME_ALONE = lx.NON_NAMES | lx.TITLES
 
 
 def _described(kind: FactKind, text: str, start: int, name: str) -> str:
@@ -565,7 +570,7 @@ def _clean_name(text: str, start: int, phrase: str) -> tuple[str, str, int]:
         start += len(tokens[0]) + 1
         tokens.pop(0)
     # A title inside the phrase ends the role: "US President George W Bush".
-    inner = [i for i, t in enumerate(tokens[:-1]) if t.lower() in lx.TITLES and i > 0]
+    inner = [i for i in range(1, len(tokens) - 1) if tokens[i].lower() in lx.TITLES]
     if inner:
         prefix = " ".join(tokens[: inner[-1] + 1]) + " "
         if text.startswith(prefix, start):
