@@ -479,7 +479,8 @@ class _CommonWords:
             return True
         if self._lower is None:
             text = " ".join(s.text for s in self._article.sentences)
-            self._lower = {w.rstrip(_PUNCTUATION) for w in text.split() if "a" <= w[0] <= "z" or "ß" <= w[0] <= "ÿ"}
+            words = set(text.split())
+            self._lower = {w.rstrip(_PUNCTUATION) for w in words if "a" <= w[0] <= "z" or "ß" <= w[0] <= "ÿ"}
         return word in self._lower
 
 
@@ -669,7 +670,7 @@ def _classify(name: str, role: str, text: str, start: int, end: int, common: _Co
         return FactKind.PLACE
     if len(tokens) > 1 and (last in lx.COUNTRIES or any(t.lower() in lx.ORG_WORDS for t in tokens)):
         return FactKind.ORGANIZATION  # "Bank of England", "Guardian Australia", "Cricket Australia"
-    before = text[:start].split()[-2:]
+    before = text[:start].rsplit(None, 2)[-2:]
     if before and (
         before[-1].lower() in lx.LOCATIVE_PREPOSITIONS
         or (before[-1].lower() == "of" and len(before) > 1 and before[0].lower() in _PLACE_NOUNS)
