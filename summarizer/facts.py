@@ -559,6 +559,8 @@ def _clean_name(text: str, start: int, phrase: str) -> tuple[str, str, int]:
     while tokens and _leading_word(tokens):
         if start > 1 and len(tokens) > 1 and tokens[0].lower() in lx.NUMBER_WORDS:
             break  # a number inside a sentence is part of a name: "the Six Nations"
+        if len(tokens) == 2 and tokens[0].lower() in lx.TITLES and tokens[1].lower() in _INSTITUTION_WORDS:
+            break  # a title that names a place or a body: "Duke University", "Queen Street"
         if _styled(tokens):  # "Duchess of Cambridge"; "Mayor of London Boris Johnson": a role
             given = next((i for i in range(3, len(tokens)) if tokens[i].lower() in lx.GIVEN_NAMES), 0)
             if given:
@@ -598,6 +600,7 @@ def _clean_name(text: str, start: int, phrase: str) -> tuple[str, str, int]:
     return name, " ".join(role), start
 
 
+_INSTITUTION_WORDS = lx.ORG_WORDS | lx.PLACE_WORDS
 _NOT_LAST = frozenset(["of", "the", "for", "on", "de", "al", "el", "mp", "mep", "msp", "gov", "sen", "rep"]) | {
     d.lower() for d in _DAYS.split("|")
 }
@@ -660,6 +663,8 @@ def _classify(name: str, role: str, text: str, start: int, end: int, common: _Co
         return FactKind.PERSON
     if _styled(tokens) and tokens[2] != "the":  # "Lord of the Rings", "Queen of the South": no one
         return FactKind.PERSON
+    if len(tokens) > 1 and last in lx.EVENT_WORDS:
+        return FactKind.ORGANIZATION  # "French Open", "FA Cup", "Grand Prix": events, no one's name
     if len(tokens) > 1 and first in lx.GIVEN_NAMES and last not in lx.ORG_WORDS:
         return FactKind.PERSON
     if lower in lx.COUNTRIES or lower in lx.REGIONS or lower in lx.CITIES:

@@ -173,6 +173,12 @@ ORG_WORDS = _words(
     Amazon|Instagram|YouTube|Netflix|Sony|Samsung|Nokia|Toyota|Ford|Tesco|Sainsbury|Walmart"""
 )
 
+EVENT_WORDS = _words(
+    """Open|Cup|Championship|Championships|Olympics|Games|Festival|Awards|Prize|Trophy|Marathon|
+    Tournament|Prix|Classic|Derby|Masters|Series|Expo|Summit|Conference|Week"""
+)
+"""Last words of an event's name ("French Open", "FA Cup", "Cannes Film Festival"): no one's name."""
+
 PLACE_WORDS = _words(
     """Street|St|Road|Rd|Avenue|Ave|Boulevard|Lane|Square|Park|Bridge|River|Lake|Sea|Ocean|Bay|
     Island|Islands|Mountain|Mountains|Mount|Valley|Hill|Hills|Forest|Desert|Coast|Beach|

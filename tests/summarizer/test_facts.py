@@ -107,6 +107,12 @@ NOT_A_PERSON = None
             "The Lord of the Rings cost £11.5m, the Duke of Edinburgh said.",
             {"Duke of Edinburgh": PERSON, "Lord of the Rings": NOT_A_PERSON},
         ),
+        (
+            "Tennis\n\nRafael Nadal won the Barcelona Open and will play the French Open at Roland Garros, "
+            "he told students at Duke University. Rafael Nadal won the French Open nine times, "
+            "and Duke University invited him back.",
+            {"Rafael Nadal": PERSON, "Barcelona Open": ORG, "French Open": ORG, "Duke University": ORG},
+        ),
     ],
 )
 def test_what_a_name_is(text: str, expected: dict[str, FactKind | None]) -> None:
