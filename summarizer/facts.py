@@ -468,20 +468,39 @@ _PLACES_AND_GIVEN_NAMES = lx.CITIES | lx.COUNTRIES | lx.GIVEN_NAMES
 
 class _CommonWords:
     """Stop words and the words an article also writes in lower case: words of a phrase that
-    make it no one's name. The article is read on the first question only."""
+    make it no one's name. Each word is looked for in the text once, when first asked about:
+    an article is asked about a few dozen words, far fewer than it has."""
 
     def __init__(self, article: Article) -> None:
         self._article = article
-        self._lower: set[str] | None = None
+        self._text = ""
+        self._answers: dict[str, bool] = {}
 
     def __contains__(self, word: str) -> bool:
         if word in lx.STOP_WORDS:
             return True
-        if self._lower is None:
-            text = " ".join(s.text for s in self._article.sentences)
-            words = set(text.split())
-            self._lower = {w.rstrip(_PUNCTUATION) for w in words if "a" <= w[0] <= "z" or "ß" <= w[0] <= "ÿ"}
-        return word in self._lower
+        answer = self._answers.get(word)
+        if answer is None:
+            answer = self._answers[word] = self._written_in_lower_case(word)
+        return answer
+
+    def _written_in_lower_case(self, word: str) -> bool:
+        """Whether the text has ``word`` as a word of its own, in lower case, punctuation after it."""
+        if not word or not ("a" <= word[0] <= "z" or "ß" <= word[0] <= "ÿ"):
+            return False
+        if not self._text:
+            self._text = " ".join(s.text for s in self._article.sentences)
+        text = self._text
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if at == 0 or text[at - 1].isspace():
+                while end < len(text) and text[end] in _PUNCTUATION:
+                    end += 1
+                if end == len(text) or text[end].isspace():
+                    return True
+            at = text.find(word, at + 1)
+        return False
 
 
 _PUNCTUATION = "\"'“”‘’(),.;:!?"
