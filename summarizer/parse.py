@@ -259,6 +259,10 @@ _CAPTION_END = re.compile(
 )
 
 
+_CAPTION_MAX_CHARS = 600
+"""A caption's text is a sentence or two: one that runs on longer ends at a word within this."""
+
+
 def _unglue_captions(line: str) -> tuple[str, list[str]]:
     """The line without the captions glued into it, and those captions. The text before a
     caption gets back the full stop it lost."""
@@ -270,8 +274,9 @@ def _unglue_captions(line: str) -> tuple[str, list[str]]:
     label = _glued_label(line, 0)
     while label is not None:
         cut, begin, text = label
-        ends = _CAPTION_END.search(line, text)
-        end = ends.end() if ends else len(line)
+        limit = text + _CAPTION_MAX_CHARS
+        ends = _CAPTION_END.search(line, text, limit)
+        end = ends.end() if ends else (len(line) if len(line) <= limit else line.rfind(" ", text, limit) + 1 or limit)
         following = _glued_label(line, text)
         if following is not None and following[0] < end:
             end = following[0]
@@ -291,13 +296,15 @@ def _glued_label(line: str, position: int) -> tuple[int, int, int] | None:
     while (found := _GLUED_LABEL.search(line, position)) is not None:
         position = found.start() + 1
         words = found.group("label").split()
-        before = line[: found.start()].rsplit(" ", 1)[-1]
+        before = line[max(0, found.start() - 40) : found.start()].rsplit(" ", 1)[-1]
         if before.lower() in _BEFORE_NO_LABEL or _DAYS_AND_MONTHS.match(words[0]):
             continue
         if any(w.lower() in SPEECH_VERBS for w in words) or _titled(words):
             continue
-        if not any(w[0].islower() for w in line[found.end() :].split(maxsplit=5)[:5]):
+        if not any(w[0].islower() for w in line[found.end() : found.end() + 200].split(maxsplit=5)[:5]):
             continue  # a name or a title goes on after the colon: "Thinking Skills: Think About It"
+        if len(words) == 1 and before[:1].isupper():
+            continue  # the end of a name: "He told Sky News: The decision ..."
         begin = found.start("label")
         cut = found.start() if found.group("scroll") else begin
         while len(words) > 1 and words[1][0].isupper() and before[:1].isupper():

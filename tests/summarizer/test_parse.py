@@ -152,9 +152,21 @@ def test_captions_glued_into_flattened_text() -> None:
         "The fixtures are Sunday April 25: West Bromwich Albion away and then Hull City at home.",
         "Russian analysts already knew: that raising the tax rate raises what managers steal.",
         "She won the award for Thinking Skills: Think About It - Hiding Places.",
+        "He told Sky News: The decision was wrong and the club will appeal.",
     ],
 )
 def test_colons_in_running_text_are_not_captions(sentence: str) -> None:
     article = parse_article(sentence + " The rest of the story follows here.", title="A story")
     assert not article.captions
     assert article.sentences[0].text == sentence
+
+
+def test_a_glued_caption_that_never_ends_is_cut_at_a_word() -> None:
+    """A caption with no full stop in sight ends within a sentence or two, so that hostile text of
+    many labels costs a pass over the text, not one per label."""
+    run_on = "the crowd waited Long wait: Fans " + "stood in the rain for hours " * 100
+    article = parse_article(run_on + "until the doors opened.", title="Queue")
+    (caption,) = article.captions
+    assert caption.text.startswith("Long wait: Fans stood") and len(caption.text) <= 620
+    assert caption.text.split()[-1] in run_on.split()  # cut between two words
+    assert "the crowd waited." in article.text
