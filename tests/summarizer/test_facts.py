@@ -367,3 +367,16 @@ def test_a_result_is_a_headline_figure() -> None:
     )
     figures = [f.text for f in facts if f.kind is FactKind.FIGURE]
     assert figures.index("2-0 win") < figures.index("15 minutes")
+
+
+def test_lower_case_words_collected_once_when_looking_gets_long(
+    seed_text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past its budget of look-ups the article's lower-case words are collected in one pass,
+    with the same answers, so no text can make the questions cost more than that pass."""
+    from summarizer import facts
+
+    _, expected = _facts(seed_text)
+    monkeypatch.setattr(facts, "_LOOK_UPS", 3)
+    _, facts_found = _facts(seed_text)
+    assert facts_found == expected
