@@ -250,17 +250,14 @@ _DAYS_AND_MONTHS = re.compile(
     r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|"
     r"August|September|October|November|December)$"
 )
-_TITLE_CONNECTORS = frozenset(["of", "for", "the", "and", "in", "on", "a", "an", "to", "at"])
 _SENTENCE_OPENERS = CLAUSE_OPENERS | {"the", "a", "an", "in", "on", "at", "as"}
 """Words that, capitalized right after a word of a caption, open the sentence that follows it."""
+_CAPTION_MAX_CHARS = 600
+"""A caption's text is a sentence or two: one that runs on longer ends at a word within this."""
 _CAPTION_END = re.compile(
     r"[.!?…]['’\"”)]*(?=\s+[A-Z‘'\"“]|\s*$)"
     rf"|(?<=[a-z0-9,)]) (?=(?:{'|'.join(sorted(w.capitalize() for w in _SENTENCE_OPENERS))})\b)"
 )
-
-
-_CAPTION_MAX_CHARS = 600
-"""A caption's text is a sentence or two: one that runs on longer ends at a word within this."""
 
 
 def _unglue_captions(line: str) -> tuple[str, list[str]]:
@@ -274,20 +271,30 @@ def _unglue_captions(line: str) -> tuple[str, list[str]]:
     label = _glued_label(line, 0)
     while label is not None:
         cut, begin, text = label
-        limit = text + _CAPTION_MAX_CHARS
-        ends = _CAPTION_END.search(line, text, limit)
-        end = ends.end() if ends else (len(line) if len(line) <= limit else line.rfind(" ", text, limit) + 1 or limit)
         following = _glued_label(line, text)
-        if following is not None and following[0] < end:
-            end = following[0]
+        end = _caption_end(line, text)
+        if following is not None:
+            end = min(end, following[0])
         before = line[kept:cut].rstrip()
         if before:
             pieces.append(before if before.endswith(_TERMINAL) else before + ".")
         captions.append(line[begin:end].strip(" ."))
         kept = end
-        label = following if following is not None and following[0] >= end else _glued_label(line, end)
+        label = following
     pieces.append(line[kept:])
     return _without_glued_boilerplate(" ".join(p.strip() for p in pieces if p.strip())), captions
+
+
+def _caption_end(line: str, text: int) -> int:
+    """Where a caption whose text starts at ``text`` ends: at its sentence's end, or where the
+    sentence after it opens, or at a word within ``_CAPTION_MAX_CHARS``."""
+    limit = text + _CAPTION_MAX_CHARS
+    found = _CAPTION_END.search(line, text, limit)
+    if found:
+        return found.end()
+    if len(line) <= limit:
+        return len(line)
+    return line.rfind(" ", text, limit) + 1 or limit
 
 
 def _glued_label(line: str, position: int) -> tuple[int, int, int] | None:
@@ -319,7 +326,7 @@ def _titled(words: list[str]) -> bool:
     """A title or an acronym, not a caption's label: "Need for Speed: Underground", "CSI: Miami"."""
     if len(words) == 1:
         return words[0].isupper() and len(words[0]) <= 4
-    inner = [w for w in words[1:] if w.lower() not in _TITLE_CONNECTORS]
+    inner = [w for w in words[1:] if w.lower() not in FUNCTION_WORDS]
     return all(w[0].isupper() for w in inner) and not all(w.isupper() for w in words)
 
 
