@@ -362,6 +362,7 @@ def _entities(article: Article) -> list[_Candidate]:
 
 
 _NO_NAME_ALONE = lx.NON_NAMES | lx.TITLES
+"""Words that, alone, leave nothing of a name once a name's leading words are taken off."""
 
 
 def _described(kind: FactKind, text: str, start: int, name: str) -> str:
@@ -495,7 +496,7 @@ class _CommonWords:
 
     def _written_in_lower_case(self, word: str) -> bool:
         """Whether the text has ``word`` as a word of its own, in lower case, punctuation after it."""
-        if not word or not ("a" <= word[0] <= "z" or "ß" <= word[0] <= "ÿ"):
+        if not word or not _lower_case(word):
             return False
         if not self._text:
             self._text = " ".join(s.text for s in self._article.sentences)
@@ -505,7 +506,7 @@ class _CommonWords:
             self._budget -= 1
             if self._budget < 0:
                 words = set(text.split())
-                self._lower = {w.rstrip(_PUNCTUATION) for w in words if "a" <= w[0] <= "z" or "ß" <= w[0] <= "ÿ"}
+                self._lower = {w.rstrip(_PUNCTUATION) for w in words if _lower_case(w)}
                 return word in self._lower
             end = at + len(word)
             if at == 0 or text[at - 1].isspace():
@@ -515,6 +516,10 @@ class _CommonWords:
                     return True
             at = text.find(word, at + 1)
         return False
+
+
+def _lower_case(word: str) -> bool:
+    return "a" <= word[0] <= "z" or "ß" <= word[0] <= "ÿ"
 
 
 _LOOK_UPS = 2000
@@ -791,7 +796,7 @@ def _quotes(article: Article, entities: list[_Candidate]) -> Iterable[_Candidate
     for sentence in article.sentences:
         for match in _quoted(sentence.text):
             said = match.group("said")
-            if len(said.split()) < 4 or len(said) > 400:
+            if len(said.split()) < 4:
                 continue
             speaker = _speaker(sentence.text, match.span(), sentence.index, people)
             if speaker:
