@@ -255,6 +255,8 @@ def _says(fact: _Candidate, other: _Candidate) -> bool:
         age = _AGE_FIGURE.match(other.text)
         return bool(age and re.search(rf", {age.group(1)}\b", fact.shown))
     if fact.kind in _ENTITY_KINDS and other.kind in _ENTITY_KINDS:
+        if fact.spelling[:1] != other.spelling[:1] and other.text not in (fact.shown or fact.text):
+            return False  # the common case, without the two calls below
         return _same_name(fact.spelling, other.spelling) or _names(fact, other)
     return fact.kind is other.kind and _same_name(fact.spelling, other.spelling)
 
