@@ -532,16 +532,16 @@ _PUNCTUATION = "\"'“”‘’(),.;:!?"
 def _word_before(text: str, end: int, width: int) -> tuple[int, str] | None:
     """The word before the spaces that end at ``end``, looked for in the ``width`` characters
     before it: (where it starts, the word)."""
-    window = text[max(0, end - width) : end]
+    begin = max(0, end - width)
+    window = text[begin:end]
     stripped = window.rstrip()
-    start = len(stripped)
-    if start == len(window):
+    if len(stripped) == len(window):
         return None
-    while start and (stripped[start - 1].isalnum() or stripped[start - 1] in "_'’-"):
-        start -= 1
-    if start == len(stripped):
-        return None
-    return max(0, end - width) + start, stripped[start:]
+    found = _WORD_AT_END.search(stripped, stripped.rfind(" ") + 1)
+    return (begin + found.start(), found.group()) if found else None
+
+
+_WORD_AT_END = re.compile(r"[\w'’-]+$")
 
 
 def _with_role(text: str, start: int, name: str) -> str:
