@@ -160,6 +160,11 @@ class _Candidate:
         if self.cited < 0:
             self.cited = self.sentence
 
+    @property
+    def initial(self) -> str:
+        """The first letter of the fact as shown, in lower case: two spellings of one name share it."""
+        return (self.shown or self.text)[:1].casefold()
+
     @cached_property
     def folded(self) -> str:
         """Words only, in lower case, "Saint" as "St": how two spellings of one fact compare."""
@@ -255,7 +260,7 @@ def _says(fact: _Candidate, other: _Candidate) -> bool:
         age = _AGE_FIGURE.match(other.text)
         return bool(age and re.search(rf", {age.group(1)}\b", fact.shown))
     if fact.kind in _ENTITY_KINDS and other.kind in _ENTITY_KINDS:
-        if fact.spelling[:1] != other.spelling[:1] and other.text not in (fact.shown or fact.text):
+        if fact.initial != other.initial and other.text not in (fact.shown or fact.text):
             return False  # the common case, without the two calls below
         return _same_name(fact.spelling, other.spelling) or _names(fact, other)
     return fact.kind is other.kind and _same_name(fact.spelling, other.spelling)
