@@ -28,6 +28,7 @@ _CONNECTOR = r"(?:of|the|de|del|della|da|di|du|la|le|van|von|der|den|al|el|bin|i
 _NAME = re.compile(rf"(?<![\w'’-]){_TOKEN}(?:(?<!['’]s)(?:\s+{_CONNECTOR})*\s+{_TOKEN})*")
 _NOT_A_NAME_ALONE = re.compile(r"^[A-Z][a-z]+(?:ly|ing|ed)$")
 _POSSESSIVE = re.compile(r"['’]s?$")
+_POSSESSIVE_ENDS = ("'", "’", "'s", "’s")
 _AGE = re.compile(r"\s*,\s*\d{1,3}\s*,")
 _SAYS = re.compile(
     r"\b(said|says|told|added|explained|insisted|claimed|warned|admitted|revealed|tweeted|"
@@ -632,16 +633,18 @@ def _clean_name(text: str, start: int, phrase: str) -> tuple[str, str, int]:
         tokens.pop()
     if not tokens:
         return "", "", start
-    if _ADJECTIVE_SUFFIX.search(tokens[-1]):  # "Las Vegas-style", "Labour-led": the name before it
+    if "-" in tokens[-1] and _ADJECTIVE_SUFFIX.search(
+        tokens[-1]
+    ):  # "Las Vegas-style", "Labour-led": the name before it
         tokens[-1] = tokens[-1][: tokens[-1].rfind("-")]
     name = " ".join(tokens)
-    stripped = _POSSESSIVE.sub("", name)
+    stripped = _POSSESSIVE.sub("", name) if name.endswith(_POSSESSIVE_ENDS) else name
     if stripped != name and text.find(stripped, start) == start:
         name = stripped
     if text[start : start + len(name)] != name:
         return "", "", start
     if not role:
-        before = text[max(0, start - 30) : start].split()
+        before = text[max(0, start - 30) : start].rsplit(None, 1)
         if before and before[-1].lower() in lx.TITLES:
             role.append(before[-1])
     return name, " ".join(role), start
@@ -670,7 +673,9 @@ def _leading_word(tokens: list[str]) -> bool:
         return True
     if len(tokens) > 1 and f"{first} {tokens[1].lower()}" in lx.TITLES:
         return True
-    if _DESCRIPTOR.match(tokens[0]) or tokens[0] == "Former":  # "Former TSA agent", "Mother-of-two"
+    if ("-" in tokens[0] and _DESCRIPTOR.match(tokens[0])) or tokens[
+        0
+    ] == "Former":  # "Former TSA agent", "Mother-of-two"
         return True
     return first.endswith(("man", "woman")) and first[:-3].rstrip("wo") in {
         "irish",
