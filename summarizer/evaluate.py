@@ -3,7 +3,8 @@
 For each source in the file it prints ROUGE-1/2/Lsum F1 (x100, stemming on) of Lead-k, every
 sumy algorithm and the default ranker; key-fact grounding and recall; and milliseconds per
 article for each stage of the default pipeline beside pysbd + stock sumy LexRank, timed in the
-same run. k is 3 for cnn_dailymail and the number of reference lines otherwise.
+same run. k is 3 for cnn_dailymail and the number of reference lines otherwise. ``--halves``
+reports the even and the odd lines apart too, the held-out check in small.
 
 Needs the dev extras (rouge-score, pysbd). A missing data file is a clean skip, not an error.
 """
@@ -32,6 +33,8 @@ from .rank import ALGORITHMS, rank
 from .tokenize import split_sentences, split_words
 
 METHODS = ("lead", *ALGORITHMS)
+HALVES = (("even", 0), ("odd", 1))
+"""The file's lines 0, 2, 4... and 1, 3, 5...: a rule fitted to one half is checked on the other."""
 T = TypeVar("T")
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 _CAPITALIZED = re.compile(r"\b[A-Z][\w'’-]*\w")
@@ -288,6 +291,8 @@ def render(report: dict[str, Any]) -> str:
     speed = report.get("ms_per_article")
     if speed:
         lines.append("ms per article (median): " + ", ".join(f"{k} {v}" for k, v in speed.items()))
+    for half, part in report.get("halves", {}).items():
+        lines += ["", f"== {half} lines only ==", render(part)]
     return "\n".join(lines)
 
 
@@ -298,6 +303,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--methods", default=",".join(METHODS), help="comma-separated methods")
     parser.add_argument("--limit", type=int, default=0, help="use only the first N articles")
     parser.add_argument("--no-speed", action="store_true", help="skip the timing pass")
+    parser.add_argument(
+        "--halves", action="store_true", help="also report the even and the odd lines apart (two held-out checks)"
+    )
     args = parser.parse_args(argv)
     if not args.file.is_file():
         print(f"skipped: {args.file} is not there (the dev set lives in ../shared/eval/)")
@@ -308,6 +316,8 @@ def main(argv: list[str] | None = None) -> int:
     progress = sys.stderr.isatty()
     methods = [m for m in args.methods.split(",") if m]
     report = evaluate(examples, methods, progress)
+    if args.halves:
+        report["halves"] = {half: evaluate(examples[start::2], methods, progress) for half, start in HALVES}
     if not args.no_speed:
         report["ms_per_article"] = measure_speed(examples, progress)
     print(json.dumps(report, indent=2) if args.json else render(report))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from rouge_score import rouge_scorer
 
-from summarizer.evaluate import METHODS, load, measure_speed
+from summarizer.evaluate import HALVES, METHODS, load, measure_speed
 from tests.conftest import ROOT
 
 MINI = ROOT / "tests" / "fixtures" / "eval-mini.jsonl"
@@ -56,3 +56,15 @@ def test_speed_is_the_fastest_of_the_passes_for_each_article() -> None:
     speed = measure_speed(load(MINI), repeats=2)
     assert speed["pipeline"] >= max(speed["parse"], speed["rank"], speed["facts"])
     assert speed["speedup_vs_baseline"] == round(speed["baseline_pysbd_lexrank"] / speed["pipeline"], 1)
+
+
+def test_halves_are_reported_apart() -> None:
+    done = _run(str(MINI), "--json", "--no-speed", "--methods", "lead", "--halves")
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    examples = load(MINI)
+    for half, start in HALVES:
+        sources = {e.source for e in examples[start::2]}
+        assert set(report["halves"][half]["sources"]) == sources
+    table = _run(str(MINI), "--no-speed", "--methods", "lead", "--halves")
+    assert "== even lines only ==" in table.stdout and "== odd lines only ==" in table.stdout
