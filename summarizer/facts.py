@@ -633,10 +633,9 @@ def _clean_name(text: str, start: int, phrase: str) -> tuple[str, str, int]:
         tokens.pop()
     if not tokens:
         return "", "", start
-    if "-" in tokens[-1] and _ADJECTIVE_SUFFIX.search(
-        tokens[-1]
-    ):  # "Las Vegas-style", "Labour-led": the name before it
-        tokens[-1] = tokens[-1][: tokens[-1].rfind("-")]
+    last = tokens[-1]
+    if "-" in last and _ADJECTIVE_SUFFIX.search(last):  # "Las Vegas-style", "Labour-led": the name before it
+        tokens[-1] = last[: last.rfind("-")]
     name = " ".join(tokens)
     stripped = _POSSESSIVE.sub("", name) if name.endswith(_POSSESSIVE_ENDS) else name
     if stripped != name and text.find(stripped, start) == start:
@@ -673,9 +672,8 @@ def _leading_word(tokens: list[str]) -> bool:
         return True
     if len(tokens) > 1 and f"{first} {tokens[1].lower()}" in lx.TITLES:
         return True
-    if ("-" in tokens[0] and _DESCRIPTOR.match(tokens[0])) or tokens[
-        0
-    ] == "Former":  # "Former TSA agent", "Mother-of-two"
+    word = tokens[0]
+    if word == "Former" or ("-" in word and _DESCRIPTOR.match(word)):  # "Former TSA agent", "Mother-of-two"
         return True
     return first.endswith(("man", "woman")) and first[:-3].rstrip("wo") in {
         "irish",
