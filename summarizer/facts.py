@@ -109,7 +109,7 @@ _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
 )
-_DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_DAYS = "|".join(sorted(d.capitalize() for d in lx.WEEKDAYS))
 _DATE = re.compile(
     rf"""\b(?=[0-9A-Zaeln-ty])(?:
       (?:{_DAYS})(?:\s+(?:morning|afternoon|evening|night))?
@@ -650,9 +650,9 @@ def _clean_name(text: str, start: int, phrase: str) -> tuple[str, str, int]:
 
 
 _INSTITUTION_WORDS = lx.ORG_WORDS | lx.PLACE_WORDS
-_NOT_LAST = frozenset(["of", "the", "for", "on", "de", "al", "el", "mp", "mep", "msp", "gov", "sen", "rep"]) | {
-    d.lower() for d in _DAYS.split("|")
-}
+_NOT_LAST = (
+    frozenset(["of", "the", "for", "on", "de", "al", "el", "mp", "mep", "msp", "gov", "sen", "rep"]) | lx.WEEKDAYS
+)
 """Words that end no name: a connector, a title after it ("Tom McCabe MSP"), a day glued on
 by a lost full stop ("at Augusta Friday")."""
 

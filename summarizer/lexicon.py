@@ -191,20 +191,25 @@ LOCATIVE_PREPOSITIONS = frozenset(
     ["in", "at", "near", "from", "to", "into", "across", "outside", "inside", "around", "towards", "toward"]
 )
 
-NON_NAMES = _words(
-    """The|A|An|This|That|These|Those|He|She|It|They|We|I|You|His|Her|Its|Their|Our|My|Your|
+WEEKDAYS = _words("Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday")
+MONTHS = _words("January|February|March|April|May|June|July|August|September|October|November|December")
+
+NON_NAMES = (
+    _words(
+        """The|A|An|This|That|These|Those|He|She|It|They|We|I|You|His|Her|Its|Their|Our|My|Your|
     But|And|Or|So|Yet|If|When|While|After|Before|As|Since|Although|Though|Because|However|
     Meanwhile|Now|Then|There|Here|What|Who|Why|How|Where|Which|In|On|At|For|With|By|From|To|
     Of|Over|Under|About|Into|During|Despite|According|Also|Even|Still|Just|Only|Some|Many|Most|
     All|Both|Each|Every|Other|Another|Such|No|Not|Yes|One|Two|Three|Four|Five|Six|Seven|Eight|
-    Nine|Ten|First|Second|Third|Last|Next|Mr|Mrs|Ms|Dr|Sir|Monday|Tuesday|Wednesday|
-    Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|
-    September|October|November|December|Today|Yesterday|Tomorrow|Tonight|Earlier|Later|
+    Nine|Ten|First|Second|Third|Last|Next|Mr|Mrs|Ms|Dr|Sir|Today|Yesterday|Tomorrow|Tonight|Earlier|Later|
     Speaking|Asked|Describing|Following|Pictured|Photo|Click|Read|Scroll|Share|Video|Watch|Said|Says|
     Police|Officers|Officials|Experts|Critics|Researchers|Scientists|Doctors|Fans|Residents|
     Several|Around|Nearly|Almost|More|Less|Few|Much|Once|Twice|Instead|Indeed|Perhaps|Maybe|
     Plus|Having|Being|Let|Please|Thanks|Oh|Well|Like|Unlike|Without|Within|Between|Among|
     Through|Throughout|Against|Along|Until|Upon|Off|Out|Up|Down|Why|OK|TV|Internet|God"""
+    )
+    | WEEKDAYS
+    | MONTHS
 )
 
 CLAUSE_OPENERS = _words(

@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from .lexicon import CLAUSE_OPENERS, FUNCTION_WORDS, SPEECH_VERBS
+from .lexicon import CLAUSE_OPENERS, FUNCTION_WORDS, MONTHS, SPEECH_VERBS, WEEKDAYS
 from .models import Article, Caption, Sentence
 from .tokenize import sentence_spans
 
@@ -246,10 +246,7 @@ _GLUED_LABEL = re.compile(
 _GLUED_BOILERPLATE = re.compile(r"(?<=\S) Scroll down for video(?= [A-Z‘'\"“])")
 _BEFORE_NO_LABEL = SPEECH_VERBS | FUNCTION_WORDS
 """A name after these is who is spoken to or of, not a caption's label: "told Sky News: ..."."""
-_DAYS_AND_MONTHS = re.compile(
-    r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|"
-    r"August|September|October|November|December)$"
-)
+_DAYS_AND_MONTHS = frozenset(w.capitalize() for w in WEEKDAYS | MONTHS)
 _SENTENCE_OPENERS = CLAUSE_OPENERS | {"the", "a", "an", "in", "on", "at", "as"}
 """Words that, capitalized right after a word of a caption, open the sentence that follows it."""
 _CAPTION_MAX_CHARS = 600
@@ -304,7 +301,7 @@ def _glued_label(line: str, position: int) -> tuple[int, int, int] | None:
         position = found.start() + 1
         words = found.group("label").split()
         before = line[max(0, found.start() - 40) : found.start()].rsplit(" ", 1)[-1]
-        if before.lower() in _BEFORE_NO_LABEL or _DAYS_AND_MONTHS.match(words[0]):
+        if before.lower() in _BEFORE_NO_LABEL or words[0] in _DAYS_AND_MONTHS:
             continue
         if any(w.lower() in SPEECH_VERBS for w in words) or _titled(words):
             continue
