@@ -64,7 +64,7 @@ def render_facts(stored: StoredArticle) -> str:
     for kind, label in _KIND_LABELS.items():
         names = _unique(f.text for f in facts if f.kind is kind)
         if names:
-            lines.append(f"{label}: {escape(', '.join(names))}")
+            lines.append(f"{label}: {escape(' · '.join(names))}")  # a name may be a list with commas
     figures = [f for f in facts if f.kind is FactKind.FIGURE]
     if figures:
         lines.append("🔢 Figures:")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from . import lexicon as lx
-from .models import Article, FactKind, KeyFact, Ranking
+from .models import Article, FactKind, KeyFact, Ranking, Sentence
 
 MAX_FACTS = 10
 # (at least, at most) facts of a kind among the ten: a fact list of ten places is no summary.
@@ -73,7 +73,7 @@ _FUNCTION_WORDS = (
     "(?:of|the|a|an|and|or|but|to|in|on|at|for|by|with|from|as|is|was|were|are|has|had|have|be|"
     "been|who|which|that|through|into|after|before|over|under|per|than|more|less|each|this|these|"
     "those|their|his|her|its|our|will|would|could|can|may|might|should|must|did|do|does|so|if|then|now|"
-    "also|still|just|again|together|ago|rather|too|very|only|even|instead|alone|today|yesterday|tonight|"
+    "also|still|just|again|together|ago|rather|too|very|only|even|instead|alone|today|yesterday|tonight|last|next|every|"
     "earlier|later|when|while|where|between|among|during|since|until|because|although|though)"
 )
 _COUNT_WORD_SET = lx.NUMBER_WORDS - {"one", "half", "quarter", "third"}
@@ -117,7 +117,7 @@ _DATE = re.compile(
     | \d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:\s+\d{{4}})?
     | (?:January|February|March|April|June|July|August|September|October|November|December)\s+\d{{4}}
     | (?<![\d,.£$€])(?:1[89]\d\d|20\d\d)\b(?![,.]?\d)
-    | (?<![\d.:])\d{{1,2}}(?:[:.]\d{{2}})?\s?(?:a\.m\.|p\.m\.|am|pm)\b
+    | (?<![\d.:])\d{{1,2}}(?:[:.]\d{{2}})?\s?(?:a\.m\.|p\.m\.|(?:am|pm)\b)
     | (?:[Yy]esterday|[Tt]onight|[Ll]ast\s+(?:week|month|year|night)|[Nn]ext\s+(?:week|month|year)
        |[Ee]arlier\s+this\s+(?:week|month|year))
     )""",
@@ -153,6 +153,10 @@ class _Candidate:
     cited: int = -1
     """The sentence the fact is shown from, when not its first mention's: where the story says
     most about a person ("Rhodri Giggs, 37, revealed ..." after a bare "Rhodri Giggs")."""
+    members: tuple[_Candidate, ...] = ()
+    """The entities a list names ("Tesco, Asda and Sainsbury’s"): one fact in place of them."""
+    owner: _Candidate | None = None
+    """The full name a short form was folded into ("Bashar Al-Assad" for "Assad")."""
     shown: str = ""
     """The fact as shown: the name with the role in front of it ("Ukrainian forward Andriy
     Yarmolenko"), verbatim; ``text`` is the bare name used to match mentions."""
@@ -169,7 +173,7 @@ class _Candidate:
     @cached_property
     def folded(self) -> str:
         """Words only, in lower case, "Saint" as "St": how two spellings of one fact compare."""
-        words = _FOLDED_WORD.findall((self.shown or self.text).casefold().replace("-", ""))
+        words = _FOLDED_WORD.findall(self.text.casefold().replace("-", ""))
         return " ".join("st" if w == "saint" else w for w in words)
 
     @cached_property
@@ -198,6 +202,9 @@ def key_facts(article: Article, ranking: Ranking | None = None, limit: int = MAX
     entities += _nationalities(article)
     for candidate in (*entities, *figures, *dates, *quotes):
         candidate.score = _importance(candidate, title, top)
+    for candidate in entities:  # a list ranks as its best member, and takes that member's place
+        if candidate.members:
+            candidate.score = max(m.score for m in candidate.members)
     chosen = _select([*entities, *figures, *dates, *quotes], limit, article)
     return [KeyFact(kind=c.kind, text=c.shown or c.text, sentence=c.cited, context=c.context) for c in chosen]
 
@@ -239,6 +246,9 @@ def _quota_kind(candidate: _Candidate) -> FactKind:
 
 
 def _covered(candidate: _Candidate, chosen: list[_Candidate]) -> bool:
+    if candidate.members:  # a list is said where one of its names is, by a fact it would not replace
+        others = [c for c in chosen if c not in candidate.members]
+        return any(_covered(m, others) for m in candidate.members)
     key = candidate.text.casefold()
     for fact in chosen:
         text = fact.text.casefold()
@@ -255,6 +265,8 @@ def _says(fact: _Candidate, other: _Candidate) -> bool:
     35", "35-year-old")."""
     if fact is other:
         return False
+    if other in fact.members:
+        return True
     if fact.kind is FactKind.FIGURE and other.kind is FactKind.FIGURE:
         return f" {other.folded} " in f" {fact.folded} " or _same_name(fact.spelling, other.spelling)
     if fact.kind is FactKind.PERSON and other.kind is FactKind.FIGURE:
@@ -336,6 +348,9 @@ def _importance(candidate: _Candidate, title: set[str], top: set[int]) -> float:
 
 def _entities(article: Article) -> list[_Candidate]:
     found: dict[str, _Candidate] = {}
+    # each sentence's mentions, where each starts and ends and whose it is, for the lists
+    named: list[list[tuple[int, int, _Candidate]]] = [[] for _ in article.sentences]
+    acronyms: dict[str, _Candidate] = {}
     matches = [list(_phrases(sentence.text)) for sentence in article.sentences]
     capitalized_inside = {word for found_in in matches for at, phrase in found_in if at > 1 for word in phrase.split()}
     common = _CommonWords(article)
@@ -349,10 +364,12 @@ def _entities(article: Article) -> list[_Candidate]:
             if key in found:  # named again: its first mention decided what it is, and it is
                 known = found[key]  # shown from the mention that says most about it
                 known.mentions += 1
+                named[sentence.index].append((start, start + len(name), known))
                 shown = _described(known.kind, sentence.text, start, name)
                 if len(shown.split()) > len(known.shown.split()):
                     known.shown, known.cited = shown, sentence.index
                     known.context = "" if role and role in shown else role
+                _spelled_out(known, sentence, start, acronyms)
                 continue
             if not name or not _is_entity(name, start, capitalized_inside, common, sentence.text):
                 continue
@@ -366,7 +383,81 @@ def _entities(article: Article) -> list[_Candidate]:
             shown = _described(kind, sentence.text, start, name)
             context = "" if role and role in shown else role
             found[key] = _Candidate(kind, name, sentence.index, context=context, aliases={key}, shown=shown)
-    return _merge_short_forms(list(found.values()))
+            named[sentence.index].append((start, end, found[key]))
+            _spelled_out(found[key], sentence, start, acronyms)
+    for key, full in acronyms.items():  # "IPCC" after "Independent Police Complaints Commission (IPCC)"
+        short = found.get(key)
+        if short is not None and short is not full:
+            full.mentions += short.mentions
+            full.aliases.add(key)
+            short.owner = full
+            del found[key]
+    entities = _merge_short_forms(list(found.values()))
+    return entities + _lists(article, named)
+
+
+def _spelled_out(candidate: _Candidate, sentence: Sentence, start: int, acronyms: dict[str, _Candidate]) -> None:
+    """A name with its acronym after it ("Independent Police Complaints Commission (IPCC)"): the
+    acronym is a short form of the name, and the fact shows both."""
+    name = candidate.text
+    found = _ACRONYM.match(sentence.text, start + len(name)) if " " in name else None
+    if not found or found.group(1)[0] != name[0] or found.group(1).casefold() in acronyms:
+        return
+    acronyms[found.group(1).casefold()] = candidate
+    if candidate.shown == name:
+        candidate.shown, candidate.cited = sentence.text[start : found.end()], sentence.index
+
+
+_ACRONYM = re.compile(r" \(([A-Z][A-Za-z]?[A-Z][A-Za-z]{0,5})\)")
+
+
+def _lists(article: Article, named: list[list[tuple[int, int, _Candidate]]]) -> list[_Candidate]:
+    """Names of one kind a sentence lists ("Tesco, Asda and Sainsbury’s", "Princes William and
+    Harry"): one fact, which leaves room among the ten for more of the story; a name split at
+    its "and" ("US Food and Drug Administration") is whole again. No list is made of a person
+    the story describes after the name ("Grant Allen, 38"): the list would drop the age."""
+    lists: list[_Candidate] = []
+    listed: set[frozenset[int]] = set()
+    for sentence, mentions in zip(article.sentences, named, strict=True):
+        text = sentence.text
+        run: list[tuple[int, int, _Candidate]] = []
+        for mention in [*mentions, None]:
+            if mention and run and _LIST_GAP.fullmatch(text, run[-1][1], mention[0]) and len(run) < _LIST_MAX:
+                run.append(mention)
+                continue
+            while len(run) > 1 and not _ends_list(text, run):
+                run.pop()
+            members = tuple(_owner(c) for _, _, c in run)
+            ids = frozenset(map(id, members))
+            if len(run) > 1 and len(ids) == len(run) and ids not in listed and _listable(members):
+                listed.add(ids)
+                span = text[run[0][0] : run[-1][1]]
+                kind = members[0].kind
+                lists.append(_Candidate(kind, span, sentence.index, aliases={span.casefold()}, members=members))
+            run = [mention] if mention else []
+    return lists
+
+
+_LIST_GAP = re.compile(r",\s|,?\s(?:and|&)\s")
+_LIST_AND = re.compile(r"\s(?:and|&)\s")
+_LIST_MAX = 6
+
+
+def _ends_list(text: str, run: list[tuple[int, int, _Candidate]]) -> bool:
+    """Whether the names end a list: at its "and" ("Paris, France" is no list); after a comma
+    only a list of three or more ("Tom McCabe, and Sam Brownback left" joins two clauses)."""
+    gap = text[run[-2][1] : run[-1][0]]
+    return bool(_LIST_AND.fullmatch(gap) or (len(run) > 2 and _LIST_AND.fullmatch(gap, 1) and gap[0] == ","))
+
+
+def _listable(members: tuple[_Candidate, ...]) -> bool:
+    if len({m.kind for m in members}) > 1:
+        return False
+    return not any(m.shown.startswith(m.text) and m.shown != m.text for m in members)
+
+
+def _owner(candidate: _Candidate) -> _Candidate:
+    return candidate.owner or candidate
 
 
 _NO_NAME_ALONE = lx.NON_NAMES | lx.TITLES
@@ -753,6 +844,7 @@ def _merge_short_forms(candidates: list[_Candidate]) -> list[_Candidate]:
             if owner is not None:
                 owner.mentions += candidate.mentions
                 owner.aliases.add(key)
+                candidate.owner = owner
                 continue
         kept.append(candidate)
     return kept
