@@ -338,9 +338,25 @@ def _importance(candidate: _Candidate, title: set[str], top: set[int]) -> float:
         score += 0.35
     if candidate.kind is FactKind.DATE and _DIGIT.search(candidate.text):
         score += 0.3  # a day of the calendar ranks as a figure; "Saturday", "last week" below it
+    if candidate.mentions == 1 and _unsure(candidate):
+        score -= 0.3  # a word named once that no list knows may be no name: "Lessons", "Pitch"
     if candidate.text.casefold() in _AREAS and not in_title and candidate.sentence > 1:
         score -= 0.9  # a country named only deep in the story is its backdrop, not one of its facts
     return score
+
+
+def _unsure(candidate: _Candidate) -> bool:
+    """A person or a body of one word, not an acronym, that none of the word lists knows: the
+    least sure kind of name (a capitalized word of a caption or a heading reads like one). A
+    place is spared: "in Muhamadiya" says what the word is."""
+    text = candidate.text
+    return (
+        candidate.kind in (FactKind.PERSON, FactKind.ORGANIZATION)
+        and not candidate.members
+        and " " not in text
+        and not text.isupper()
+        and text.casefold() not in _KNOWN_NAMES
+    )
 
 
 # -- entities -------------------------------------------------------------------------------
@@ -419,10 +435,12 @@ def _lists(article: Article, named: list[list[tuple[int, int, _Candidate]]]) -> 
     lists: list[_Candidate] = []
     listed: set[frozenset[int]] = set()
     for sentence, mentions in zip(article.sentences, named, strict=True):
+        if len(mentions) < 2:
+            continue
         text = sentence.text
-        run: list[tuple[int, int, _Candidate]] = []
-        for mention in [*mentions, None]:
-            if mention and run and _LIST_GAP.fullmatch(text, run[-1][1], mention[0]) and len(run) < _LIST_MAX:
+        run = mentions[:1]
+        for mention in [*mentions[1:], None]:
+            if mention and text[run[-1][1] : mention[0]] in _LIST_GAPS and len(run) < _LIST_MAX:
                 run.append(mention)
                 continue
             while len(run) > 1 and not _ends_list(text, run):
@@ -432,14 +450,15 @@ def _lists(article: Article, named: list[list[tuple[int, int, _Candidate]]]) -> 
             if len(run) > 1 and len(ids) == len(run) and ids not in listed and _listable(members):
                 listed.add(ids)
                 span = text[run[0][0] : run[-1][1]]
-                kind = members[0].kind
-                lists.append(_Candidate(kind, span, sentence.index, aliases={span.casefold()}, members=members))
+                lists.append(
+                    _Candidate(members[0].kind, span, sentence.index, aliases={span.casefold()}, members=members)
+                )
             run = [mention] if mention else []
     return lists
 
 
-_LIST_GAP = re.compile(r",\s|,?\s(?:and|&)\s")
-_LIST_AND = re.compile(r"\s(?:and|&)\s")
+_LIST_ENDS = frozenset([" and ", " & "])
+_LIST_GAPS = _LIST_ENDS | {", "} | {f",{gap}" for gap in _LIST_ENDS}
 _LIST_MAX = 6
 
 
@@ -447,7 +466,7 @@ def _ends_list(text: str, run: list[tuple[int, int, _Candidate]]) -> bool:
     """Whether the names end a list: at its "and" ("Paris, France" is no list); after a comma
     only a list of three or more ("Tom McCabe, and Sam Brownback left" joins two clauses)."""
     gap = text[run[-2][1] : run[-1][0]]
-    return bool(_LIST_AND.fullmatch(gap) or (len(run) > 2 and _LIST_AND.fullmatch(gap, 1) and gap[0] == ","))
+    return gap in _LIST_ENDS or (len(run) > 2 and gap[:1] == "," and gap[1:] in _LIST_ENDS)
 
 
 def _listable(members: tuple[_Candidate, ...]) -> bool:

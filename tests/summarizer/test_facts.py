@@ -413,3 +413,11 @@ def test_an_acronym_is_the_name_it_stands_for() -> None:
     assert "Independent Police Complaints Commission (IPCC)" in texts, texts
     assert "IPCC" not in texts, texts
     assert "2 a.m." in texts, texts
+
+
+def test_a_word_no_list_knows_named_once_ranks_below_a_sure_name() -> None:
+    _, facts = _facts(
+        "Fined\n\nThe club said Yellow was fined by the Football Association after the pitch invasion in Leeds."
+    )
+    texts = [f.text for f in facts]
+    assert texts.index("Football Association") < texts.index("Leeds") < texts.index("Yellow"), texts
