@@ -165,6 +165,12 @@ class _Candidate:
         if self.cited < 0:
             self.cited = self.sentence
 
+    def fold_into(self, owner: _Candidate) -> None:
+        """This short form ("Assad", "IPCC") is a mention of ``owner``: its mentions count there."""
+        owner.mentions += self.mentions
+        owner.aliases.add(self.text.casefold())
+        self.owner = owner
+
     @property
     def initial(self) -> str:
         """The first letter of the fact as shown, in lower case: two spellings of one name share it."""
@@ -352,7 +358,6 @@ def _unsure(candidate: _Candidate) -> bool:
     text = candidate.text
     return (
         candidate.kind in (FactKind.PERSON, FactKind.ORGANIZATION)
-        and not candidate.members
         and " " not in text
         and not text.isupper()
         and text.casefold() not in _KNOWN_NAMES
@@ -404,9 +409,7 @@ def _entities(article: Article) -> list[_Candidate]:
     for key, full in acronyms.items():  # "IPCC" after "Independent Police Complaints Commission (IPCC)"
         short = found.get(key)
         if short is not None and short is not full:
-            full.mentions += short.mentions
-            full.aliases.add(key)
-            short.owner = full
+            short.fold_into(full)
             del found[key]
     entities = _merge_short_forms(list(found.values()))
     return entities + _lists(article, named)
@@ -433,7 +436,6 @@ def _lists(article: Article, named: list[list[tuple[int, int, _Candidate]]]) -> 
     its "and" ("US Food and Drug Administration") is whole again. No list is made of a person
     the story describes after the name ("Grant Allen, 38"): the list would drop the age."""
     lists: list[_Candidate] = []
-    listed: set[frozenset[int]] = set()
     for sentence, mentions in zip(article.sentences, named, strict=True):
         if len(mentions) < 2:
             continue
@@ -446,9 +448,7 @@ def _lists(article: Article, named: list[list[tuple[int, int, _Candidate]]]) -> 
             while len(run) > 1 and not _ends_list(text, run):
                 run.pop()
             members = tuple(_owner(c) for _, _, c in run)
-            ids = frozenset(map(id, members))
-            if len(run) > 1 and len(ids) == len(run) and ids not in listed and _listable(members):
-                listed.add(ids)
+            if len(run) > 1 and len(set(map(id, members))) == len(run) and _listable(members):
                 span = text[run[0][0] : run[-1][1]]
                 lists.append(
                     _Candidate(members[0].kind, span, sentence.index, aliases={span.casefold()}, members=members)
@@ -861,9 +861,7 @@ def _merge_short_forms(candidates: list[_Candidate]) -> list[_Candidate]:
             key = candidate.text.casefold()
             owner = next((c for c, tokens in long_forms if key in tokens), None)
             if owner is not None:
-                owner.mentions += candidate.mentions
-                owner.aliases.add(key)
-                candidate.owner = owner
+                candidate.fold_into(owner)
                 continue
         kept.append(candidate)
     return kept
