@@ -25,8 +25,14 @@ _ENTITY_KINDS = (FactKind.PERSON, FactKind.ORGANIZATION, FactKind.PLACE)
 _TOKEN = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w'’\-]*\w|[A-Z])"  # "Tom", "Saint-Germain", "D.C."
 _CONNECTOR = r"(?:of|the|de|del|della|da|di|du|la|le|van|von|der|den|al|el|bin|ibn)"
 # A possessive ends a name: "Dynamo Kiev's Andriy Yarmolenko" is two names.
-_NAME = re.compile(rf"(?<![\w'’-]){_TOKEN}(?:(?<!['’]s)(?:\s+{_CONNECTOR})*\s+{_TOKEN})*")
-_NOT_A_NAME_ALONE = re.compile(r"^[A-Z][a-z]+(?:ly|ing|ed)$")
+# A number between two of its words is part of a name: "Channel 4 News", "Matthew 24 Now".
+_NAME = re.compile(
+    rf"(?<![\w'’-]){_TOKEN}(?:(?<!['’]s)(?:\s+{_CONNECTOR})*(?:\s+\d{{1,3}}(?![\w,.:%/'’-]))?\s+{_TOKEN})*"
+)
+# An adverb or a participle alone is no name; one ending in "ing" is inside a sentence
+# ("Chongqing", "Reading", "Sterling"), not at its start ("Smiling", "Pictured").
+_NOT_A_NAME_ALONE = re.compile(r"^[A-Z][a-z]+(?:ly|ed)$")
+_NOT_A_NAME_TO_OPEN = re.compile(r"^[A-Z][a-z]+ing$")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _POSSESSIVE_ENDS = ("'", "’", "'s", "’s")
 _AGE = re.compile(r"\s*,\s*\d{1,3}\s*,")
@@ -150,6 +156,8 @@ class _Candidate:
     unnamed: bool = False
     """A group the story names only by nationality ("British tourist"): it ranks below the names
     near it, a place the story happens in ("Muhamadiya") above "Syrian troops" in the lead."""
+    source: bool = False
+    """An outlet the story only cites for its news ("told CNN", "KBOI reported"): its backdrop."""
     cited: int = -1
     """The sentence the fact is shown from, when not its first mention's: where the story says
     most about a person ("Rhodri Giggs, 37, revealed ..." after a bare "Rhodri Giggs")."""
@@ -202,7 +210,7 @@ def key_facts(article: Article, ranking: Ranking | None = None, limit: int = MAX
     title = {w.casefold() for w in re.findall(r"[\w'’-]+", article.title)}
     date_spans = [list(_DATE.finditer(s.text)) for s in article.sentences]
     entities = _entities(article)
-    figures = list(_figures(article, date_spans))
+    figures = _counted(list(_figures(article, date_spans)))
     dates = list(_dates(article, date_spans))
     quotes = list(_quotes(article, entities))
     entities += _nationalities(article)
@@ -346,8 +354,9 @@ def _importance(candidate: _Candidate, title: set[str], top: set[int]) -> float:
         score += 0.3  # a day of the calendar ranks as a figure; "Saturday", "last week" below it
     if candidate.mentions == 1 and _unsure(candidate):
         score -= 0.3  # a word named once that no list knows may be no name: "Lessons", "Pitch"
-    if candidate.text.casefold() in _AREAS and not in_title and candidate.sentence > 1:
-        score -= 0.9  # a country named only deep in the story is its backdrop, not one of its facts
+    if candidate.source or (candidate.text.casefold() in _AREAS and not in_title and candidate.sentence > 1):
+        score -= 0.9  # the outlet the news came from, or a country named only deep in the story:
+        # its backdrop, not one of its facts
     return score
 
 
@@ -411,8 +420,66 @@ def _entities(article: Article) -> list[_Candidate]:
         if short is not None and short is not full:
             short.fold_into(full)
             del found[key]
+    for short, full in _initials(found):  # "TSA" and "Transportation Security Administration"
+        # shown spelled out, unless the story knows it by its letters ("TSA" 15 times, spelled out once)
+        kept, folded = (short, full) if short.mentions >= 3 * full.mentions else (full, short)
+        folded.fold_into(kept)
+        kept.sentence = min(kept.sentence, folded.sentence)
+        del found[folded.text.casefold()]
     entities = _merge_short_forms(list(found.values()))
+    _mark_sources(article, named)
     return entities + _lists(article, named)
+
+
+def _mark_sources(article: Article, named: list[list[tuple[int, int, _Candidate]]]) -> None:
+    """A body the story only quotes as where its news came from ("told CNN", "according to the
+    Salt Lake Tribune", "KBOI reported"): the outlet, not one of the story's facts."""
+    frames: dict[int, list[bool]] = {}
+    owners: dict[int, _Candidate] = {}
+    for sentence, mentions in zip(article.sentences, named, strict=True):
+        for start, end, candidate in mentions:
+            owner = _owner(candidate)
+            owners[id(owner)] = owner
+            sourced = bool(_SOURCED_BEFORE.search(sentence.text, max(0, start - 40), start)) or bool(
+                _SOURCED_AFTER.match(sentence.text, end)
+            )
+            frames.setdefault(id(owner), []).append(sourced)
+    for key, found in frames.items():
+        if owners[key].kind is FactKind.ORGANIZATION and all(found):
+            owners[key].source = True
+
+
+_SOURCED_BEFORE = re.compile(
+    r"(?:\b(?:told|telling|tells|according\ to|speaking\ to|spoke\ to|interview\ with|statement\ to|"
+    r"reported\ by|quoted\ by|quoted\ in|published\ by|published\ in|wrote\ in|writing\ in|"
+    r"reported\ in|reports\ in))\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_SOURCED_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:reported|reports|reporter|understands|has\s+(?:learned|learnt|obtained))\b"
+)
+
+
+def _initials(found: dict[str, _Candidate]) -> list[tuple[_Candidate, _Candidate]]:
+    """Acronyms the story also spells out, though never in brackets, with the names they stand
+    for: "TSA" and "Transportation Security Administration", "DHS" and "Department of Human
+    Services", "U.S." and "United States"."""
+    spelled: dict[str, _Candidate] = {}
+    for candidate in found.values():
+        words = candidate.text.split()
+        if len(words) > 1:
+            capitals = "".join(w[0] for w in words if w[0].isupper())
+            if len(capitals) == len(words) - sum(w in _CONNECTORS for w in words):
+                spelled.setdefault(capitals.casefold(), candidate)
+    pairs = []
+    for short in found.values():
+        letters = short.text.replace(".", "")
+        if letters.isupper() and letters.casefold() in spelled:
+            pairs.append((short, spelled[letters.casefold()]))
+    return pairs
+
+
+_CONNECTORS = frozenset(_CONNECTOR[3:-1].split("|"))
 
 
 def _spelled_out(candidate: _Candidate, sentence: Sentence, start: int, acronyms: dict[str, _Candidate]) -> None:
@@ -448,7 +515,8 @@ def _lists(article: Article, named: list[list[tuple[int, int, _Candidate]]]) -> 
             while len(run) > 1 and not _ends_list(text, run):
                 run.pop()
             members = tuple(_owner(c) for _, _, c in run)
-            if len(run) > 1 and len(set(map(id, members))) == len(run) and _listable(members):
+            short = any(c.owner for _, _, c in run)
+            if len(run) > 1 and not short and len(set(map(id, members))) == len(run) and _listable(members):
                 span = text[run[0][0] : run[-1][1]]
                 lists.append(
                     _Candidate(members[0].kind, span, sentence.index, aliases={span.casefold()}, members=members)
@@ -698,14 +766,26 @@ def _phrases(text: str) -> Iterable[tuple[int, str]]:
     new run: a page that lost a full stop runs sentences together ("at the Masters He
     admitted", "according to the Arizona DPS According to")."""
     for match in _NAME.finditer(text):
-        begin, end = match.span()
-        if " " not in match.group():
+        for begin, end in _without_dates(text, *match.span()):
+            if " " not in text[begin:end]:
+                yield begin, text[begin:end]
+                continue
+            for opener in _OPENER.finditer(text, begin + 1, end):
+                yield begin, text[begin : opener.start()]
+                begin = opener.end() - len(opener.group(1))
             yield begin, text[begin:end]
-            continue
-        for opener in _OPENER.finditer(text, begin + 1, end):
-            yield begin, text[begin : opener.start()]
-            begin = opener.end() - len(opener.group(1))
-        yield begin, text[begin:end]
+
+
+def _without_dates(text: str, begin: int, end: int) -> Iterable[tuple[int, int]]:
+    """The run cut where a number in it belongs to a date ("Friday 13 March"), not to a name."""
+    for number in _INNER_NUMBER.finditer(text, begin, end):
+        if number.group(1).lower() in lx.CALENDAR_WORDS or number.group(3).lower() in lx.CALENDAR_WORDS:
+            yield begin, number.start(2) - 1
+            begin = number.end(2) + 1
+    yield begin, end
+
+
+_INNER_NUMBER = re.compile(r"(\S+)\s(\d+)\s(?=(\S+))")
 
 
 _OPENER = re.compile(rf"\s+((?:{'|'.join(w.capitalize() for w in sorted(lx.CLAUSE_OPENERS))})\b)")
@@ -804,7 +884,8 @@ def _is_entity(name: str, start: int, capitalized_inside: set[str], common: _Com
             return False  # the end of a numbered name: "21st Century", "50 First Dates"
         if lower in lx.DEMONYMS or lower in lx.NON_NAMES or len(name) < 2:
             return False
-        if _NOT_A_NAME_ALONE.match(name) and lower not in _PLACES_AND_GIVEN_NAMES:
+        shaped = _NOT_A_NAME_ALONE.match(name) or (start <= 1 and _NOT_A_NAME_TO_OPEN.match(name))
+        if shaped and lower not in _PLACES_AND_GIVEN_NAMES:
             return False
         if not name.isupper() and lower not in _KNOWN_NAMES and lower in common:
             return False  # a word the article also writes in lower case: a label ("Impressive:"), not a name
@@ -895,19 +976,41 @@ def _figures(article: Article, date_spans: list[list[re.Match[str]]]) -> Iterabl
 _VERB = re.compile(r"(?:said|says|told|[a-z]+ed)$")
 
 
+def _counted(figures: list[_Candidate]) -> list[_Candidate]:
+    """A sum or count the story gives again ("£9.15 an hour" ... "£9.15") is one figure, named
+    as often as a name is: first where it first stands, its mentions counted."""
+    first: dict[str, _Candidate] = {}
+    kept = []
+    for figure in figures:
+        found = _FIGURE_KEY.search(figure.text)
+        key = re.sub(r"[,\s]", "", found.group()).casefold() if found else ""
+        if not key:
+            kept.append(figure)
+        elif key in first:
+            first[key].mentions += 1
+        else:
+            first[key] = figure
+            kept.append(figure)
+    return kept
+
+
+_FIGURE_KEY = re.compile(r"[£$€¥]?\d[\d,.]*(?:-\w+)*(?:\s?(?:%|per cent|bn|m|k|million|billion)\b)?")
+
+
 def _inside(span: tuple[int, int], matches: list[re.Match[str]]) -> bool:
     return any(m.start() <= span[0] < m.end() for m in matches)
 
 
 def _dates(article: Article, date_spans: list[list[re.Match[str]]]) -> Iterable[_Candidate]:
-    seen: set[str] = set()
+    seen: dict[str, _Candidate] = {}
     for sentence in article.sentences:
         for match in date_spans[sentence.index]:
             key = match.group().casefold()
             if key in seen:
+                seen[key].mentions += 1
                 continue
-            seen.add(key)
-            yield _Candidate(FactKind.DATE, match.group(), sentence.index, span=match.span())
+            seen[key] = _Candidate(FactKind.DATE, match.group(), sentence.index, span=match.span())
+    return seen.values()
 
 
 def _quotes(article: Article, entities: list[_Candidate]) -> Iterable[_Candidate]:

@@ -193,6 +193,7 @@ LOCATIVE_PREPOSITIONS = frozenset(
 
 WEEKDAYS = _words("Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday")
 MONTHS = _words("January|February|March|April|May|June|July|August|September|October|November|December")
+CALENDAR_WORDS = WEEKDAYS | MONTHS
 
 NON_NAMES = (
     _words(

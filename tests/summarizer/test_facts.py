@@ -415,6 +415,64 @@ def test_an_acronym_is_the_name_it_stands_for() -> None:
     assert "2 a.m." in texts, texts
 
 
+def test_an_acronym_spelled_out_without_brackets_is_one_fact() -> None:
+    """Shown spelled out, unless the story calls it by its letters far more often."""
+    _, facts = _facts(
+        "Boy taken into care\n\n"
+        "The Department of Human Services took the boy into care in Michigan on Monday. "
+        "DHS said the family could appeal. "
+        "A TSA agent was fired in Denver, the Transportation Security Administration said. "
+        "The TSA said the agent had been warned. The TSA will review its rules, and the TSA will report. "
+        "TSA officers were told on Friday."
+    )
+    texts = [f.text for f in facts]
+    assert "Department of Human Services" in texts and "DHS" not in texts, texts
+    assert "TSA" in texts and "Transportation Security Administration" not in texts, texts
+
+
+def test_a_number_inside_a_name_belongs_to_it() -> None:
+    _, facts = _facts(
+        "Commissioner speaks\n\n"
+        "Lord Stevens told Channel 4 News he had done nothing wrong. "
+        "The band, called Matthew 24 Now, played in Cottonwood. "
+        "The kite flew in Chongqing on Friday 13 March."
+    )
+    texts = [f.text for f in facts]
+    assert {"Channel 4 News", "Matthew 24 Now", "Chongqing"} <= set(texts), texts
+    assert not [t for t in texts if "13" in t and t != "Friday" and "March" not in t], texts
+
+
+def test_an_outlet_that_only_reports_the_news_ranks_last() -> None:
+    _, facts = _facts(
+        "Zoo keeper hurt\n\n"
+        "A keeper at Cleveland Metroparks Zoo was hurt by a tiger, KBOI reported. "
+        "The keeper was taken to MetroHealth Medical Center, a spokesman told KBOI."
+    )
+    texts = [f.text for f in facts]
+    assert texts[-1] == "KBOI", texts
+
+
+def test_a_figure_given_again_ranks_as_often_named() -> None:
+    _, facts = _facts(
+        "Pay rise\n\n"
+        "Some 40,000 firms already pay the wage to 5.2million workers. "
+        "Campaigners want it raised to £9.15 an hour. "
+        "Ministers said £9.15 was too high, and £9.15 would cost jobs."
+    )
+    figures = [f.text for f in facts if f.kind is FactKind.FIGURE]
+    assert figures[0] == "£9.15 an hour" and "£9.15" not in figures, figures
+
+
+def test_a_list_of_short_forms_gives_way_to_the_full_names() -> None:
+    _, facts = _facts(
+        "Wedding in Venice\n\n"
+        "George Clooney married Amal Alamuddin in Venice. "
+        "Guests saw George and Amal at the Belmond Hotel Cipriani."
+    )
+    texts = [f.text for f in facts]
+    assert "George Clooney" in texts and "George and Amal" not in texts, texts
+
+
 def test_a_word_no_list_knows_named_once_ranks_below_a_sure_name() -> None:
     _, facts = _facts(
         "Fined\n\nThe club said Yellow was fined by the Football Association after the pitch invasion in Leeds."
