@@ -18,6 +18,7 @@ from .models import Article, FactKind, KeyFact, Ranking, Sentence
 
 MAX_FACTS = 10
 # (at least, at most) facts of a kind among the ten: a fact list of ten places is no summary.
+# A day of the calendar ("May 1", "1998") is one of the figures; "Friday", "last week" a date.
 _QUOTAS = {FactKind.FIGURE: (2, 5), FactKind.DATE: (0, 3), FactKind.QUOTE: (0, 1)}
 _ENTITY_QUOTA = (0, 9)
 _ENTITY_KINDS = (FactKind.PERSON, FactKind.ORGANIZATION, FactKind.PLACE)
@@ -96,6 +97,7 @@ _FIGURE = re.compile(
     (?P<mod>(?i:more\ than|over|almost|nearly|about|around|at\ least|up\ to|some|roughly|
         approximately|fewer\ than|less\ than|just\ over|just\ under|an\ estimated)\s+)?
     (?P<num>\d{{1,3}}-\d{{1,3}}(?:,?\s\d{{1,2}}-\d{{1,2}})*\b(?!-)
+      | \d{{1,3}}/\d{{1,3}}(?:\s(?:to|and)\s\d{{1,3}}/\d{{1,3}})?(?![/\d])
       | [£$€¥]\s?{_NUMBER}(?:\s?(?:bn|m|k|million|billion|trillion|thousand|billions?|millions?))?
       | {_NUMBER}(?:\s?(?:-|–|to)\s?{_NUMBER}(?=\s?[a-z%]))?
         (?:\s?(?:%|per\ ?cent|percent|bn|m|k|million|billion|trillion|thousand|hundred|{_MEASURES})\b
@@ -225,7 +227,7 @@ def key_facts(article: Article, ranking: Ranking | None = None, limit: int = MAX
 
 def _select(candidates: list[_Candidate], limit: int, article: Article) -> list[_Candidate]:
     """Best first, within each kind's quota: the guaranteed minimum of every kind, then the rest."""
-    ranked = sorted(candidates, key=lambda c: (-c.score, c.sentence))
+    ranked = sorted(candidates, key=lambda c: (-c.score, not c.members, c.sentence))  # a list before its names
     chosen: list[_Candidate] = []
     taken: dict[FactKind, int] = {}
     for use_minimum in (True, False):
@@ -256,6 +258,8 @@ def _shown_in_context(candidate: _Candidate, chosen: list[_Candidate]) -> bool:
 
 
 def _quota_kind(candidate: _Candidate) -> FactKind:
+    if candidate.kind is FactKind.DATE and _DIGIT.search(candidate.text):
+        return FactKind.FIGURE
     return FactKind.PERSON if candidate.kind in _ENTITY_KINDS else candidate.kind
 
 
@@ -338,9 +342,9 @@ _KIND_PRIOR = {
 }
 _AREAS = lx.COUNTRIES | lx.REGIONS
 """Countries, regions and states: a story's backdrop, or the area a town is in."""
-_HEADLINE_FIGURE = re.compile(r"[£$€¥%]|million|billion|\dbn|\dm\b|per ?cent|^\d{1,2}-\d{1,2}\b")
-"""Sums, shares and results ("£4.5m", "44 per cent", "2-0 defeat"): the figure a business or a
-sports story is about."""
+_HEADLINE_FIGURE = re.compile(r"[£$€¥%]|\d/\d|million|billion|\dbn|\dm\b|per ?cent|^\d{1,2}-\d{1,2}\b")
+"""Sums, shares, results and odds ("£4.5m", "44 per cent", "2-0 defeat", "66/1"): the figure a
+business, a sports or a betting story is about."""
 
 
 def _importance(candidate: _Candidate, title: set[str], top: set[int]) -> float:
@@ -354,9 +358,10 @@ def _importance(candidate: _Candidate, title: set[str], top: set[int]) -> float:
         score += 0.3  # a day of the calendar ranks as a figure; "Saturday", "last week" below it
     if candidate.mentions == 1 and _unsure(candidate):
         score -= 0.3  # a word named once that no list knows may be no name: "Lessons", "Pitch"
-    if candidate.source or (candidate.text.casefold() in _AREAS and not in_title and candidate.sentence > 1):
-        score -= 0.9  # the outlet the news came from, or a country named only deep in the story:
-        # its backdrop, not one of its facts
+    deep = candidate.sentence > 1 and candidate.mentions <= 2 and not in_title
+    if candidate.source or (deep and candidate.text.casefold() in _AREAS):
+        score -= 0.9  # the outlet the news came from, or a country named once or twice and only
+        # deep in the story: its backdrop, not one of its facts
     return score
 
 
@@ -967,7 +972,7 @@ def _figures(article: Article, date_spans: list[list[re.Match[str]]]) -> Iterabl
                 span = (span[0], match.end("num"))
                 unit = ""
             # "nine", "millions": a count in words with nothing counted is no figure
-            bare = not unit and (number[0].isalpha() or not re.search(r"[£$€¥%]|[a-z]|\d-\d", number))
+            bare = not unit and (number[0].isalpha() or not re.search(r"[£$€¥%]|[a-z]|\d[-/]\d", number))
             if bare and (not digits or int(digits) < 1000):
                 continue
             yield _Candidate(FactKind.FIGURE, text[span[0] : span[1]].rstrip(), sentence.index, span=span)

@@ -473,6 +473,33 @@ def test_a_list_of_short_forms_gives_way_to_the_full_names() -> None:
     assert "George Clooney" in texts and "George and Amal" not in texts, texts
 
 
+def test_odds_are_a_figure() -> None:
+    _, facts = _facts(
+        "Royal baby bets\n\n"
+        "Bookmakers cut the odds on the name Sam from 66/1 to 20/1 after the race at Aintree. "
+        "Sam Waley-Cohen helped the couple rekindle their romance in 2007, friends said. "
+        "Ladbrokes and William Hill took bets from punters in London, Leeds, Bristol and Cardiff. "
+        "Coral, Paddy Power and Betfair said Alice was still the favourite with Kate Middleton's fans."
+    )
+    texts = [f.text for f in facts]
+    assert "66/1 to 20/1" in texts and "2007" in texts, texts
+
+
+def test_a_country_the_story_keeps_naming_is_no_backdrop() -> None:
+    """Named once deep in the story, a country is its backdrop; named again and again, it is
+    one of its facts."""
+    text = (
+        "Bombers intercepted\n\n"
+        "RAF Typhoons were scrambled from RAF Lossiemouth to intercept two Russian bombers. "
+        "The jets shadowed the bombers over the North Sea, the Royal Navy said. "
+        "HMS Argyll tracked the aircraft as they flew on. "
+        "Officials said the flights were a test of the UK. "
+    )
+    often = text + "The UK said the UK would protest. The UK has done so before."
+    assert "UK" not in [f.text for f in _facts(text)[1]][:5]
+    assert "UK" in [f.text for f in _facts(often)[1]][:5]
+
+
 def test_a_word_no_list_knows_named_once_ranks_below_a_sure_name() -> None:
     _, facts = _facts(
         "Fined\n\nThe club said Yellow was fined by the Football Association after the pitch invasion in Leeds."
