@@ -213,12 +213,12 @@ def key_facts(article: Article, ranking: Ranking | None = None, limit: int = MAX
     date_spans = [list(_DATE.finditer(s.text)) for s in article.sentences]
     entities = _entities(article)
     figures = _counted(list(_figures(article, date_spans)))
-    dates = list(_dates(article, date_spans))
+    dates = _dates(article, date_spans)
     quotes = list(_quotes(article, entities))
     entities += _nationalities(article)
     for candidate in (*entities, *figures, *dates, *quotes):
         candidate.score = _importance(candidate, title, top)
-    for candidate in entities:  # a list ranks as its best member, and takes that member's place
+    for candidate in (*entities, *dates):  # a list ranks as its best member, and takes its place
         if candidate.members:
             candidate.score = max(m.score for m in candidate.members)
     chosen = _select([*entities, *figures, *dates, *quotes], limit, article)
@@ -509,25 +509,29 @@ def _lists(article: Article, named: list[list[tuple[int, int, _Candidate]]]) -> 
     the story describes after the name ("Grant Allen, 38"): the list would drop the age."""
     lists: list[_Candidate] = []
     for sentence, mentions in zip(article.sentences, named, strict=True):
-        if len(mentions) < 2:
-            continue
-        text = sentence.text
-        run = mentions[:1]
-        for mention in [*mentions[1:], None]:
-            if mention and text[run[-1][1] : mention[0]] in _LIST_GAPS and len(run) < _LIST_MAX:
-                run.append(mention)
-                continue
-            while len(run) > 1 and not _ends_list(text, run):
-                run.pop()
+        for run in _listed(sentence.text, mentions):
             members = tuple(_owner(c) for _, _, c in run)
             short = any(c.owner for _, _, c in run)
-            if len(run) > 1 and not short and len(set(map(id, members))) == len(run) and _listable(members):
-                span = text[run[0][0] : run[-1][1]]
+            if not short and len(set(map(id, members))) == len(run) and _listable(members):
+                span = sentence.text[run[0][0] : run[-1][1]]
                 lists.append(
                     _Candidate(members[0].kind, span, sentence.index, aliases={span.casefold()}, members=members)
                 )
-            run = [mention] if mention else []
     return lists
+
+
+def _listed(text: str, mentions: list[tuple[int, int, _Candidate]]) -> Iterable[list[tuple[int, int, _Candidate]]]:
+    """The runs of two or more mentions that ``text`` lists, left to right."""
+    run = mentions[:1]
+    for mention in [*mentions[1:], None]:
+        if mention and text[run[-1][1] : mention[0]] in _LIST_GAPS and len(run) < _LIST_MAX:
+            run.append(mention)
+            continue
+        while len(run) > 1 and not _ends_list(text, run):
+            run.pop()
+        if len(run) > 1:
+            yield run
+        run = [mention] if mention else []
 
 
 _LIST_ENDS = frozenset([" and ", " & "])
@@ -879,17 +883,23 @@ def _leading_word(tokens: list[str]) -> bool:
     }
 
 
+_CLAUSE_MARKS = frozenset(":\"“‘'(–—-")
+"""Marks a clause, a caption or a quote opens after: a word in "-ing" just after one ("Turning") is
+no name."""
+
+
 def _is_entity(name: str, start: int, capitalized_inside: set[str], common: _CommonWords, text: str) -> bool:
     tokens = name.split()
     lower = name.lower()
-    if lower in lx.TITLES or _CONTRACTION.search(name):
-        return False
+    if lower in lx.TITLES or lower in lx.DEMONYMS or _CONTRACTION.search(name):
+        return False  # "South African" is no place
     if len(tokens) == 1:
         if _NUMBER_BEFORE.search(text, max(0, start - 12), start):
             return False  # the end of a numbered name: "21st Century", "50 First Dates"
-        if lower in lx.DEMONYMS or lower in lx.NON_NAMES or len(name) < 2:
-            return False
-        shaped = _NOT_A_NAME_ALONE.match(name) or (start <= 1 and _NOT_A_NAME_TO_OPEN.match(name))
+        if lower in lx.NON_NAMES or lower.removesuffix("s") in lx.CALENDAR_WORDS or len(name) < 2:
+            return False  # "Wednesdays"
+        opening = start <= 1 or text[:start].rstrip()[-1:] in _CLAUSE_MARKS
+        shaped = _NOT_A_NAME_ALONE.match(name) or (opening and _NOT_A_NAME_TO_OPEN.match(name))
         if shaped and lower not in _PLACES_AND_GIVEN_NAMES:
             return False
         if not name.isupper() and lower not in _KNOWN_NAMES and lower in common:
@@ -1006,16 +1016,29 @@ def _inside(span: tuple[int, int], matches: list[re.Match[str]]) -> bool:
     return any(m.start() <= span[0] < m.end() for m in matches)
 
 
-def _dates(article: Article, date_spans: list[list[re.Match[str]]]) -> Iterable[_Candidate]:
+def _dates(article: Article, date_spans: list[list[re.Match[str]]]) -> list[_Candidate]:
+    """Each date once, its mentions counted, and the dates a sentence lists as one fact with
+    them ("in 2010, 2012 and 2014")."""
     seen: dict[str, _Candidate] = {}
+    named: list[list[tuple[int, int, _Candidate]]] = []
     for sentence in article.sentences:
+        named.append([])
         for match in date_spans[sentence.index]:
             key = match.group().casefold()
             if key in seen:
                 seen[key].mentions += 1
-                continue
-            seen[key] = _Candidate(FactKind.DATE, match.group(), sentence.index, span=match.span())
-    return seen.values()
+            else:
+                seen[key] = _Candidate(FactKind.DATE, match.group(), sentence.index, span=match.span())
+            named[-1].append((*match.span(), seen[key]))
+    lists = []
+    for sentence, mentions in zip(article.sentences, named, strict=True):
+        for run in _listed(sentence.text, mentions):
+            members = tuple(c for _, _, c in run)
+            if len(set(map(id, members))) == len(run):
+                span = (run[0][0], run[-1][1])
+                text = sentence.text[span[0] : span[1]]
+                lists.append(_Candidate(FactKind.DATE, text, sentence.index, span=span, members=members))
+    return [*seen.values(), *lists]
 
 
 def _quotes(article: Article, entities: list[_Candidate]) -> Iterable[_Candidate]:

@@ -473,6 +473,14 @@ def test_a_list_of_short_forms_gives_way_to_the_full_names() -> None:
     assert "George Clooney" in texts and "George and Amal" not in texts, texts
 
 
+def test_dates_a_sentence_lists_are_one_fact() -> None:
+    _, facts = _facts(
+        "Youth Cup final\n\nChelsea won the FA Youth Cup in 2010, 2012 and 2014, and meet Manchester City on Monday."
+    )
+    texts = [f.text for f in facts]
+    assert "2010, 2012 and 2014" in texts and not {"2010", "2012", "2014"} & set(texts), texts
+
+
 def test_odds_are_a_figure() -> None:
     _, facts = _facts(
         "Royal baby bets\n\n"
