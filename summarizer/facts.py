@@ -431,9 +431,57 @@ def _entities(article: Article) -> list[_Candidate]:
         folded.fold_into(kept)
         kept.sentence = min(kept.sentence, folded.sentence)
         del found[folded.text.casefold()]
+    _unglue(found, named)
     entities = _merge_short_forms(list(found.values()))
     _mark_sources(article, named)
     return entities + _lists(article, named)
+
+
+def _unglue(found: dict[str, _Candidate], named: list[list[tuple[int, int, _Candidate]]]) -> None:
+    """A place, an event or a body glued to a person the story names in full, where a page lost
+    a full stop ("Masters Vonn" beside Lindsey Vonn, "Family Circle Cup Bouchard", "Sheffield
+    Ali Carter"): no name, but a mention of each."""
+    surnames: dict[str, _Candidate] = {}
+    for person in found.values():
+        words = person.text.split()
+        if person.kind is FactKind.PERSON and len(words) > 1:
+            for cut in range(1, len(words)):
+                surnames.setdefault(" ".join(words[cut:]).casefold(), person)
+    for key, glued in list(found.items()):
+        words = glued.text.split()
+        if glued.mentions > 1 or len(words) < 2 or words[-1].lower() in _NOT_A_SURNAME:
+            continue  # "Manchester Cathedral", "Sheffield Central"
+        for cut in range(1, len(words)):
+            found_person = surnames.get(" ".join(words[cut:]).casefold())
+            before = " ".join(words[:cut])
+            if found_person is None or found_person is glued or not _names_a_setting(before, found):
+                continue
+            found_person.mentions += 1
+            setting = found.get(before.casefold())
+            if setting is not None:
+                setting.mentions += 1
+            else:
+                kind = FactKind.PLACE if before.casefold() in _AREAS | lx.CITIES else FactKind.ORGANIZATION
+                setting = _Candidate(kind, before, glued.sentence, aliases={before.casefold()}, shown=before)
+                found[before.casefold()] = setting
+            del found[key]
+            for mentions in named:
+                mentions[:] = [m for m in mentions if m[2] is not glued]
+            break
+
+
+_NOT_A_SURNAME = lx.ORG_WORDS | lx.PLACE_WORDS | lx.EVENT_WORDS | _COMPASS
+
+
+def _names_a_setting(words: str, found: dict[str, _Candidate]) -> bool:
+    """Whether the words name a place, an event or a body, by the word lists or as the story
+    names it elsewhere: "Masters", "Family Circle Cup", "Sheffield", "Court of Appeal"."""
+    lower = words.casefold()
+    known = found.get(lower) if " " in lower else None  # one word's kind is a guess
+    if known is not None and known.kind is not FactKind.PERSON:
+        return True
+    tokens = lower.split()
+    return lower in _AREAS | lx.CITIES or tokens[-1] in lx.EVENT_WORDS or not _INSTITUTION_WORDS.isdisjoint(tokens)
 
 
 def _mark_sources(article: Article, named: list[list[tuple[int, int, _Candidate]]]) -> None:
@@ -949,18 +997,30 @@ def _classify(name: str, role: str, text: str, start: int, end: int, common: _Co
 
 
 def _merge_short_forms(candidates: list[_Candidate]) -> list[_Candidate]:
-    """ "Assad" after "Bashar Al-Assad" is the same person: fold its mentions into the full name."""
+    """ "Assad" after "Bashar Al-Assad" is the same person, and "Joshua Burns" is "Joshua Quincy
+    Burns", "Hebrew Home" the "Hebrew Care Home": fold its mentions into the full name."""
     long_forms = [(c, {t.casefold() for t in re.split(r"[\s-]", c.text)}) for c in candidates if " " in c.text]
     kept: list[_Candidate] = []
     for candidate in candidates:
+        key = candidate.text.casefold()
         if " " not in candidate.text:
-            key = candidate.text.casefold()
             owner = next((c for c, tokens in long_forms if key in tokens), None)
-            if owner is not None:
-                candidate.fold_into(owner)
-                continue
+        else:
+            owner = next((c for c, _ in long_forms if _shortens(key, c.text.casefold())), None)
+        if owner is not None and not candidate.members:
+            candidate.fold_into(owner)
+            continue
         kept.append(candidate)
     return kept
+
+
+def _shortens(short: str, name: str) -> bool:
+    """Whether ``short`` is ``name`` without some of its middle words."""
+    words, whole = short.split(), name.split()
+    if len(words) >= len(whole) or words[0] != whole[0] or words[-1] != whole[-1]:
+        return False
+    rest = iter(whole)
+    return all(word in rest for word in words)
 
 
 # -- figures, dates, quotes -----------------------------------------------------------------
@@ -1025,8 +1085,8 @@ def _dates(article: Article, date_spans: list[list[re.Match[str]]]) -> list[_Can
         named.append([])
         for match in date_spans[sentence.index]:
             key = match.group().casefold()
-            if key in seen:
-                seen[key].mentions += 1
+            if key in seen:  # a day of the calendar given again; "tonight" said again is still just when
+                seen[key].mentions += bool(_DIGIT.search(key))
             else:
                 seen[key] = _Candidate(FactKind.DATE, match.group(), sentence.index, span=match.span())
             named[-1].append((*match.span(), seen[key]))

@@ -207,7 +207,8 @@ NON_NAMES = (
     Police|Officers|Officials|Experts|Critics|Researchers|Scientists|Doctors|Fans|Residents|
     Several|Around|Nearly|Almost|More|Less|Few|Much|Once|Twice|Instead|Indeed|Perhaps|Maybe|
     Plus|Having|Being|Let|Please|Thanks|Oh|Well|Like|Unlike|Without|Within|Between|Among|
-    Through|Throughout|Against|Along|Until|Upon|Off|Out|Up|Down|Why|OK|TV|Internet|God"""
+    Through|Throughout|Against|Along|Until|Upon|Off|Out|Up|Down|Why|OK|TV|Internet|God|
+    Did|Does|Is|Was|Are|Were|Has|Had|Could|Would|Should"""
     )
     | WEEKDAYS
     | MONTHS

@@ -473,6 +473,32 @@ def test_a_list_of_short_forms_gives_way_to_the_full_names() -> None:
     assert "George Clooney" in texts and "George and Amal" not in texts, texts
 
 
+def test_a_name_glued_to_a_person_by_a_lost_full_stop_is_two_mentions() -> None:
+    _, facts = _facts(
+        "Vonn at Augusta\n\n"
+        "Lindsey Vonn watched Tiger Woods at Augusta National in the Masters. "
+        "She cheered as he finished the second round of the Masters Vonn looked stressed at times. "
+        "Eugenie Bouchard lost at the Family Circle Cup. "
+        "Davis won at the Family Circle Cup Bouchard has struggled recently."
+    )
+    texts = [f.text for f in facts]
+    assert not {"Masters Vonn", "Family Circle Cup Bouchard"} & set(texts), texts
+    assert {"Lindsey Vonn", "Eugenie Bouchard", "Family Circle Cup"} <= set(texts), texts
+
+
+def test_a_name_without_its_middle_word_is_the_same_name() -> None:
+    _, facts = _facts(
+        "Father jailed\n\n"
+        "Joshua Quincy Burns was jailed for three years on Monday. "
+        "Joshua Burns had denied the charges, and Joshua Burns will appeal. "
+        "Did Burns know? Residents of the Hebrew Care Home said the Hebrew Home was quiet."
+    )
+    texts = [f.text for f in facts]
+    assert "Joshua Quincy Burns" in texts and "Joshua Burns" not in texts, texts
+    assert "Hebrew Care Home" in texts and "Hebrew Home" not in texts, texts
+    assert "Did Burns" not in texts, texts
+
+
 def test_dates_a_sentence_lists_are_one_fact() -> None:
     _, facts = _facts(
         "Youth Cup final\n\nChelsea won the FA Youth Cup in 2010, 2012 and 2014, and meet Manchester City on Monday."
