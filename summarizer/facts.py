@@ -167,6 +167,8 @@ class _Candidate:
     """The entities a list names ("Tesco, Asda and Sainsbury’s"): one fact in place of them."""
     owner: _Candidate | None = None
     """The full name a short form was folded into ("Bashar Al-Assad" for "Assad")."""
+    features: dict[str, float] = field(default_factory=dict)
+    """What its score is made of, by the names of :data:`WEIGHTS`."""
     shown: str = ""
     """The fact as shown: the name with the role in front of it ("Ukrainian forward Andriy
     Yarmolenko"), verbatim; ``text`` is the bare name used to match mentions."""
@@ -203,6 +205,13 @@ _FOLDED_WORD = re.compile(r"\w+(?:[.,]\d+)*")
 
 def key_facts(article: Article, ranking: Ranking | None = None, limit: int = MAX_FACTS) -> list[KeyFact]:
     """The article's most important facts, most important first, at most ``limit``."""
+    chosen = _select(candidates(article, ranking), limit, article)
+    return [KeyFact(kind=c.kind, text=c.shown or c.text, sentence=c.cited, context=c.context) for c in chosen]
+
+
+def candidates(article: Article, ranking: Ranking | None = None) -> list[_Candidate]:
+    """Every fact the article offers, with its features and its score: what :func:`key_facts`
+    chooses from, and what ``scripts/fit_fact_weights.py`` fits the weights on."""
     # The sentences a summary of about a third of the article keeps (at least three), in
     # either of the ranking's orders: the headline block's and the condensed article's.
     keep = max(3, len(article.sentences) // 3)
@@ -216,13 +225,15 @@ def key_facts(article: Article, ranking: Ranking | None = None, limit: int = MAX
     dates = _dates(article, date_spans)
     quotes = list(_quotes(article, entities))
     entities += _nationalities(article)
-    for candidate in (*entities, *figures, *dates, *quotes):
-        candidate.score = _importance(candidate, title, top)
-    for candidate in (*entities, *dates):  # a list ranks as its best member, and takes its place
+    found = [*entities, *figures, *dates, *quotes]
+    for candidate in found:
+        candidate.features = features(candidate, title, top)
+        score = KIND_PRIOR[candidate.kind] + sum(WEIGHTS[k] * v for k, v in candidate.features.items())
+        candidate.score = round(score, 6)  # equal scores tie, whatever order they were summed in
+    for candidate in found:  # a list ranks as its best member, and takes its place
         if candidate.members:
             candidate.score = max(m.score for m in candidate.members)
-    chosen = _select([*entities, *figures, *dates, *quotes], limit, article)
-    return [KeyFact(kind=c.kind, text=c.shown or c.text, sentence=c.cited, context=c.context) for c in chosen]
+    return found
 
 
 def _select(candidates: list[_Candidate], limit: int, article: Article) -> list[_Candidate]:
@@ -327,15 +338,16 @@ def _names(fact: _Candidate, other: _Candidate) -> bool:
 _NAME_GOES_ON = re.compile(r"[\w'’-]")
 
 
-# Log-odds that a candidate names something a news editor's summary would mention: a
-# logistic fit on the dev set's reference summaries, rounded to one decimal. Mentions, the
-# lead and the summary sentences carry it; dates and bare figures are rarely the point. The
-# backdrop penalty is set above its fit (0.5 -> 0.9) since summary sentences now come from two
-# orders: a country the story merely happens in should not push out the town it happens in.
-# The figure's prior is refit with an intercept for each source (the two sources' summaries
-# name different shares of their candidates, which a pooled fit took for a kind's): -0.35, where
-# each source alone gives -0.36 and -0.27 and the pooled fit -0.55.
-_KIND_PRIOR = {
+# Log-odds that a candidate names something a news editor's summary would mention. They began
+# as a logistic fit on the dev set's reference summaries, and ``scripts/fit_fact_weights.py``
+# prints a fresh fit beside them. A fit of single candidates does not see what the ten places,
+# the lists and the covering rules do, so where the benchmark's recall disagreed, the recall
+# decided: the first three sentences, the summary's sentences and groups named by nationality
+# weigh as it wants them, and the backdrop penalty is set well above its fit (a country the story
+# merely happens in should not push out the town it happens in). The figure's prior follows the
+# fit, which has an intercept for each source: a pooled fit took the two sources' different
+# shares of hits for a kind's and put figures at -0.55.
+KIND_PRIOR = {
     FactKind.PERSON: 0.0,
     FactKind.ORGANIZATION: -0.1,
     FactKind.PLACE: -0.2,
@@ -343,6 +355,20 @@ _KIND_PRIOR = {
     FactKind.DATE: -0.8,
     FactKind.QUOTE: -0.6,
 }
+WEIGHTS = {
+    "mentions": 0.9,  # log(1 + mentions)
+    "unnamed": -1.1,  # a group named by nationality only: "British tourist"
+    "lead": 0.3,  # first named in the first sentence
+    "early": 0.45,  # ... in the first three
+    "summary": 0.4,  # ... in a sentence the summary keeps
+    "title": 0.2,
+    "headline figure": 0.35,  # a sum, a share, a result or odds
+    "calendar day": 0.3,  # "May 1", "2007": a date that ranks as a figure
+    "relative day": -0.6,  # "Friday", "last week": little out of the story
+    "unsure": -0.3,  # a word named once that no list knows may be no name: "Lessons", "Pitch"
+    "backdrop": -0.9,  # the outlet the news came from, or a country named once or twice deep in it
+}
+"""The weight of each of :func:`features` in a candidate's score, besides its kind's prior."""
 _AREAS = lx.COUNTRIES | lx.REGIONS
 """Countries, regions and states: a story's backdrop, or the area a town is in."""
 _HEADLINE_FIGURE = re.compile(r"[£$€¥%]|\d/\d|million|billion|\dbn|\dm\b|per ?cent|^\d{1,2}-\d{1,2}\b")
@@ -350,22 +376,25 @@ _HEADLINE_FIGURE = re.compile(r"[£$€¥%]|\d/\d|million|billion|\dbn|\dm\b|per
 business, a sports or a betting story is about."""
 
 
-def _importance(candidate: _Candidate, title: set[str], top: set[int]) -> float:
+def features(candidate: _Candidate, title: set[str], top: set[int]) -> dict[str, float]:
+    """What a candidate's score is made of, by the names of :data:`WEIGHTS`."""
     in_title = any(set(a.split()) <= title for a in candidate.aliases | {candidate.text.casefold()})
-    score = 0.9 * math.log1p(candidate.mentions) + _KIND_PRIOR[candidate.kind] - 1.1 * candidate.unnamed
-    score += 0.3 * (candidate.sentence == 0) + 0.45 * (candidate.sentence < 3)
-    score += 0.4 * (candidate.sentence in top) + 0.2 * in_title
-    if candidate.kind is FactKind.FIGURE and _HEADLINE_FIGURE.search(candidate.text):
-        score += 0.35
-    if candidate.kind is FactKind.DATE:  # a day of the calendar ranks as a figure; "Saturday",
-        score += 0.3 if _DIGIT.search(candidate.text) else -0.6  # "last week" mean little out of the story
-    if candidate.mentions == 1 and _unsure(candidate):
-        score -= 0.3  # a word named once that no list knows may be no name: "Lessons", "Pitch"
+    kind = candidate.kind
     deep = candidate.sentence > 1 and candidate.mentions <= 2 and not in_title
-    if candidate.source or (deep and candidate.text.casefold() in _AREAS):
-        score -= 0.9  # the outlet the news came from, or a country named once or twice and only
-        # deep in the story: its backdrop, not one of its facts
-    return score
+    dated = kind is FactKind.DATE and bool(_DIGIT.search(candidate.text))
+    return {
+        "mentions": math.log1p(candidate.mentions),
+        "unnamed": float(candidate.unnamed),
+        "lead": float(candidate.sentence == 0),
+        "early": float(candidate.sentence < 3),
+        "summary": float(candidate.sentence in top),
+        "title": float(in_title),
+        "headline figure": float(kind is FactKind.FIGURE and bool(_HEADLINE_FIGURE.search(candidate.text))),
+        "calendar day": float(dated),
+        "relative day": float(kind is FactKind.DATE and not dated),
+        "unsure": float(candidate.mentions == 1 and _unsure(candidate)),
+        "backdrop": float(candidate.source or (deep and candidate.text.casefold() in _AREAS)),
+    }
 
 
 def _unsure(candidate: _Candidate) -> bool:
@@ -490,21 +519,29 @@ def _names_a_setting(words: str, found: dict[str, _Candidate]) -> bool:
 def _mark_sources(article: Article, named: list[list[tuple[int, int, _Candidate]]]) -> None:
     """A body the story only quotes as where its news came from ("told CNN", "according to the
     Salt Lake Tribune", "KBOI reported"): the outlet, not one of the story's facts."""
-    frames: dict[int, list[bool]] = {}
-    owners: dict[int, _Candidate] = {}
+    sourced: dict[int, bool] = {}
+    bodies: dict[int, _Candidate] = {}
     for sentence, mentions in zip(article.sentences, named, strict=True):
+        text = sentence.text
+        framed = _SOURCE_WORD.search(text) is not None
         for start, end, candidate in mentions:
-            owner = _owner(candidate)
-            owners[id(owner)] = owner
-            sourced = bool(_SOURCED_BEFORE.search(sentence.text, max(0, start - 40), start)) or bool(
-                _SOURCED_AFTER.match(sentence.text, end)
+            body = _owner(candidate)
+            if body.kind is not FactKind.ORGANIZATION or sourced.get(id(body)) is False:
+                continue
+            bodies[id(body)] = body
+            sourced[id(body)] = framed and bool(
+                _SOURCED_BEFORE.search(text, max(0, start - 40), start) or _SOURCED_AFTER.match(text, end)
             )
-            frames.setdefault(id(owner), []).append(sourced)
-    for key, found in frames.items():
-        if owners[key].kind is FactKind.ORGANIZATION and all(found):
-            owners[key].source = True
+    for key, only_sourced in sourced.items():
+        bodies[key].source = only_sourced
 
 
+_SOURCE_WORD = re.compile(
+    r"told|tell|according|spoke|speaking|interview|statement|report|quoted|published|wrote|writing|understands|"
+    r"learn|obtained",
+    re.IGNORECASE,
+)
+"""A word of one of the frames below: a sentence without any cites no outlet."""
 _SOURCED_BEFORE = re.compile(
     r"(?:\b(?:told|telling|tells|according\ to|speaking\ to|spoke\ to|interview\ with|statement\ to|"
     r"reported\ by|quoted\ by|quoted\ in|published\ by|published\ in|wrote\ in|writing\ in|"
@@ -826,7 +863,8 @@ def _phrases(text: str) -> Iterable[tuple[int, str]]:
     new run: a page that lost a full stop runs sentences together ("at the Masters He
     admitted", "according to the Arizona DPS According to")."""
     for match in _NAME.finditer(text):
-        for begin, end in _without_dates(text, *match.span()):
+        spans = _without_dates(text, *match.span()) if _DIGIT.search(match.group()) else [match.span()]
+        for begin, end in spans:
             if " " not in text[begin:end]:
                 yield begin, text[begin:end]
                 continue
@@ -1003,13 +1041,20 @@ def _merge_short_forms(candidates: list[_Candidate]) -> list[_Candidate]:
     """ "Assad" after "Bashar Al-Assad" is the same person, and "Joshua Burns" is "Joshua Quincy
     Burns", "Hebrew Home" the "Hebrew Care Home": fold its mentions into the full name."""
     long_forms = [(c, {t.casefold() for t in re.split(r"[\s-]", c.text)}) for c in candidates if " " in c.text]
+    by_ends: dict[tuple[str, str], list[_Candidate]] = {}  # the names longer than two words, by their ends
+    for candidate, _ in long_forms:
+        words = candidate.text.casefold().split()
+        if len(words) > 2:
+            by_ends.setdefault((words[0], words[-1]), []).append(candidate)
     kept: list[_Candidate] = []
     for candidate in candidates:
         key = candidate.text.casefold()
-        if " " not in candidate.text:
+        if " " not in key:
             owner = next((c for c, tokens in long_forms if key in tokens), None)
         else:
-            owner = next((c for c, _ in long_forms if _shortens(key, c.text.casefold())), None)
+            words = key.split()
+            longer = by_ends.get((words[0], words[-1]), [])
+            owner = next((c for c in longer if _shortens(key, c.text.casefold())), None)
         if owner is not None and not candidate.members:
             candidate.fold_into(owner)
             continue
