@@ -37,7 +37,7 @@ def rows(examples: list[evaluate.Example]) -> tuple[np.ndarray, np.ndarray]:
         for candidate in candidates(example.article, rank(example.article)):
             if candidate.members:
                 continue
-            row = [candidate.features[name] for name in FEATURES]
+            row = [float(value) for value in candidate.features]
             row += [float(candidate.kind is kind) for kind in KINDS]
             row += [float(example.source == source) for source in sources]  # one intercept each
             x.append(row)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import operator
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -167,8 +168,8 @@ class _Candidate:
     """The entities a list names ("Tesco, Asda and Sainsbury’s"): one fact in place of them."""
     owner: _Candidate | None = None
     """The full name a short form was folded into ("Bashar Al-Assad" for "Assad")."""
-    features: dict[str, float] = field(default_factory=dict)
-    """What its score is made of, by the names of :data:`WEIGHTS`."""
+    features: tuple[float, ...] = ()
+    """What its score is made of, in the order of :data:`WEIGHTS`."""
     shown: str = ""
     """The fact as shown: the name with the role in front of it ("Ukrainian forward Andriy
     Yarmolenko"), verbatim; ``text`` is the bare name used to match mentions."""
@@ -183,10 +184,16 @@ class _Candidate:
         owner.aliases.add(self.text.casefold())
         self.owner = owner
 
-    @property
+    @cached_property
     def initial(self) -> str:
-        """The first letter of the fact as shown, in lower case: two spellings of one name share it."""
+        """The first letter of the fact as shown, in lower case: two spellings of one name share it
+        (asked only once the fact's ``shown`` is final, when facts are chosen)."""
         return (self.shown or self.text)[:1].casefold()
+
+    @cached_property
+    def key(self) -> str:
+        """The bare text in lower case."""
+        return self.text.casefold()
 
     @cached_property
     def folded(self) -> str:
@@ -228,7 +235,7 @@ def candidates(article: Article, ranking: Ranking | None = None) -> list[_Candid
     found = [*entities, *figures, *dates, *quotes]
     for candidate in found:
         candidate.features = features(candidate, title, top)
-        score = KIND_PRIOR[candidate.kind] + sum(WEIGHTS[k] * v for k, v in candidate.features.items())
+        score = KIND_PRIOR[candidate.kind] + sum(map(operator.mul, _WEIGHT_VALUES, candidate.features))
         candidate.score = round(score, 6)  # equal scores tie, whatever order they were summed in
     for candidate in found:  # a list ranks as its best member, and takes its place
         if candidate.members:
@@ -239,14 +246,14 @@ def candidates(article: Article, ranking: Ranking | None = None) -> list[_Candid
 def _select(candidates: list[_Candidate], limit: int, article: Article) -> list[_Candidate]:
     """Best first, within each kind's quota: the guaranteed minimum of every kind, then the rest."""
     ranked = sorted(candidates, key=lambda c: (-c.score, not c.members, c.sentence))  # a list before its names
+    quota_kinds = [_quota_kind(c) for c in ranked]
     chosen: list[_Candidate] = []
     taken: dict[FactKind, int] = {}
     for use_minimum in (True, False):
-        for candidate in ranked:
-            kind = _quota_kind(candidate)
-            low, high = _QUOTAS.get(kind, _ENTITY_QUOTA)
+        for candidate, kind in zip(ranked, quota_kinds, strict=True):
             if len(chosen) >= limit:
                 break
+            low, high = _QUOTAS.get(kind, _ENTITY_QUOTA)
             if taken.get(kind, 0) >= (low if use_minimum else high) or candidate in chosen:
                 continue
             if use_minimum and _shown_in_context(candidate, chosen):
@@ -278,9 +285,9 @@ def _covered(candidate: _Candidate, chosen: list[_Candidate]) -> bool:
     if candidate.members:  # a list is said where one of its names is, by a fact it would not replace
         others = [c for c in chosen if c not in candidate.members]
         return any(_covered(m, others) for m in candidate.members)
-    key = candidate.text.casefold()
+    key = candidate.key
     for fact in chosen:
-        text = fact.text.casefold()
+        text = fact.key
         if key == text or (fact.kind is candidate.kind and key in text) or _says(fact, candidate):
             return True
     return False
@@ -368,7 +375,9 @@ WEIGHTS = {
     "unsure": -0.3,  # a word named once that no list knows may be no name: "Lessons", "Pitch"
     "backdrop": -0.9,  # the outlet the news came from, or a country named once or twice deep in it
 }
-"""The weight of each of :func:`features` in a candidate's score, besides its kind's prior."""
+"""The weight of each of :func:`features`, in their order, in a candidate's score besides its
+kind's prior."""
+_WEIGHT_VALUES = tuple(WEIGHTS.values())
 _AREAS = lx.COUNTRIES | lx.REGIONS
 """Countries, regions and states: a story's backdrop, or the area a town is in."""
 _HEADLINE_FIGURE = re.compile(r"[£$€¥%]|\d/\d|million|billion|\dbn|\dm\b|per ?cent|^\d{1,2}-\d{1,2}\b")
@@ -376,25 +385,25 @@ _HEADLINE_FIGURE = re.compile(r"[£$€¥%]|\d/\d|million|billion|\dbn|\dm\b|per
 business, a sports or a betting story is about."""
 
 
-def features(candidate: _Candidate, title: set[str], top: set[int]) -> dict[str, float]:
-    """What a candidate's score is made of, by the names of :data:`WEIGHTS`."""
-    in_title = any(set(a.split()) <= title for a in candidate.aliases | {candidate.text.casefold()})
-    kind = candidate.kind
-    deep = candidate.sentence > 1 and candidate.mentions <= 2 and not in_title
-    dated = kind is FactKind.DATE and bool(_DIGIT.search(candidate.text))
-    return {
-        "mentions": math.log1p(candidate.mentions),
-        "unnamed": float(candidate.unnamed),
-        "lead": float(candidate.sentence == 0),
-        "early": float(candidate.sentence < 3),
-        "summary": float(candidate.sentence in top),
-        "title": float(in_title),
-        "headline figure": float(kind is FactKind.FIGURE and bool(_HEADLINE_FIGURE.search(candidate.text))),
-        "calendar day": float(dated),
-        "relative day": float(kind is FactKind.DATE and not dated),
-        "unsure": float(candidate.mentions == 1 and _unsure(candidate)),
-        "backdrop": float(candidate.source or (deep and candidate.text.casefold() in _AREAS)),
-    }
+def features(candidate: _Candidate, title: set[str], top: set[int]) -> tuple[float, ...]:
+    """What a candidate's score is made of, in the order of :data:`WEIGHTS`."""
+    text, kind, sentence = candidate.text, candidate.kind, candidate.sentence
+    in_title = any(set(a.split()) <= title for a in candidate.aliases) or set(text.casefold().split()) <= title
+    dated = kind is FactKind.DATE and _DIGIT.search(text) is not None
+    deep = sentence > 1 and candidate.mentions <= 2 and not in_title
+    return (
+        math.log1p(candidate.mentions),
+        candidate.unnamed,
+        sentence == 0,
+        sentence < 3,
+        sentence in top,
+        in_title,
+        kind is FactKind.FIGURE and _HEADLINE_FIGURE.search(text) is not None,
+        dated,
+        kind is FactKind.DATE and not dated,
+        candidate.mentions == 1 and _unsure(candidate),
+        candidate.source or (deep and text.casefold() in _AREAS),
+    )
 
 
 def _unsure(candidate: _Candidate) -> bool:
@@ -523,30 +532,41 @@ def _mark_sources(article: Article, named: list[list[tuple[int, int, _Candidate]
     bodies: dict[int, _Candidate] = {}
     for sentence, mentions in zip(article.sentences, named, strict=True):
         text = sentence.text
-        framed = _SOURCE_WORD.search(text) is not None
         for start, end, candidate in mentions:
             body = _owner(candidate)
             if body.kind is not FactKind.ORGANIZATION or sourced.get(id(body)) is False:
                 continue
             bodies[id(body)] = body
-            sourced[id(body)] = framed and bool(
-                _SOURCED_BEFORE.search(text, max(0, start - 40), start) or _SOURCED_AFTER.match(text, end)
-            )
+            sourced[id(body)] = _cited_before(text, start) or _SOURCED_AFTER.match(text, end) is not None
     for key, only_sourced in sourced.items():
         bodies[key].source = only_sourced
 
 
-_SOURCE_WORD = re.compile(
-    r"told|tell|according|spoke|speaking|interview|statement|report|quoted|published|wrote|writing|understands|"
-    r"learn|obtained",
-    re.IGNORECASE,
-)
-"""A word of one of the frames below: a sentence without any cites no outlet."""
-_SOURCED_BEFORE = re.compile(
-    r"(?:\b(?:told|telling|tells|according\ to|speaking\ to|spoke\ to|interview\ with|statement\ to|"
-    r"reported\ by|quoted\ by|quoted\ in|published\ by|published\ in|wrote\ in|writing\ in|"
-    r"reported\ in|reports\ in))\s+(?:the\s+)?$",
-    re.IGNORECASE,
+def _cited_before(text: str, start: int) -> bool:
+    """Whether the words before ``start`` cite what follows as a source: "told (the)", "according to"."""
+    words = text[max(0, start - 30) : start].lower().split()[-3:]
+    if words and words[-1] == "the":
+        words.pop()
+    return bool(words) and (words[-1] in _SOURCE_VERBS or " ".join(words[-2:]) in _SOURCE_FRAMES)
+
+
+_SOURCE_VERBS = frozenset(["told", "telling", "tells"])
+_SOURCE_FRAMES = frozenset(
+    f"{verb} {preposition}"
+    for verb, prepositions in {
+        "according": "to",
+        "speaking": "to",
+        "spoke": "to",
+        "interview": "with",
+        "statement": "to",
+        "reported": "by in",
+        "reports": "in",
+        "quoted": "by in",
+        "published": "by in",
+        "wrote": "in",
+        "writing": "in",
+    }.items()
+    for preposition in prepositions.split()
 )
 _SOURCED_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:reported|reports|reporter|understands|has\s+(?:learned|learnt|obtained))\b"
