@@ -628,14 +628,18 @@ def _lists(article: Article, named: list[list[tuple[int, int, _Candidate]]]) -> 
     return lists
 
 
-def _listed(text: str, mentions: list[tuple[int, int, _Candidate]]) -> Iterable[list[tuple[int, int, _Candidate]]]:
-    """The runs of two or more mentions that ``text`` lists, left to right."""
+def _listed(
+    text: str, mentions: list[tuple[int, int, _Candidate]], ranges: bool = False
+) -> Iterable[list[tuple[int, int, _Candidate]]]:
+    """The runs of two or more mentions that ``text`` lists, left to right; with ``ranges``, two
+    that span a range are one too ("1800-2000", "1998 to 2000")."""
     run = mentions[:1]
     for mention in [*mentions[1:], None]:
-        if mention and text[run[-1][1] : mention[0]] in _LIST_GAPS and len(run) < _LIST_MAX:
+        gap = text[run[-1][1] : mention[0]] if mention else ""
+        if mention and len(run) < _LIST_MAX and (gap in _LIST_GAPS or (ranges and len(run) == 1 and gap in _RANGES)):
             run.append(mention)
             continue
-        while len(run) > 1 and not _ends_list(text, run):
+        while len(run) > 1 and not _ends_list(text, run, ranges):
             run.pop()
         if len(run) > 1:
             yield run
@@ -645,12 +649,15 @@ def _listed(text: str, mentions: list[tuple[int, int, _Candidate]]) -> Iterable[
 _LIST_ENDS = frozenset([" and ", " & "])
 _LIST_GAPS = _LIST_ENDS | {", "} | {f",{gap}" for gap in _LIST_ENDS}
 _LIST_MAX = 6
+_RANGES = frozenset(["-", "–", " - ", " – ", " to "])
 
 
-def _ends_list(text: str, run: list[tuple[int, int, _Candidate]]) -> bool:
+def _ends_list(text: str, run: list[tuple[int, int, _Candidate]], ranges: bool = False) -> bool:
     """Whether the names end a list: at its "and" ("Paris, France" is no list); after a comma
     only a list of three or more ("Tom McCabe, and Sam Brownback left" joins two clauses)."""
     gap = text[run[-2][1] : run[-1][0]]
+    if ranges and len(run) == 2 and gap in _RANGES:
+        return True
     return gap in _LIST_ENDS or (len(run) > 2 and gap[:1] == "," and gap[1:] in _LIST_ENDS)
 
 
@@ -671,14 +678,16 @@ _NO_NAME_ALONE = lx.NON_NAMES | lx.TITLES
 def _described(kind: FactKind, text: str, start: int, name: str) -> str:
     """The entity as this sentence describes it, verbatim: a person with role, age and home town
     ("Grant Allen, 38, of Harlow, Essex"), a place with the area it is in ("Boise, Idaho"), an
-    organisation with its nationality ("Swiss drugmaker Novartis")."""
+    organisation or a place with its nationality ("Swiss drugmaker Novartis", "Australian film
+    Animal Kingdom")."""
     end = start + len(name)
     if kind is FactKind.PERSON:
         return _with_role(text, start, name) + _age(text, end)
-    if kind is FactKind.PLACE:  # a country is in no other: "Venezuela, Argentina" is a list
-        return name if name.lower() in lx.COUNTRIES else name + _within(text, end)
+    if kind is FactKind.PLACE and name.lower() in lx.COUNTRIES:
+        return name  # a country is in no other: "Venezuela, Argentina" is a list
     shown = _with_role(text, start, name)
-    return shown if shown.split()[0].lower() in lx.DEMONYMS else name
+    named = shown if shown.split()[0].lower() in lx.DEMONYMS else name
+    return named + _within(text, end) if kind is FactKind.PLACE else named
 
 
 def _nationalities(article: Article) -> list[_Candidate]:
@@ -1160,7 +1169,7 @@ def _dates(article: Article, date_spans: list[list[re.Match[str]]]) -> list[_Can
             named[-1].append((*match.span(), seen[key]))
     lists = []
     for sentence, mentions in zip(article.sentences, named, strict=True):
-        for run in _listed(sentence.text, mentions):
+        for run in _listed(sentence.text, mentions, ranges=True):
             members = tuple(c for _, _, c in run)
             if len(set(map(id, members))) == len(run):
                 span = (run[0][0], run[-1][1])

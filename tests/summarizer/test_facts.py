@@ -501,10 +501,12 @@ def test_a_name_without_its_middle_word_is_the_same_name() -> None:
 
 def test_dates_a_sentence_lists_are_one_fact() -> None:
     _, facts = _facts(
-        "Youth Cup final\n\nChelsea won the FA Youth Cup in 2010, 2012 and 2014, and meet Manchester City on Monday."
+        "Youth Cup final\n\nChelsea won the FA Youth Cup in 2010, 2012 and 2014, and meet Manchester City on Monday. "
+        "Lord Stevens was deputy commissioner from 1998 to 2000, and the inquiry began in 1998."
     )
     texts = [f.text for f in facts]
     assert "2010, 2012 and 2014" in texts and not {"2010", "2012", "2014"} & set(texts), texts
+    assert "1998 to 2000" in texts and not {"1998", "2000"} & set(texts), texts
 
 
 def test_odds_are_a_figure() -> None:
