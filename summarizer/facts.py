@@ -29,7 +29,7 @@ _CONNECTOR = r"(?:of|the|de|del|della|da|di|du|la|le|van|von|der|den|al|el|bin|i
 # A possessive ends a name: "Dynamo Kiev's Andriy Yarmolenko" is two names.
 # A number between two of its words is part of a name: "Channel 4 News", "Matthew 24 Now".
 _NAME = re.compile(
-    rf"(?<![\w'’-]){_TOKEN}(?:(?<!['’]s)(?:\s+{_CONNECTOR})*(?:\s+\d{{1,3}}(?![\w,.:%/'’-]))?\s+{_TOKEN})*"
+    rf"(?<![\w'’-]){_TOKEN}(?:(?<!['’]s)(?:\s+{_CONNECTOR}){{0,2}}(?:\s+\d{{1,3}}(?![\w,.:%/'’-]))?\s+{_TOKEN})*"
 )
 # An adverb or a participle alone is no name; one ending in "ing" is inside a sentence
 # ("Chongqing", "Reading", "Sterling"), not at its start ("Smiling", "Pictured").
@@ -108,7 +108,8 @@ _FIGURE = re.compile(
         (?=\s+(?:of\s+)?[a-z]+)
     )
     (?P<unit>(?:\s+(?:a|an|per)\s+(?:hour|day|week|month|year)\b
-      |\s+(?:{_QUALIFIERS}\s+){{0,2}}(?!{_FUNCTION_WORDS}\b)(?![a-z]+ly\b)[a-z][a-z\-]+)?)
+      |\s+(?:(?:{_QUALIFIERS}|[a-z]{{3,}}[^e\W]ed)\s+){{0,2}}(?!{_FUNCTION_WORDS}\b)(?![a-z]+ly\b)
+        (?![a-z]{{3,}}[^e\W]ed\b)[a-z][a-z\-]+)?)
     """,
     re.VERBOSE,
 )

@@ -509,6 +509,16 @@ def test_dates_a_sentence_lists_are_one_fact() -> None:
     assert "1998 to 2000" in texts and not {"1998", "2000"} & set(texts), texts
 
 
+def test_a_participle_after_a_figure_qualifies_its_noun_or_is_no_unit() -> None:
+    _, facts = _facts(
+        "Pictures go viral\n\n"
+        "Over 100 photoshopped pictures were posted in Paris, and 26 per cent compared with last year. "
+        "The council received £11,724,929 from the fund."
+    )
+    figures = [f.text for f in facts if f.kind is FactKind.FIGURE]
+    assert "Over 100 photoshopped pictures" in figures and "26 per cent" in figures, figures
+
+
 def test_odds_are_a_figure() -> None:
     _, facts = _facts(
         "Royal baby bets\n\n"
