@@ -682,6 +682,10 @@ def _described(kind: FactKind, text: str, start: int, name: str) -> str:
     organisation or a place with its nationality ("Swiss drugmaker Novartis", "Australian film
     Animal Kingdom")."""
     end = start + len(name)
+    if text[end : end + 1] != ",":  # no age, no area after it
+        before = _word_before(text, start, 40)
+        if before is None or before[1].lower() in lx.NON_NAMES:
+            return name  # "the Nauru centre", "said Mr Scott": nothing before it describes it
     if kind is FactKind.PERSON:
         return _with_role(text, start, name) + _age(text, end)
     if kind is FactKind.PLACE and name.lower() in lx.COUNTRIES:
