@@ -10,9 +10,9 @@ import difflib
 import math
 import operator
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
+from typing import Any, Generic, TypeVar, overload
 
 from . import lexicon as lx
 from .models import Article, FactKind, KeyFact, Ranking, Sentence
@@ -145,6 +145,29 @@ _SINGLE_QUOTE = re.compile(
 _CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s-\s")
 
 
+_T = TypeVar("_T")
+
+
+class _once(Generic[_T]):  # noqa: N801 - read as a decorator, like the one it stands for
+    """``functools.cached_property`` without the lock Python 3.11 takes on every first read: a
+    candidate is read by one thread, and facts are asked for some thousand times an article."""
+
+    def __init__(self, compute: Callable[[Any], _T]) -> None:
+        self._compute = compute
+        self._name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    @overload
+    def __get__(self, instance: None, owner: type | None = None) -> _once[_T]: ...
+    @overload
+    def __get__(self, instance: object, owner: type | None = None) -> _T: ...
+    def __get__(self, instance: object | None, owner: type | None = None) -> _T | _once[_T]:
+        if instance is None:
+            return self
+        value = instance.__dict__[self._name] = self._compute(instance)
+        return value
+
+
 @dataclass(eq=False)
 class _Candidate:
     kind: FactKind
@@ -185,24 +208,24 @@ class _Candidate:
         owner.aliases.add(self.text.casefold())
         self.owner = owner
 
-    @cached_property
+    @_once
     def initial(self) -> str:
         """The first letter of the fact as shown, in lower case: two spellings of one name share it
         (asked only once the fact's ``shown`` is final, when facts are chosen)."""
         return (self.shown or self.text)[:1].casefold()
 
-    @cached_property
+    @_once
     def key(self) -> str:
         """The bare text in lower case."""
         return self.text.casefold()
 
-    @cached_property
+    @_once
     def folded(self) -> str:
         """Words only, in lower case, "Saint" as "St": how two spellings of one fact compare."""
         words = _FOLDED_WORD.findall(self.text.casefold().replace("-", ""))
         return " ".join("st" if w == "saint" else w for w in words)
 
-    @cached_property
+    @_once
     def spelling(self) -> str:
         """The fact without spaces or a plural's "s": "TimeWarner", "Time Warner"; "Baftas"."""
         return self.folded.replace(" ", "").removesuffix("s")
