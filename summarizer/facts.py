@@ -412,7 +412,9 @@ business, a sports or a betting story is about."""
 def features(candidate: _Candidate, title: set[str], top: set[int]) -> tuple[float, ...]:
     """What a candidate's score is made of, in the order of :data:`WEIGHTS`."""
     text, kind, sentence = candidate.text, candidate.kind, candidate.sentence
-    in_title = any(set(a.split()) <= title for a in candidate.aliases) or set(text.casefold().split()) <= title
+    in_title = bool(title) and (
+        any(title.issuperset(a.split()) for a in candidate.aliases) or title.issuperset(candidate.key.split())
+    )
     dated = kind is FactKind.DATE and _DIGIT.search(text) is not None
     deep = sentence > 1 and candidate.mentions <= 2 and not in_title
     return (
@@ -454,12 +456,22 @@ def _entities(article: Article) -> list[_Candidate]:
     matches = [list(_phrases(sentence.text)) for sentence in article.sentences]
     capitalized_inside = {word for found_in in matches for at, phrase in found_in if at > 1 for word in phrase.split()}
     common = _CommonWords(article)
+    cleaned: dict[tuple[str, bool, str], tuple[str, str, int]] = {}
     for sentence, sentence_matches in zip(article.sentences, matches, strict=True):
         for at, phrase in sentence_matches:
             if " " not in phrase and phrase.lower() in _NO_NAME_ALONE:
                 continue  # "The", "But", "President": nothing is left of the name
-            name, role, start = _clean_name(sentence.text, at, phrase)
-            name, start = _without_common_ends(name, start, common)
+            # A name read again the way it was read before is cleaned the same way: what cleaning
+            # reads is the phrase, the word before it and whether it opens the sentence.
+            before = sentence.text[max(0, at - 30) : at].rsplit(None, 1)
+            seen = (phrase, at <= 1, before[-1] if before else "")
+            if seen in cleaned:
+                name, role, offset = cleaned[seen]
+                start = at + offset
+            else:
+                name, role, start = _clean_name(sentence.text, at, phrase)
+                name, start = _without_common_ends(name, start, common)
+                cleaned[seen] = (name, role, start - at)
             key = name.casefold()
             if key in found:  # named again: its first mention decided what it is, and it is
                 known = found[key]  # shown from the mention that says most about it
@@ -1140,20 +1152,23 @@ def _figures(article: Article, date_spans: list[list[re.Match[str]]]) -> Iterabl
             number = match.group("num")
             if _YEAR.match(number) or _inside(match.span("num"), date_spans[sentence.index]):
                 continue
-            digits = re.sub(r"\D", "", number)
+            digits = _NOT_DIGITS.sub("", number)
             unit = match.group("unit").strip()
             span = match.span()
             if number.endswith("-old") and _VERB.match(unit):  # "the 40-year-old attended": an age
                 span = (span[0], match.end("num"))
                 unit = ""
             # "nine", "millions": a count in words with nothing counted is no figure
-            bare = not unit and (number[0].isalpha() or not re.search(r"[£$€¥%]|[a-z]|\d[-/]\d", number))
+            bare = not unit and (number[0].isalpha() or not _COUNTED.search(number))
             if bare and (not digits or int(digits) < 1000):
                 continue
             yield _Candidate(FactKind.FIGURE, text[span[0] : span[1]].rstrip(), sentence.index, span=span)
 
 
 _VERB = re.compile(r"(?:said|says|told|[a-z]+ed)$")
+_NOT_DIGITS = re.compile(r"\D")
+_COUNTED = re.compile(r"[£$€¥%]|[a-z]|\d[-/]\d")
+"""A sum, a share, a measure, a score or odds: a number that says what it counts."""
 
 
 def _counted(figures: list[_Candidate]) -> list[_Candidate]:
