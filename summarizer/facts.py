@@ -148,9 +148,9 @@ _CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s-\s")
 _T = TypeVar("_T")
 
 
-class _once(Generic[_T]):  # noqa: N801 - read as a decorator, like the one it stands for
+class _Cached(Generic[_T]):
     """``functools.cached_property`` without the lock Python 3.11 takes on every first read: a
-    candidate is read by one thread, and facts are asked for some thousand times an article."""
+    candidate is only ever read by the thread that made it, and dozens are made an article."""
 
     def __init__(self, compute: Callable[[Any], _T]) -> None:
         self._compute = compute
@@ -158,10 +158,10 @@ class _once(Generic[_T]):  # noqa: N801 - read as a decorator, like the one it s
         self.__doc__ = compute.__doc__
 
     @overload
-    def __get__(self, instance: None, owner: type | None = None) -> _once[_T]: ...
+    def __get__(self, instance: None, owner: type | None = None) -> _Cached[_T]: ...
     @overload
     def __get__(self, instance: object, owner: type | None = None) -> _T: ...
-    def __get__(self, instance: object | None, owner: type | None = None) -> _T | _once[_T]:
+    def __get__(self, instance: object | None, owner: type | None = None) -> _T | _Cached[_T]:
         if instance is None:
             return self
         value = instance.__dict__[self._name] = self._compute(instance)
@@ -208,24 +208,24 @@ class _Candidate:
         owner.aliases.add(self.text.casefold())
         self.owner = owner
 
-    @_once
+    @_Cached
     def initial(self) -> str:
         """The first letter of the fact as shown, in lower case: two spellings of one name share it
         (asked only once the fact's ``shown`` is final, when facts are chosen)."""
         return (self.shown or self.text)[:1].casefold()
 
-    @_once
+    @_Cached
     def key(self) -> str:
         """The bare text in lower case."""
         return self.text.casefold()
 
-    @_once
+    @_Cached
     def folded(self) -> str:
         """Words only, in lower case, "Saint" as "St": how two spellings of one fact compare."""
         words = _FOLDED_WORD.findall(self.text.casefold().replace("-", ""))
         return " ".join("st" if w == "saint" else w for w in words)
 
-    @_once
+    @_Cached
     def spelling(self) -> str:
         """The fact without spaces or a plural's "s": "TimeWarner", "Time Warner"; "Baftas"."""
         return self.folded.replace(" ", "").removesuffix("s")
