@@ -31,7 +31,7 @@ def rows(examples: list[evaluate.Example]) -> tuple[np.ndarray, np.ndarray]:
     sources = sorted({e.source for e in examples})
     x, y = [], []
     for example in examples:
-        wanted = evaluate._reference_items(example.reference) & evaluate._article_items(example.article)
+        wanted = evaluate.wanted_items(example)
         if not wanted:
             continue
         for candidate in candidates(example.article, rank(example.article)):
@@ -41,7 +41,7 @@ def rows(examples: list[evaluate.Example]) -> tuple[np.ndarray, np.ndarray]:
             row += [float(candidate.kind is kind) for kind in KINDS]
             row += [float(example.source == source) for source in sources]  # one intercept each
             x.append(row)
-            y.append(float(bool(evaluate._tokens(candidate.shown or candidate.text) & wanted)))
+            y.append(float(bool(evaluate.fact_items(candidate.shown or candidate.text) & wanted)))
     return np.array(x), np.array(y)
 
 

@@ -125,12 +125,17 @@ def _fact_scores(example: Example) -> tuple[float, float | None, float | None]:
     facts = key_facts(article, rank(article))
     grounded = sum(1 for f in facts if f.text in article.sentences[f.sentence].text)
     grounding = grounded / len(facts) if facts else 1.0
-    wanted = _reference_items(example.reference) & _article_items(article)
+    wanted = wanted_items(example)
     if not wanted:
         return grounding, None, None
-    covered = set().union(*(_tokens(f.text) for f in facts)) if facts else set()
-    naive = set().union(set(), *(_tokens(t) for t in naive_facts(article)))
+    covered = set().union(*(fact_items(f.text) for f in facts)) if facts else set()
+    naive = set().union(set(), *(fact_items(t) for t in naive_facts(article)))
     return grounding, len(wanted & covered) / len(wanted), len(wanted & naive) / len(wanted)
+
+
+def wanted_items(example: Example) -> set[str]:
+    """What the recall counts: the reference's figures and proper names the article also has."""
+    return _reference_items(example.reference) & _article_items(example.article)
 
 
 def _reference_items(lines: list[str]) -> set[str]:
@@ -174,7 +179,8 @@ def _word(word: str) -> str:
     return _POSSESSIVE.sub("", word.casefold())
 
 
-def _tokens(text: str) -> set[str]:
+def fact_items(text: str) -> set[str]:
+    """The words and figures of a fact's text, written as :func:`wanted_items` writes them."""
     words = {_word(w) for w in split_words(text)}
     return words | {_normalize_number(n) for n in _NUMBER.findall(text)}
 

@@ -25,7 +25,29 @@ _ENTITY_QUOTA = (0, 9)
 _ENTITY_KINDS = (FactKind.PERSON, FactKind.ORGANIZATION, FactKind.PLACE)
 
 _TOKEN = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w'’\-]*\w|[A-Z])"  # "Tom", "Saint-Germain", "D.C."
-_CONNECTOR = r"(?:of|the|de|del|della|da|di|du|la|le|van|von|der|den|al|el|bin|ibn)"
+_CONNECTORS = frozenset(
+    [
+        "of",
+        "the",
+        "de",
+        "del",
+        "della",
+        "da",
+        "di",
+        "du",
+        "la",
+        "le",
+        "van",
+        "von",
+        "der",
+        "den",
+        "al",
+        "el",
+        "bin",
+        "ibn",
+    ]
+)
+_CONNECTOR = f"(?:{'|'.join(sorted(_CONNECTORS, key=lambda w: (-len(w), w)))})"
 # A possessive ends a name: "Dynamo Kiev's Andriy Yarmolenko" is two names.
 # A number between two of its words is part of a name: "Channel 4 News", "Matthew 24 Now".
 _NAME = re.compile(
@@ -202,6 +224,11 @@ class _Candidate:
         if self.cited < 0:
             self.cited = self.sentence
 
+    @_Cached
+    def calendar_day(self) -> bool:
+        """A date with a number in it ("May 1", "2007"): it ranks and counts as a figure does."""
+        return self.kind is FactKind.DATE and _DIGIT.search(self.text) is not None
+
     def fold_into(self, owner: _Candidate) -> None:
         """This short form ("Assad", "IPCC") is a mention of ``owner``: its mentions count there."""
         owner.mentions += self.mentions
@@ -300,7 +327,7 @@ def _shown_in_context(candidate: _Candidate, chosen: list[_Candidate]) -> bool:
 
 
 def _quota_kind(candidate: _Candidate) -> FactKind:
-    if candidate.kind is FactKind.DATE and _DIGIT.search(candidate.text):
+    if candidate.calendar_day:
         return FactKind.FIGURE
     return FactKind.PERSON if candidate.kind in _ENTITY_KINDS else candidate.kind
 
@@ -415,7 +442,6 @@ def features(candidate: _Candidate, title: set[str], top: set[int]) -> tuple[flo
     in_title = bool(title) and (
         any(title.issuperset(a.split()) for a in candidate.aliases) or title.issuperset(candidate.key.split())
     )
-    dated = kind is FactKind.DATE and _DIGIT.search(text) is not None
     deep = sentence > 1 and candidate.mentions <= 2 and not in_title
     return (
         math.log1p(candidate.mentions),
@@ -425,8 +451,8 @@ def features(candidate: _Candidate, title: set[str], top: set[int]) -> tuple[flo
         sentence in top,
         in_title,
         kind is FactKind.FIGURE and _HEADLINE_FIGURE.search(text) is not None,
-        dated,
-        kind is FactKind.DATE and not dated,
+        candidate.calendar_day,
+        kind is FactKind.DATE and not candidate.calendar_day,
         candidate.mentions == 1 and _unsure(candidate),
         candidate.source or (deep and text.casefold() in _AREAS),
     )
@@ -538,7 +564,7 @@ def _unglue(found: dict[str, _Candidate], named: list[list[tuple[int, int, _Cand
             if setting is not None:
                 setting.mentions += 1
             else:
-                kind = FactKind.PLACE if before.casefold() in _AREAS | lx.CITIES else FactKind.ORGANIZATION
+                kind = FactKind.PLACE if before.casefold() in _PLACE_NAMES else FactKind.ORGANIZATION
                 setting = _Candidate(kind, before, glued.sentence, aliases={before.casefold()}, shown=before)
                 found[before.casefold()] = setting
             del found[key]
@@ -547,6 +573,7 @@ def _unglue(found: dict[str, _Candidate], named: list[list[tuple[int, int, _Cand
             break
 
 
+_PLACE_NAMES = _AREAS | lx.CITIES
 _NOT_A_SURNAME = lx.ORG_WORDS | lx.PLACE_WORDS | lx.EVENT_WORDS | _COMPASS
 
 
@@ -558,7 +585,7 @@ def _names_a_setting(words: str, found: dict[str, _Candidate]) -> bool:
     if known is not None and known.kind is not FactKind.PERSON:
         return True
     tokens = lower.split()
-    return lower in _AREAS | lx.CITIES or tokens[-1] in lx.EVENT_WORDS or not _INSTITUTION_WORDS.isdisjoint(tokens)
+    return lower in _PLACE_NAMES or tokens[-1] in lx.EVENT_WORDS or not _INSTITUTION_WORDS.isdisjoint(tokens)
 
 
 def _mark_sources(article: Article, named: list[list[tuple[int, int, _Candidate]]]) -> None:
@@ -626,9 +653,6 @@ def _initials(found: dict[str, _Candidate]) -> list[tuple[_Candidate, _Candidate
         if letters.isupper() and letters.casefold() in spelled:
             pairs.append((short, spelled[letters.casefold()]))
     return pairs
-
-
-_CONNECTORS = frozenset(_CONNECTOR[3:-1].split("|"))
 
 
 def _spelled_out(candidate: _Candidate, sentence: Sentence, start: int, acronyms: dict[str, _Candidate]) -> None:
@@ -1178,7 +1202,7 @@ def _counted(figures: list[_Candidate]) -> list[_Candidate]:
     kept = []
     for figure in figures:
         found = _FIGURE_KEY.search(figure.text)
-        key = re.sub(r"[,\s]", "", found.group()).casefold() if found else ""
+        key = _FIGURE_KEY_GAPS.sub("", found.group()).casefold() if found else ""
         if not key:
             kept.append(figure)
         elif key in first:
@@ -1189,6 +1213,7 @@ def _counted(figures: list[_Candidate]) -> list[_Candidate]:
     return kept
 
 
+_FIGURE_KEY_GAPS = re.compile(r"[,\s]")
 _FIGURE_KEY = re.compile(r"[£$€¥]?\d[\d,.]*(?:-\w+)*(?:\s?(?:%|per cent|bn|m|k|million|billion)\b)?")
 
 
@@ -1206,7 +1231,7 @@ def _dates(article: Article, date_spans: list[list[re.Match[str]]]) -> list[_Can
         for match in date_spans[sentence.index]:
             key = match.group().casefold()
             if key in seen:  # a day of the calendar given again; "tonight" said again is still just when
-                seen[key].mentions += bool(_DIGIT.search(key))
+                seen[key].mentions += seen[key].calendar_day
             else:
                 seen[key] = _Candidate(FactKind.DATE, match.group(), sentence.index, span=match.span())
             named[-1].append((*match.span(), seen[key]))
