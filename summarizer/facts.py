@@ -50,8 +50,11 @@ _CONNECTORS = frozenset(
 _CONNECTOR = f"(?:{'|'.join(sorted(_CONNECTORS, key=lambda w: (-len(w), w)))})"
 # A possessive ends a name: "Dynamo Kiev's Andriy Yarmolenko" is two names.
 # A number between two of its words is part of a name: "Channel 4 News", "Matthew 24 Now".
+# The first word as _TOKEN after no word: its capital is matched before the look-behind, so that
+# the regex engine skips from capital to capital instead of trying every character.
+_FIRST_TOKEN = r"[A-Z](?<![\w'’-].)(?:\.(?:[A-Z]\.)+|[\w'’\-]*\w|)"
 _NAME = re.compile(
-    rf"(?<![\w'’-]){_TOKEN}(?:(?<!['’]s)(?:\s+{_CONNECTOR}){{0,2}}(?:\s+\d{{1,3}}(?![\w,.:%/'’-]))?\s+{_TOKEN})*"
+    rf"{_FIRST_TOKEN}(?:(?<!['’]s)(?:\s+{_CONNECTOR}){{0,2}}(?:\s+\d{{1,3}}(?![\w,.:%/'’-]))?\s+{_TOKEN})*"
 )
 # An adverb or a participle alone is no name; one ending in "ing" is inside a sentence
 # ("Chongqing", "Reading", "Sterling"), not at its start ("Smiling", "Pictured").
@@ -115,10 +118,11 @@ _QUALIFIERS = (
     "(?:previous|consecutive|successive|straight|further|more|other|new|former|separate|different|"
     "extra|additional|little|small|big|major|top|hit|young|old|key|senior|junior)"
 )
+_FIGURE_MODIFIER = r"""(?i:more\ than|over|almost|nearly|about|around|at\ least|up\ to|some|roughly|
+    approximately|fewer\ than|less\ than|just\ over|just\ under|an\ estimated)"""
 _FIGURE = re.compile(
     rf"""(?<![\w.,])
-    (?P<mod>(?i:more\ than|over|almost|nearly|about|around|at\ least|up\ to|some|roughly|
-        approximately|fewer\ than|less\ than|just\ over|just\ under|an\ estimated)\s+)?
+    (?P<mod>{_FIGURE_MODIFIER}\s+)?
     (?P<num>\d{{1,3}}-\d{{1,3}}(?:,?\s\d{{1,2}}-\d{{1,2}})*\b(?!-)
       | \d{{1,3}}/\d{{1,3}}(?:\s(?:to|and)\s\d{{1,3}}/\d{{1,3}})?(?![/\d])
       | [£$€¥]\s?{_NUMBER}(?:\s?(?:bn|m|k|million|billion|trillion|thousand|billions?|millions?))?
@@ -155,6 +159,10 @@ _DATE = re.compile(
     )""",
     re.VERBOSE,
 )
+# Every date has a digit or one of these words ("Monday", "yesterday", "tonight", "last week"):
+# a sentence without one has none. Alternatives of plain letters are scanned by first letter,
+# far faster than ``_DATE``, which tries each word of every sentence.
+_DATE_HINT = re.compile("|".join([*"0123456789", "day", "week", "month", "year", "night"]))
 # Quoted words in double quotes, or in single ones as British papers write them; inside single
 # quotes an apostrophe before a letter is one ("'I don't know,' he said"). Two patterns, not one
 # with two branches: each alone is found at the speed of a plain character search. Both look at
@@ -277,7 +285,7 @@ def candidates(article: Article, ranking: Ranking | None = None) -> list[_Candid
     if ranking and ranking.long_scores:
         top |= set(ranking.top(ranking.long_from))
     title = {w.casefold() for w in re.findall(r"[\w'’-]+", article.title)}
-    date_spans = [list(_DATE.finditer(s.text)) for s in article.sentences]
+    date_spans = [list(_DATE.finditer(s.text)) if _DATE_HINT.search(s.text) else [] for s in article.sentences]
     entities = _entities(article)
     figures = _counted(list(_figures(article, date_spans)))
     dates = _dates(article, date_spans)
@@ -793,7 +801,7 @@ _NATIONALITY = re.compile(
 )
 _NAME_AFTER = re.compile(r"\s+[A-Z]")
 _NATIONALITY_WORDS = frozenset(d.split()[0].title() for d in lx.DEMONYMS)
-_CAPITALIZED_TOKEN = re.compile(r"\b[A-Z][a-z]+")
+_CAPITALIZED_TOKEN = re.compile(r"[A-Z](?<!\w.)[a-z]+")  # capital first: scanned for, not tried everywhere
 _NOT_A_NOUN = re.compile(rf"^(?:{_FUNCTION_WORDS}|[a-z]+ly|[a-z]+ed|said|says)$")
 
 
@@ -1172,7 +1180,7 @@ def _figures(article: Article, date_spans: list[list[re.Match[str]]]) -> Iterabl
         text = sentence.text
         if not _DIGIT.search(text) and _COUNT_WORD_SET.isdisjoint(text.lower().split()):
             continue
-        for match in _FIGURE.finditer(sentence.text):
+        for match in _figure_matches(text):
             number = match.group("num")
             if _YEAR.match(number) or _inside(match.span("num"), date_spans[sentence.index]):
                 continue
@@ -1187,6 +1195,55 @@ def _figures(article: Article, date_spans: list[list[re.Match[str]]]) -> Iterabl
             if bare and (not digits or int(digits) < 1000):
                 continue
             yield _Candidate(FactKind.FIGURE, text[span[0] : span[1]].rstrip(), sentence.index, span=span)
+
+
+def _figure_matches(text: str) -> Iterable[re.Match[str]]:
+    """What ``_FIGURE.finditer`` finds, found faster.
+
+    A figure begins with a digit, a currency sign or a count in words, or with a modifier
+    ("more than", "nearly") just before one. The scan jumps from one such beginning to the
+    next, found by patterns that start with a letter or a sign (which the regex engine skips
+    to), where ``_FIGURE``, which starts with a look-behind, is tried at every character."""
+    starts = sorted(m.start() for pattern in (_FIGURE_SIGN, _COUNT_WORD_TEXT) for m in pattern.finditer(text))
+    done = 0
+    for at in starts:
+        if at < done:
+            continue
+        modifier = _MODIFIER_BEFORE.search(text, max(done, at - 40), at) if at and text[at - 1].isspace() else None
+        match = (_FIGURE.match(text, modifier.start()) if modifier else None) or _FIGURE.match(text, at)
+        if match:
+            yield match
+            done = match.end()
+
+
+_FIGURE_SIGN = re.compile(r"[\d£$€¥](?<![\w.,].)")
+"""Where a number or a sum may begin: a digit or a currency sign after no word, point or comma."""
+
+
+def _trie(words: Iterable[str]) -> str:
+    """A pattern for any of ``words``, longest first, as a tree of shared beginnings
+    ("e(?:ight(?:een|y)?|leven)"): a letter that begins none of them fails at once."""
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for letter in word:
+            node = node.setdefault(letter, {})
+        node[""] = {}
+
+    def branch(node: dict[str, Any]) -> str:
+        ways = [re.escape(letter) + branch(rest) for letter, rest in sorted(node.items()) if letter]
+        if not ways:
+            return ""
+        pattern = ways[0] if len(ways) == 1 and "" not in node else f"(?:{'|'.join(ways)})"
+        return pattern + "?" if "" in node else pattern
+
+    return branch(tree)
+
+
+_COUNT_WORD_TEXT = re.compile(_trie(_COUNT_WORDS))
+"""A count in words, also inside a word ("often"), where ``_FIGURE`` fails at its first test."""
+_MODIFIER_BEFORE = re.compile(rf"(?<![\w.,]){_FIGURE_MODIFIER}\s+\Z", re.VERBOSE)
+"""A figure's modifier that ends where the figure begins (searched up to there)."""
 
 
 _VERB = re.compile(r"(?:said|says|told|[a-z]+ed)$")
