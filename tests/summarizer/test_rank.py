@@ -5,7 +5,7 @@ import textwrap
 import pytest
 
 from summarizer import ALGORITHMS, NewsSummarizer, UnknownAlgorithm, parse_article, rank, summarize
-from summarizer.rank import build_document, fragment_factor
+from summarizer.rank import _ContentStems, build_document, fragment_factor
 from tests.conftest import ROOT
 
 
@@ -143,3 +143,10 @@ def test_a_sentence_said_twice_is_picked_once() -> None:
 def test_caption_cues_hold_a_sentence_back(cue: str) -> None:
     assert fragment_factor(f"The club chief executive Ken Choo {cue} handed back the tickets on Friday.") < 1
     assert fragment_factor("The club chief executive Ken Choo handed back the tickets on Friday.") == 1
+
+
+def test_content_stems_skip_stop_words_and_stay_bounded() -> None:
+    stems = _ContentStems()
+    stems.limit = 3
+    assert [stems[w] for w in ("The", "a", "Running", "runs")] == ["", "", "run", "run"]
+    assert list(stems) == ["runs"]  # "runs" came at the limit: the words before it went
