@@ -132,7 +132,7 @@ _STARTERS = frozenset(
 _BLANK_LINE = re.compile(r"\n\s*\n")
 _TERMINATOR = re.compile(r"[.!?…。！？]+[\"'”’»)\]]*")
 _WORD = re.compile(r"[^\W_]+(?:(?:['’\-]|[.,](?=\d))[^\W_]+)*")
-_WORD_BEFORE = re.compile(r"([^\s\"'“‘(\[]*)$")
+_QUOTES_BEFORE_A_WORD = "\"'“‘(["
 _OPENERS = "\"'“‘«([¿¡"
 _CJK_STOPS = "。！？"
 
@@ -212,9 +212,20 @@ def _next_word(text: str, pos: int, end: int) -> str:
     return text[pos:stop]
 
 
+def _word_before(text: str, end: int) -> str:
+    """The word that ends at ``end``, without the quotes or brackets that open it, from the 40
+    characters before (a pattern searched there tries every start, each up to ``end``)."""
+    window = text[max(0, end - 40) : end]
+    if window.endswith("\n"):  # a stop just after a line break: the word is the one before it
+        window = window[:-1]
+    if not window or window[-1].isspace():
+        return ""
+    word = window.rsplit(None, 1)[-1]
+    return word[max(map(word.rfind, _QUOTES_BEFORE_A_WORD)) + 1 :]
+
+
 def _period_ends_sentence(text: str, dot: int, nxt: str) -> bool:
-    before = _WORD_BEFORE.search(text, max(0, dot - 40), dot)
-    word = before.group(1) if before else ""
+    word = _word_before(text, dot)
     bare = word.rstrip(".").lower()
     if not bare or not bare[-1].isalnum():
         return True

@@ -1,7 +1,7 @@
 import pytest
 
 from summarizer import ArticleError, parse_article
-from summarizer.parse import MAX_CHARS
+from summarizer.parse import _SITE_VOICE, MAX_CHARS, _is_site_voice
 from tests.conftest import SEEDS
 
 BOILERPLATE_WORDS = ("Click Here", "Found mistakes", "News Feed", "Photo Credit", "©", "Subscribe", "Share this")
@@ -170,3 +170,29 @@ def test_a_glued_caption_that_never_ends_is_cut_at_a_word() -> None:
     assert caption.text.startswith("Long wait: Fans stood") and len(caption.text) <= 620
     assert caption.text.split()[-1] in run_on.split()  # cut between two words
     assert "the crowd waited." in article.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Please subscribe to keep reading.",
+        "Already a subscriber? Log in.",
+        "Get an annual subscription today.",
+        "First-time subscribers get a month free.",
+        "To continue reading the full story, register.",
+        "To view the rest of this article you need an account.",
+        "Log in for immediate access.",
+        "Letters to the Editor are welcome.",
+        "Our standards: The Thomson Reuters Trust Principles.",
+        "Thanks to our advertisers for their support.",
+        "We may earn a commission from links on this page.",
+        "This article contains affiliate links.",
+        "Sign up for our daily briefing.",
+        "SUBSCRIBE TO OUR channel.",
+        "Share this article with your friends.",
+        "Tell us what you think about this story.",
+    ],
+)
+def test_every_site_voice_phrase_passes_the_cue_gate(line: str) -> None:
+    assert _SITE_VOICE.search(line)
+    assert _is_site_voice(line)  # the substring cues let every phrase of the pattern through

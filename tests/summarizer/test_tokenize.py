@@ -1,6 +1,11 @@
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from summarizer import Tokenizer, split_sentences, split_words
+from summarizer.tokenize import _word_before
 
 
 @pytest.mark.parametrize(
@@ -63,3 +68,15 @@ def test_every_blank_line_ends_a_sentence_even_after_one_character() -> None:
         "B",
         "End.",
     ]
+
+
+# What the word before a full stop was, as a pattern: the last run without a space, quote or
+# bracket in the 40 characters before it. _word_before finds the same without trying every start.
+_WORD_BEFORE = re.compile(r"([^\s\"'“‘(\[]*)$")
+
+
+@given(st.text(alphabet="ab.x \n\t\u2003\"'“‘([", max_size=60), st.integers(0, 60))
+def test_the_word_before_a_stop_is_the_last_run_without_space_or_quote(text: str, end: int) -> None:
+    end = min(end, len(text))
+    found = _WORD_BEFORE.search(text, max(0, end - 40), end)
+    assert _word_before(text, end) == (found.group(1) if found else "")
