@@ -262,8 +262,9 @@ _BYLINE_ONLY = re.compile(r"^(?:by|written by|words by|reporting by)\s+[A-Z]", r
 # label starts right after a word, with no punctuation between; who speaks after a colon is no
 # caption ("told Sky News: 'We ...'", "Brendan Rodgers said: ..."), nor is a title ("GTA: San
 # Andreas") or a list ("Sunday April 25: Hull City (A)").
+# The pattern opens with the space it looks behind, so that it is searched from space to space.
 _GLUED_LABEL = re.compile(
-    r"(?<=[a-z0-9%)]) (?P<scroll>Scroll down for video )?(?P<label>[A-Z][\w'’&/-]*(?: [\w'’&/-]+){0,5}): (?=[A-Z0-9])"
+    r" (?<=[a-z0-9%)] )(?P<scroll>Scroll down for video )?(?P<label>[A-Z][\w'’&/-]*(?: [\w'’&/-]+){0,5}): (?=[A-Z0-9])"
 )
 _GLUED_BOILERPLATE = re.compile(r"(?<=\S) Scroll down for video(?= [A-Z‘'\"“])")
 _BEFORE_NO_LABEL = SPEECH_VERBS | FUNCTION_WORDS
@@ -408,8 +409,9 @@ def _build(
     paragraphs = [" ".join(block) for block in draft.blocks]
     if not paragraphs:
         raise ArticleError("there is no article text here, only a title or site boilerplate")
-    lead, body = _split_lead(paragraphs)
-    sentences = _sentences([lead, *body])
+    split = _split_lead(paragraphs)
+    lead, body = split[0][0], [paragraph for paragraph, _ in split[1:]]
+    sentences = _sentences(split)
     if not sentences:
         raise ArticleError("there is no article text to summarize")
     title = draft.title or _title_from_sentence(sentences[0].text)
@@ -427,20 +429,27 @@ def _build(
     )
 
 
-def _split_lead(paragraphs: list[str]) -> tuple[str, list[str]]:
+_Spans = list[tuple[int, int]]
+
+
+def _split_lead(paragraphs: list[str]) -> list[tuple[str, _Spans]]:
+    """The paragraphs, lead first, each with its sentences' spans. Text in one paragraph (a
+    flattened page) has its first sentence for a lead, split once: the body's spans are the
+    rest of the paragraph's, moved to where the body begins."""
     if len(paragraphs) > 1:
-        return paragraphs[0], paragraphs[1:]
+        return [(paragraph, sentence_spans(paragraph)) for paragraph in paragraphs]
     only = paragraphs[0]
     spans = sentence_spans(only)
     if len(spans) <= 1:
-        return only, []
-    return only[: spans[0][1]], [only[spans[1][0] :]]
+        return [(only, spans)]
+    begin = spans[1][0]
+    return [(only[: spans[0][1]], spans[:1]), (only[begin:], [(start - begin, end - begin) for start, end in spans[1:]])]
 
 
-def _sentences(paragraphs: list[str]) -> list[Sentence]:
+def _sentences(paragraphs: list[tuple[str, _Spans]]) -> list[Sentence]:
     out: list[Sentence] = []
-    for number, paragraph in enumerate(paragraphs):
-        for start, end in sentence_spans(paragraph):
+    for number, (paragraph, spans) in enumerate(paragraphs):
+        for start, end in spans:
             text = paragraph[start:end]
             if any(c.isalnum() for c in text):
                 out.append(Sentence(index=len(out), paragraph=number, text=text))

@@ -80,6 +80,11 @@ def test_plain_pasted_paragraph_gets_a_title() -> None:
     assert article.title.startswith("The central bank raised interest rates")
     assert len(article.sentences) == 3
     assert article.lead == "The central bank raised interest rates by half a point on Thursday."
+    assert article.paragraphs == ("Economists had expected a smaller rise. Markets fell sharply.",)
+    assert [(s.paragraph, s.text) for s in article.sentences[1:]] == [
+        (1, "Economists had expected a smaller rise."),
+        (1, "Markets fell sharply."),
+    ]
 
 
 def test_given_title_keeps_first_line_as_body() -> None:
