@@ -443,7 +443,8 @@ def _split_lead(paragraphs: list[str]) -> list[tuple[str, _Spans]]:
     if len(spans) <= 1:
         return [(only, spans)]
     begin = spans[1][0]
-    return [(only[: spans[0][1]], spans[:1]), (only[begin:], [(start - begin, end - begin) for start, end in spans[1:]])]
+    body = [(start - begin, end - begin) for start, end in spans[1:]]
+    return [(only[: spans[0][1]], spans[:1]), (only[begin:], body)]
 
 
 def _sentences(paragraphs: list[tuple[str, _Spans]]) -> list[Sentence]:
