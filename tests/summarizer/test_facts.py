@@ -1,6 +1,7 @@
 import pytest
 
 from summarizer import FactKind, key_facts, parse_article, rank
+from summarizer.facts import candidates
 
 
 def _facts(text: str):  # type: ignore[no-untyped-def]
@@ -366,6 +367,23 @@ def test_a_result_is_a_headline_figure() -> None:
     )
     figures = [f.text for f in facts if f.kind is FactKind.FIGURE]
     assert figures.index("2-0 win") < figures.index("15 minutes")
+
+
+def test_a_count_in_words_ranks_below_a_count_in_figures() -> None:
+    """News spells out small counts ("seven party leaders"): a count in words is a lesser
+    figure than the same count in digits."""
+
+    def figure(count: str):  # type: ignore[no-untyped-def]
+        article = parse_article(
+            "Leaders clash on television\n\n"
+            f"The debate between {count} party leaders was watched by Sarah Jones in Leeds. "
+            "It ran for two hours."
+        )
+        return next(c for c in candidates(article, rank(article)) if c.text.startswith(count))
+
+    words, digits = figure("seven"), figure("7")
+    assert words.features != digits.features
+    assert words.score < digits.score
 
 
 def test_lower_case_words_collected_once_when_looking_gets_long(
