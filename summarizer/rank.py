@@ -81,6 +81,10 @@ class NewsSummarizer(AbstractSummarizer):  # type: ignore[misc]
     short summary, within which centrality decides, and outside which centrality alone ranks."""
     long_lead_weight = 0.15
     """In a long summary the same window only breaks ties between equally central sentences."""
+    long_length_power = -0.1
+    """Centrality sums what a sentence shares with the others, so it grows with the sentence; in
+    a long summary, where sentences are many and room is the cost, a rating is divided by the
+    tenth root of the sentence's content words: of two sentences that say as much, the shorter."""
     long_share = 1 / 3
     """A summary of more than this share of the article's sentences is a long one."""
     title_weight = 0.3
@@ -118,13 +122,17 @@ class NewsSummarizer(AbstractSummarizer):  # type: ignore[misc]
         return ratings
 
     def rate_long(self, document: ObjectDocumentModel) -> dict[SumySentence, float]:
-        """The long order: centrality with the lead as a tie-breaker, fragments held back at half
-        strength (a long summary has room, and centrality already rates a fragment low)."""
+        """The long order: centrality with the lead as a tie-breaker, a little less for length,
+        fragments held back at half strength (a long summary has room, and centrality already
+        rates a fragment low)."""
         analysis = self._analyse(document)
         ratings: dict[SumySentence, float] = {}
         for i, sentence in enumerate(analysis.sentences):
+            bag = analysis.bags[i]
             value = analysis.centrality[i] + self.long_lead_weight * self._lead(i)
-            ratings[sentence] = value * math.sqrt(analysis.fragment[i]) if analysis.bags[i] else 0.0
+            ratings[sentence] = (
+                value * len(bag) ** self.long_length_power * math.sqrt(analysis.fragment[i]) if bag else 0.0
+            )
         return ratings
 
     def _analyse(self, document: ObjectDocumentModel) -> _Analysis:

@@ -150,3 +150,19 @@ def test_content_stems_skip_stop_words_and_stay_bounded() -> None:
     stems.limit = 3
     assert [stems[w] for w in ("The", "a", "Running", "runs")] == ["", "", "run", "run"]
     assert list(stems) == ["runs"]  # "runs" came at the limit: the words before it went
+
+
+def test_a_long_summary_takes_a_little_off_for_length(seed_text: str) -> None:
+    """The long order divides a sentence's rating by a root of its content words: of two that
+    say as much, the shorter goes first."""
+
+    class Unweighted(NewsSummarizer):
+        long_length_power = 0.0
+
+    document = build_document(parse_article(seed_text))
+    weighted, plain = NewsSummarizer().rate_long(document), Unweighted().rate_long(document)
+    words = {s: len(set(NewsSummarizer()._words(s.words))) for s in document.sentences}
+    for sentence in document.sentences:
+        expected = plain[sentence] * words[sentence] ** NewsSummarizer.long_length_power if words[sentence] else 0.0
+        assert weighted[sentence] == pytest.approx(expected)
+    assert NewsSummarizer.long_length_power < 0
