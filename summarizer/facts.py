@@ -501,8 +501,7 @@ def _entities(article: Article) -> list[_Candidate]:
                 continue  # "The", "But", "President": nothing is left of the name
             # A name read again the way it was read before is cleaned the same way: what cleaning
             # reads is the phrase, the word before it and whether it opens the sentence.
-            before = sentence.text[max(0, at - 30) : at].rsplit(None, 1)
-            seen = (phrase, at <= 1, before[-1] if before else "")
+            seen = (phrase, at <= 1, _last_word(sentence.text, at))
             if seen in cleaned:
                 name, role, offset = cleaned[seen]
                 start = at + offset
@@ -1036,10 +1035,16 @@ def _clean_name(text: str, start: int, phrase: str) -> tuple[str, str, int]:
     if text[start : start + len(name)] != name:
         return "", "", start
     if not role:
-        before = text[max(0, start - 30) : start].rsplit(None, 1)
-        if before and before[-1].lower() in lx.TITLES:
-            role.append(before[-1])
+        before = _last_word(text, start)
+        if before.lower() in lx.TITLES:
+            role.append(before)
     return name, " ".join(role), start
+
+
+def _last_word(text: str, end: int) -> str:
+    """The last word in the 30 characters before ``end``, "" if none: a name's title ("Mr")."""
+    words = text[max(0, end - 30) : end].rsplit(None, 1)
+    return words[-1] if words else ""
 
 
 _INSTITUTION_WORDS = lx.ORG_WORDS | lx.PLACE_WORDS
