@@ -8,7 +8,6 @@ scores and chooses them. Every fact's ``text`` is a verbatim slice of the senten
 
 from __future__ import annotations
 
-import operator
 import re
 
 from ..models import Article, KeyFact, Ranking
@@ -18,9 +17,9 @@ from .entities import _entities
 from .figures import _counted, _figures
 from .kinds import _nationalities
 from .quotes import _quotes
-from .select import _WEIGHT_VALUES, KIND_PRIOR, MAX_FACTS, WEIGHTS, _select, features
+from .select import KIND_PRIOR, MAX_FACTS, WEIGHTS, _select, features, score
 
-__all__ = ["KIND_PRIOR", "MAX_FACTS", "WEIGHTS", "candidates", "features", "key_facts"]
+__all__ = ["KIND_PRIOR", "MAX_FACTS", "WEIGHTS", "candidates", "features", "key_facts", "score"]
 
 
 def key_facts(article: Article, ranking: Ranking | None = None, limit: int = MAX_FACTS) -> list[KeyFact]:
@@ -48,9 +47,5 @@ def candidates(article: Article, ranking: Ranking | None = None) -> list[_Candid
     found = [*entities, *figures, *dates, *quotes]
     for candidate in found:
         candidate.features = features(candidate, title, top)
-        score = KIND_PRIOR[candidate.kind] + sum(map(operator.mul, _WEIGHT_VALUES, candidate.features))
-        candidate.score = round(score, 6)  # equal scores tie, whatever order they were summed in
-    for candidate in found:  # a list ranks as its best member, and takes its place
-        if candidate.members:
-            candidate.score = max(m.score for m in candidate.members)
+    score(found)
     return found

@@ -14,6 +14,14 @@ from .words import _COUNT_WORD_SET, _COUNT_WORDS, _FUNCTION_WORDS, _MEASURES, _Q
 _NUMBER = r"\d(?:[\d,]*\d)?(?:\.\d+)?"
 
 
+_SCALE = "(?:billions?|millions?|trillions?|thousands?|bn|m|k)"
+"""A sum's scale, the longer word first and whole: "$40 million", not "$40 m"."""
+_DURATION = (
+    r"\d{1,3}\s?(?:hours?|hrs?|minutes?|mins?)"
+    r"(?:,?\s(?:and\s)?\d{1,2}(?:\.\d+)?\s?(?:minutes?|mins?|seconds?|secs?)\b){1,2}"
+)
+"""A time of two or three parts ("2 hours 17 minutes 3 seconds", "2hrs 17mins"): one figure,
+as a race time written with colons ("2:17:03", "3:43.13") is."""
 _FIGURE_MODIFIER = r"""(?i:more\ than|over|almost|nearly|about|around|at\ least|up\ to|some|roughly|
     approximately|fewer\ than|less\ than|just\ over|just\ under|an\ estimated)"""
 
@@ -23,9 +31,11 @@ _FIGURE = re.compile(
     (?P<mod>{_FIGURE_MODIFIER}\s+)?
     (?P<num>\d{{1,3}}-\d{{1,3}}(?:,?\s\d{{1,2}}-\d{{1,2}})*\b(?!-)
       | \d{{1,3}}/\d{{1,3}}(?:\s(?:to|and)\s\d{{1,3}}/\d{{1,3}})?(?![/\d])
-      | [£$€¥]\s?{_NUMBER}(?:\s?(?:bn|m|k|million|billion|trillion|thousand|billions?|millions?))?
+      | \d{{1,2}}:\d\d(?::\d\d(?:\.\d+)?|\.\d+)(?![\d:])
+      | {_DURATION}
+      | [£$€¥]\s?{_NUMBER}(?:\s?{_SCALE}\b)?
       | {_NUMBER}(?:\s?(?:-|–|to)\s?{_NUMBER}(?=\s?[a-z%]))?
-        (?:\s?(?:%|per\ ?cent|percent|bn|m|k|million|billion|trillion|thousand|hundred|{_MEASURES})\b
+        (?:\s?(?:%|(?:per\ ?cent|percent|{_SCALE}|hundred|{_MEASURES})\b)
           |(?:st|nd|rd|th)\b)?
         (?:-[a-z]+)*
       | (?:{"|".join(_COUNT_WORDS)})(?:\s(?:hundred|thousand|million|billion))?
@@ -121,7 +131,7 @@ _VERB = re.compile(r"(?:said|says|told|[a-z]+ed)$")
 _NOT_DIGITS = re.compile(r"\D")
 
 
-_COUNTED = re.compile(r"[£$€¥%]|[a-z]|\d[-/]\d")
+_COUNTED = re.compile(r"[£$€¥%]|[a-z]|\d[-/:]\d")
 """A sum, a share, a measure, a score or odds: a number that says what it counts."""
 
 
@@ -146,4 +156,4 @@ def _counted(figures: list[_Candidate]) -> list[_Candidate]:
 _FIGURE_KEY_GAPS = re.compile(r"[,\s]")
 
 
-_FIGURE_KEY = re.compile(r"[£$€¥]?\d[\d,.]*(?:-\w+)*(?:\s?(?:%|per cent|bn|m|k|million|billion)\b)?")
+_FIGURE_KEY = re.compile(r"[£$€¥]?\d[\d,.:]*(?:-\w+)*(?:\s?(?:%|(?:per cent|bn|m|k|million|billion)\b))?")

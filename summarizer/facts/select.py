@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import operator
 import re
 
 from ..models import Article, FactKind
@@ -165,7 +166,17 @@ WEIGHTS = {
 kind's prior."""
 
 
-_WEIGHT_VALUES = tuple(WEIGHTS.values())
+def score(
+    found: list[_Candidate], weights: dict[str, float] = WEIGHTS, prior: dict[FactKind, float] = KIND_PRIOR
+) -> None:
+    """Each candidate's score from its features; a list ranks as its best member, and takes its place."""
+    values = tuple(weights.values())
+    for candidate in found:
+        total = prior[candidate.kind] + sum(map(operator.mul, values, candidate.features))
+        candidate.score = round(total, 6)  # equal scores tie, whatever order they were summed in
+    for candidate in found:
+        if candidate.members:
+            candidate.score = max(m.score for m in candidate.members)
 
 
 _HEADLINE_FIGURE = re.compile(r"[£$€¥%]|\d/\d|million|billion|\dbn|\dm\b|per ?cent|^\d{1,2}-\d{1,2}\b")
