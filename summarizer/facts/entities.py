@@ -29,6 +29,7 @@ def _entities(article: Article) -> list[_Candidate]:
     matches = [list(_phrases(sentence.text)) for sentence in article.sentences]
     capitalized_inside = {word for found_in in matches for at, phrase in found_in if at > 1 for word in phrase.split()}
     common = _CommonWords(article)
+    once = _Once(article.text)
     cleaned: dict[tuple[str, bool, str], tuple[str, str, int]] = {}
     for sentence, sentence_matches in zip(article.sentences, matches, strict=True):
         for at, phrase in sentence_matches:
@@ -59,7 +60,7 @@ def _entities(article: Article) -> list[_Candidate]:
                 continue
             end = start + len(name)
             label = " " not in name or name.isupper()
-            if label and _LABEL.match(sentence.text, end) and article.text.count(name) == 1:
+            if label and _LABEL.match(sentence.text, end) and once(name):
                 continue  # a caption's label glued into the text: "Glamorous:", "EXPERT VERDICT:"
             kind = _classify(name, role, sentence.text, start, end, common)
             if kind is FactKind.ORGANIZATION and _within(sentence.text, end):
@@ -84,6 +85,22 @@ def _entities(article: Article) -> list[_Candidate]:
     entities = _merge_short_forms(list(found.values()))
     _mark_sources(article, named)
     return entities + _lists(article, named)
+
+
+class _Once:
+    """Whether a word stands in the text only once: asked of labels ("Glamorous:"), at most
+    :data:`_LABEL_CHECKS` times an article, each a pass over the text; past that, no word is."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._left = _LABEL_CHECKS
+
+    def __call__(self, word: str) -> bool:
+        self._left -= 1
+        return self._left >= 0 and self._text.count(word) == 1
+
+
+_LABEL_CHECKS = 50
 
 
 def _unglue(found: dict[str, _Candidate], named: list[list[tuple[int, int, _Candidate]]]) -> None:
@@ -197,26 +214,33 @@ _ACRONYM = re.compile(r" \(([A-Z][A-Za-z]?[A-Z][A-Za-z]{0,5})\)")
 def _merge_short_forms(candidates: list[_Candidate]) -> list[_Candidate]:
     """ "Assad" after "Bashar Al-Assad" is the same person, and "Joshua Burns" is "Joshua Quincy
     Burns", "Hebrew Home" the "Hebrew Care Home": fold its mentions into the full name."""
-    long_forms = [(c, {t.casefold() for t in re.split(r"[\s-]", c.text)}) for c in candidates if " " in c.text]
+    by_word: dict[str, _Candidate] = {}  # each word of a longer name, to the first name it is in
     by_ends: dict[tuple[str, str], list[_Candidate]] = {}  # the names longer than two words, by their ends
-    for candidate, _ in long_forms:
-        words = candidate.text.casefold().split()
-        if len(words) > 2:
-            by_ends.setdefault((words[0], words[-1]), []).append(candidate)
+    for candidate in candidates:
+        if " " in candidate.text:
+            for token in re.split(r"[\s-]", candidate.text):
+                by_word.setdefault(token.casefold(), candidate)
+            words = candidate.text.casefold().split()
+            if len(words) > 2:
+                by_ends.setdefault((words[0], words[-1]), []).append(candidate)
     kept: list[_Candidate] = []
     for candidate in candidates:
         key = candidate.text.casefold()
         if " " not in key:
-            owner = next((c for c, tokens in long_forms if key in tokens), None)
+            owner = by_word.get(key)
         else:
             words = key.split()
-            longer = by_ends.get((words[0], words[-1]), [])
+            longer = by_ends.get((words[0], words[-1]), [])[:_LONGER_FORMS]
             owner = next((c for c in longer if _shortens(key, c.text.casefold())), None)
         if owner is not None and not candidate.members:
             candidate.fold_into(owner)
             continue
         kept.append(candidate)
     return kept
+
+
+_LONGER_FORMS = 20
+"""Longer names with the same first and last word a name is checked against: a bound whatever the text."""
 
 
 def _shortens(short: str, name: str) -> bool:

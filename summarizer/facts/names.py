@@ -133,6 +133,18 @@ _ADJECTIVE_SUFFIX = re.compile(r"\w-[a-z]+$")
 
 
 def _phrases(text: str) -> Iterable[tuple[int, str]]:
+    """Runs of capitalized words of at most :data:`MAX_NAME_WORDS`, with where they start."""
+    for at, phrase in _runs(text):
+        if phrase.count(" ") < MAX_NAME_WORDS:
+            yield at, phrase
+
+
+MAX_NAME_WORDS = 8
+"""A longer run of capitals is a headline or a shouted line, no name: kept out, it also keeps
+the work on a name (its suffixes, its short forms) bounded whatever the text."""
+
+
+def _runs(text: str) -> Iterable[tuple[int, str]]:
     """Runs of capitalized words, with where they start. A word that opens a clause starts a
     new run: a page that lost a full stop runs sentences together ("at the Masters He
     admitted", "according to the Arizona DPS According to")."""
