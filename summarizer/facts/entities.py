@@ -7,6 +7,7 @@ import re
 from .. import lexicon as lx
 from ..models import Article, FactKind, Sentence
 from .candidate import _Candidate
+from .evidence import reclassify
 from .kinds import _classify, _described, _within
 from .lists import _lists, _owner
 from .names import _LABEL, _clean_name, _CommonWords, _is_entity, _last_word, _phrases, _without_common_ends
@@ -81,6 +82,7 @@ def _entities(article: Article) -> list[_Candidate]:
         folded.fold_into(kept)
         kept.sentence = min(kept.sentence, folded.sentence)
         del found[folded.text.casefold()]
+    reclassify(article, found)
     _unglue(found, named)
     entities = _merge_short_forms(list(found.values()))
     _mark_sources(article, named)

@@ -61,6 +61,8 @@ def _figures(article: Article, date_spans: list[list[re.Match[str]]]) -> Iterabl
             number = match.group("num")
             if _YEAR.match(number) or _inside(match.span("num"), date_spans[sentence.index]):
                 continue
+            if number.isdigit() and not match.group("mod") and _NAMED_BEFORE.search(text, 0, match.start()):
+                continue  # the number of a name: "Channel 5 show", "No 1 jersey", "Apollo 11"
             digits = _NOT_DIGITS.sub("", number)
             unit = match.group("unit").strip()
             span = match.span()
@@ -125,6 +127,10 @@ _MODIFIER_BEFORE = re.compile(rf"(?<![\w.,]){_FIGURE_MODIFIER}\s+\Z", re.VERBOSE
 """A figure's modifier that ends where the figure begins (searched up to there)."""
 
 
+_NAMED_BEFORE = re.compile(
+    r"\S\s+(?!(?:In|On|At|By|Of|For|About|Some|Only|All|The|Just|Nearly|Over)\s)[A-Z][\w'’.-]*\s$"
+)
+"""A capitalized word, not the sentence's first, just before where a figure starts."""
 _VERB = re.compile(r"(?:said|says|told|[a-z]+ed)$")
 
 

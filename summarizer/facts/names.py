@@ -8,7 +8,15 @@ from collections.abc import Iterable
 from .. import lexicon as lx
 from ..models import Article
 from .candidate import _DIGIT, _POSSESSIVE
-from .words import _CONNECTORS, _INSTITUTION_WORDS, _KNOWN_NAMES, _NOT_LAST, _PLACES_AND_GIVEN_NAMES
+from .words import (
+    _ADJECTIVE_ENDINGS,
+    _CONNECTORS,
+    _INSTITUTION_WORDS,
+    _KNOWN_NAMES,
+    _NOT_LAST,
+    _PLACES_AND_GIVEN_NAMES,
+    _RANKS,
+)
 
 _TOKEN = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w'’\-]*\w|[A-Z])"  # "Tom", "Saint-Germain", "D.C."
 
@@ -129,7 +137,14 @@ _CONTRACTION = re.compile(r"\w['’](?:m|ve|d|ll|re|t)\b(?!['’])|n['’]t\b") 
 _DESCRIPTOR = re.compile(r"^[A-Z][a-z]+(?:-[a-z]+)+$")  # "Mother-of-two", "Self-styled"
 
 
-_ADJECTIVE_SUFFIX = re.compile(r"\w-[a-z]+$")
+_ADJECTIVE_SUFFIX = re.compile(r"\w-([a-z]+)$")
+
+
+def _adjective_suffix(word: str) -> bool:
+    """A suffix that makes a name an adjective ("Labour-led", "London-based", "Vegas-style"), not
+    the second half of a hyphenated name ("Ji-hoon", "Al-Assad")."""
+    found = _ADJECTIVE_SUFFIX.search(word)
+    return found is not None and (found.group(1) in _ADJECTIVE_ENDINGS or found.group(1).endswith(("ed", "ing")))
 
 
 def _phrases(text: str) -> Iterable[tuple[int, str]]:
@@ -208,7 +223,7 @@ def _clean_name(text: str, start: int, phrase: str) -> tuple[str, str, int]:
     if not tokens:
         return "", "", start
     last = tokens[-1]
-    if "-" in last and _ADJECTIVE_SUFFIX.search(last):  # "Las Vegas-style", "Labour-led": the name before it
+    if "-" in last and _adjective_suffix(last):  # "Las Vegas-style", "Labour-led": the name before it
         tokens[-1] = last[: last.rfind("-")]
     name = " ".join(tokens)
     stripped = _POSSESSIVE.sub("", name) if name.endswith(_POSSESSIVE_ENDS) else name
@@ -237,10 +252,15 @@ def _styled(tokens: list[str]) -> bool:
 _NUMBER_BEFORE = re.compile(r"\d\w*\s+$")
 
 
+def _rank(word: str) -> bool:
+    """A military rank as news abbreviates it ("Spc", "Sgt."), not letters of a name ("CPL")."""
+    return word.rstrip(".").lower() in _RANKS and not word.isupper()
+
+
 def _leading_word(tokens: list[str]) -> bool:
     """A title, a demonym or a sentence word in front of a name ("President", "Irishman", "The")."""
     first = tokens[0].lower()
-    if first in lx.NON_NAMES or first in lx.TITLES:
+    if first in lx.NON_NAMES or first in lx.TITLES or _rank(tokens[0]):
         return True
     if len(tokens) > 1 and f"{first} {tokens[1].lower()}" in lx.TITLES:
         return True

@@ -136,8 +136,19 @@ _PLACES_AND_GIVEN_NAMES = lx.CITIES | lx.COUNTRIES | lx.GIVEN_NAMES
 _INSTITUTION_WORDS = lx.ORG_WORDS | lx.PLACE_WORDS
 
 
-_NOT_LAST = (
-    frozenset(["of", "the", "for", "on", "de", "al", "el", "mp", "mep", "msp", "gov", "sen", "rep"]) | lx.WEEKDAYS
+_RANKS = frozenset(
+    ["spc", "pfc", "pvt", "pte", "cpl", "sgt", "ssgt", "lt", "col", "maj", "capt", "gen", "adm", "cmdr", "cdr", "brig"]
 )
-"""Words that end no name: a connector, a title after it ("Tom McCabe MSP"), a day glued on
-by a lost full stop ("at Augusta Friday")."""
+"""Military ranks as news abbreviates them before a name ("Army Spc. Bowe Bergdahl")."""
+_NOT_LAST = (
+    frozenset(["of", "the", "for", "on", "de", "al", "el", "mp", "mep", "msp", "gov", "sen", "rep"])
+    | lx.WEEKDAYS
+    | {f"{day}s" for day in lx.WEEKDAYS}
+    | _RANKS
+)
+"""Words that end no name: a connector, a title or rank after it ("Tom McCabe MSP", "Army Spc"),
+a day glued on by a lost full stop ("at Augusta Friday", "Channel 5 Wednesdays")."""
+_ADJECTIVE_ENDINGS = frozenset(
+    ["style", "led", "born", "run", "made", "era", "type", "like", "bound", "wide", "free", "bred", "owned", "based"]
+)
+"""Words after a hyphen that make a name an adjective ("Labour-led", "Chelsea-bound")."""
