@@ -208,7 +208,7 @@ NON_NAMES = (
     Several|Around|Nearly|Almost|More|Less|Few|Much|Once|Twice|Instead|Indeed|Perhaps|Maybe|
     Plus|Having|Being|Let|Please|Thanks|Oh|Well|Like|Unlike|Without|Within|Between|Among|
     Through|Throughout|Against|Along|Until|Upon|Off|Out|Up|Down|Why|OK|TV|Internet|God|
-    Did|Does|Is|Was|Are|Were|Has|Had|Could|Would|Should"""
+    Did|Does|Is|Was|Are|Were|Has|Had|Could|Would|Should|Neither|Nor|Either|Whether|Unless|Whilst"""
     )
     | WEEKDAYS
     | MONTHS

@@ -4,7 +4,11 @@ reads "at Aston Villa" as a place and "Julia Church" as a church."""
 
 from __future__ import annotations
 
+import functools
 import re
+from collections import Counter
+
+from gender_guesser.detector import Detector
 
 from .. import lexicon as lx
 from ..models import Article, FactKind
@@ -16,9 +20,11 @@ _TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?\s+([A-Z][\w'’-]+)(?
 _BODY = re.compile(
     r"([A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,3})(?:['’]s?\s+(?:manager|boss|chairman|chief|owners?|board|"
     r"shares|profits?|sales|spokesman|spokeswoman|spokesperson|squad|players|fans|striker|midfielder|"
-    r"defender|goalkeeper|customers|staff|website|statement)\b|\s+(?:Inc|Ltd|Plc|FC)\b)"
+    r"defender|goalkeeper|customers|staff|website|statement)\b|\s+(?:Inc|Ltd|Plc|FC)\b"
+    r"|\s+(?:said|says|announced|reported|added|noted|warned)\b)"
 )
 _PLACE_NAMES = _AREAS | lx.CITIES
+_CAPITALIZED = re.compile(r"[A-Z][\w-]*")
 
 
 def reclassify(article: Article, found: dict[str, _Candidate]) -> None:
@@ -30,17 +36,26 @@ def reclassify(article: Article, found: dict[str, _Candidate]) -> None:
     for match in _BODY.finditer(text):
         words = match.group(1).casefold().split()
         bodies.update(" ".join(words[cut:]) for cut in range(len(words)))
+    counts = Counter(_CAPITALIZED.findall(text))
     given = lx.GIVEN_NAMES | _first_names(found) | _PERSONAL_TITLES
     for key, candidate in found.items():
         words = key.split()
-        if candidate.kind is FactKind.PERSON or candidate.members or key in _PLACE_NAMES:
+        if candidate.members or key in _PLACE_NAMES:
             continue
-        if words[-1] in titled and (len(words) == 1 or (len(words) <= 3 and words[0] in given)):
+        if (
+            candidate.kind is not FactKind.PERSON
+            and words[-1] in titled
+            and (len(words) == 1 or (len(words) <= 3 and words[0] in given))
+        ):
             candidate.kind = FactKind.PERSON
         elif (
-            candidate.kind is FactKind.PLACE
-            and words[-1] not in lx.PLACE_WORDS
-            and any(" ".join(words[cut:]) in bodies for cut in range(len(words)))
+            candidate.kind is FactKind.PERSON
+            and _unsure_person(candidate, words, counts, titled)
+            or (
+                candidate.kind is FactKind.PLACE
+                and words[-1] not in lx.PLACE_WORDS
+                and any(" ".join(words[cut:]) in bodies for cut in range(len(words)))
+            )
         ):
             candidate.kind = FactKind.ORGANIZATION
 
@@ -48,3 +63,23 @@ def reclassify(article: Article, found: dict[str, _Candidate]) -> None:
 def _first_names(found: dict[str, _Candidate]) -> set[str]:
     """The first words of the people the article names in full."""
     return {c.text.split()[0].casefold() for c in found.values() if c.kind is FactKind.PERSON and " " in c.text}
+
+
+def _unsure_person(candidate: _Candidate, words: list[str], counts: Counter[str], titled: set[str]) -> bool:
+    """A name read as a person by its shape alone ("Deutsche Telekom", "Agence France Presse"):
+    no first name, role or age, and the story never calls it by its last word alone, as it does
+    a person it names again ("Lilliu said"); ``counts`` are the article's capitalized words."""
+    if len(words) < 2 or candidate.context or candidate.shown != candidate.text or first_name(words[0]):
+        return False
+    return words[-1] not in titled and counts[candidate.text.split()[-1]] <= candidate.mentions
+
+
+def first_name(word: str) -> bool:
+    """Whether people are given this name: the project's list, then gender-guesser's dictionary
+    of about 40,000 first names of many countries (shipped inside the package)."""
+    return word in lx.GIVEN_NAMES or _names().get_gender(word) != "unknown"
+
+
+@functools.cache
+def _names() -> Detector:
+    return Detector(case_sensitive=False)

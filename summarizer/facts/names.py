@@ -210,7 +210,7 @@ def _clean_name(text: str, start: int, phrase: str) -> tuple[str, str, int]:
         start += len(tokens[0]) + 1
         tokens.pop(0)
     # A title inside the phrase ends the role: "US President George W Bush".
-    inner = [i for i in range(1, len(tokens) - 1) if tokens[i].lower() in lx.TITLES]
+    inner = [i for i in range(1, len(tokens) - 1) if tokens[i].lower() in lx.TITLES or _rank(tokens[i])]
     if inner:
         prefix = " ".join(tokens[: inner[-1] + 1]) + " "
         if text.startswith(prefix, start):
@@ -233,7 +233,7 @@ def _clean_name(text: str, start: int, phrase: str) -> tuple[str, str, int]:
         return "", "", start
     if not role:
         before = _last_word(text, start)
-        if before.lower() in lx.TITLES:
+        if before.lower() in lx.TITLES or _rank(before):
             role.append(before)
     return name, " ".join(role), start
 
