@@ -25,6 +25,11 @@ _BODY = re.compile(
 )
 _PLACE_NAMES = _AREAS | lx.CITIES
 _CAPITALIZED = re.compile(r"[A-Z][\w-]*")
+_NAME = r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,2})"
+_SAID_BY = re.compile(rf"\b(?:said|says|added|explained|told)\s+{_NAME}(?=,\s+[a-z])")
+"""A person named after a said-verb and described after a comma: "said Juthamas Siriwan, governor"."""
+_WHO_SAID = re.compile(rf"{_NAME}\s+(?:said|says|added|explained|admitted|insisted)\b")
+"""A name the story quotes as a person's: "Nawar Nemeh said"."""
 
 
 def reclassify(article: Article, found: dict[str, _Candidate]) -> None:
@@ -37,6 +42,7 @@ def reclassify(article: Article, found: dict[str, _Candidate]) -> None:
         words = match.group(1).casefold().split()
         bodies.update(" ".join(words[cut:]) for cut in range(len(words)))
     counts = Counter(_CAPITALIZED.findall(text))
+    speakers = {m.group(1).casefold() for pattern in (_SAID_BY, _WHO_SAID) for m in pattern.finditer(text)}
     given = lx.GIVEN_NAMES | _first_names(found) | _PERSONAL_TITLES
     for key, candidate in found.items():
         words = key.split()
@@ -50,7 +56,7 @@ def reclassify(article: Article, found: dict[str, _Candidate]) -> None:
             candidate.kind = FactKind.PERSON
         elif (
             candidate.kind is FactKind.PERSON
-            and _unsure_person(candidate, words, counts, titled)
+            and _unsure_person(candidate, words, counts, titled, speakers)
             or (
                 candidate.kind is FactKind.PLACE
                 and words[-1] not in lx.PLACE_WORDS
@@ -65,13 +71,19 @@ def _first_names(found: dict[str, _Candidate]) -> set[str]:
     return {c.text.split()[0].casefold() for c in found.values() if c.kind is FactKind.PERSON and " " in c.text}
 
 
-def _unsure_person(candidate: _Candidate, words: list[str], counts: Counter[str], titled: set[str]) -> bool:
+def _unsure_person(
+    candidate: _Candidate, words: list[str], counts: Counter[str], titled: set[str], speakers: set[str]
+) -> bool:
     """A name read as a person by its shape alone ("Deutsche Telekom", "Agence France Presse"):
     no first name, role or age, and the story never calls it by its last word alone, as it does
     a person it names again ("Lilliu said"); ``counts`` are the article's capitalized words."""
     if len(words) < 2 or candidate.context or candidate.shown != candidate.text or first_name(words[0]):
         return False
-    return words[-1] not in titled and counts[candidate.text.split()[-1]] <= candidate.mentions
+    return (
+        words[-1] not in titled
+        and counts[candidate.text.split()[-1]] <= candidate.mentions
+        and candidate.key not in speakers
+    )
 
 
 def first_name(word: str) -> bool:

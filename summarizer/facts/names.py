@@ -13,6 +13,7 @@ from .words import (
     _CONNECTORS,
     _INSTITUTION_WORDS,
     _KNOWN_NAMES,
+    _MEASURE_LETTERS,
     _NOT_LAST,
     _PLACES_AND_GIVEN_NAMES,
     _RANKS,
@@ -284,8 +285,8 @@ no name."""
 def _is_entity(name: str, start: int, capitalized_inside: set[str], common: _CommonWords, text: str) -> bool:
     tokens = name.split()
     lower = name.lower()
-    if lower in lx.TITLES or lower in lx.DEMONYMS or _CONTRACTION.search(name):
-        return False  # "South African" is no place
+    if lower in lx.TITLES or lower in lx.DEMONYMS or lower in _MEASURE_LETTERS or _CONTRACTION.search(name):
+        return False  # "South African" is no place, "GDP" no body
     if len(tokens) == 1:
         if _NUMBER_BEFORE.search(text, max(0, start - 12), start):
             return False  # the end of a numbered name: "21st Century", "50 First Dates"

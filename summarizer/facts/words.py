@@ -152,3 +152,9 @@ _ADJECTIVE_ENDINGS = frozenset(
     ["style", "led", "born", "run", "made", "era", "type", "like", "bound", "wide", "free", "bred", "owned", "based"]
 )
 """Words after a hyphen that make a name an adjective ("Labour-led", "Chelsea-bound")."""
+
+_MEASURE_LETTERS = lx.word_set(
+    """gdp|gnp|cpi|gmt|bst|est|ceo|cfo|coo|mw|kw|gw|kwh|mph|kph|dvd|dvds|cd|cds|pc|pcs|tv|hiv|sms|mms|
+    gprs|vat|ipo|ipos|dna|am|pm|ok|faq|url"""
+)
+"""Capital letters that stand for a measure, a format or a job, not a body: "GDP", "MW", "CEO"."""
