@@ -170,7 +170,8 @@ ORG_WORDS = word_set(
     Center|Church|Council|Cabinet|Treasury|Reserve|Exchange|Index|Commons|Lords|Fifa|Uefa|
     NHS|BBC|CNN|ITV|NATO|UN|EU|FBI|CIA|NASA|IMF|WHO|OPEC|ISIS|ISIL|Labour|Conservatives|
     Democrats|Republicans|Tories|Ukip|Sana|Reuters|Facebook|Twitter|Google|Apple|Microsoft|
-    Amazon|Instagram|YouTube|Netflix|Sony|Samsung|Nokia|Toyota|Ford|Tesco|Sainsbury|Walmart"""
+    Amazon|Instagram|YouTube|Netflix|Sony|Samsung|Nokia|Toyota|Ford|Tesco|Sainsbury|Walmart|Clinic|Ballet|
+    Opera|Orchestra|Museum|Gallery|Library|Zoo|Spa|Ministry"""
 )
 
 EVENT_WORDS = word_set(
@@ -184,7 +185,7 @@ PLACE_WORDS = word_set(
     Island|Islands|Mountain|Mountains|Mount|Valley|Hill|Hills|Forest|Desert|Coast|Beach|
     County|Province|State|Region|District|Territory|Village|Town|Airport|Station|Stadium|
     Arena|Ground|Palace|Castle|Tower|Harbour|Harbor|Port|Peninsula|Strait|Canal|Falls|Heights|
-    Ghouta|Plain|Camp|Border|Kingdom|Republic|Emirates"""
+    Ghouta|Plain|Camp|Border|Kingdom|Republic|Emirates|Dam|Course|Reservoir|Canyon|Glacier|Volcano|Cave"""
 )
 
 LOCATIVE_PREPOSITIONS = frozenset(

@@ -23,7 +23,11 @@ _BODY = re.compile(
     r"defender|goalkeeper|customers|staff|website|statement)\b|\s+(?:Inc|Ltd|Plc|FC)\b"
     r"|\s+(?:said|says|announced|reported|added|noted|warned)\b)"
 )
-_PLACE_NAMES = _AREAS | lx.CITIES
+_TEAM = re.compile(
+    r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)(?:['’]s?)?\s+(?:fans|supporters|manager|boss|striker|midfielder|"
+    r"defender|goalkeeper|winger|coach|legend|captain|squad|chairman|full-back|centre-back)\b"
+)
+"""A name with a club's people after it: "Liverpool legend", "Chelsea fans", "Lyon's coach"."""
 _CAPITALIZED = re.compile(r"[A-Z][\w-]*")
 _NAME = r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,2})"
 _SAID_BY = re.compile(rf"\b(?:said|says|added|explained|told)\s+{_NAME}(?=,\s+[a-z])")
@@ -41,12 +45,18 @@ def reclassify(article: Article, found: dict[str, _Candidate]) -> None:
     for match in _BODY.finditer(text):
         words = match.group(1).casefold().split()
         bodies.update(" ".join(words[cut:]) for cut in range(len(words)))
+    teams = {m.group(1).casefold() for m in _TEAM.finditer(text)}
     counts = Counter(_CAPITALIZED.findall(text))
     speakers = {m.group(1).casefold() for pattern in (_SAID_BY, _WHO_SAID) for m in pattern.finditer(text)}
     given = lx.GIVEN_NAMES | _first_names(found) | _PERSONAL_TITLES
     for key, candidate in found.items():
         words = key.split()
-        if candidate.members or key in _PLACE_NAMES:
+        if candidate.members or key in _AREAS:
+            continue
+        if candidate.kind is FactKind.PLACE and key in teams:
+            candidate.kind = FactKind.ORGANIZATION  # "Liverpool fans", "Lyon's coach": the club
+            continue
+        if key in lx.CITIES:
             continue
         if (
             candidate.kind is not FactKind.PERSON
@@ -77,7 +87,7 @@ def _unsure_person(
     """A name read as a person by its shape alone ("Deutsche Telekom", "Agence France Presse"):
     no first name, role or age, and the story never calls it by its last word alone, as it does
     a person it names again ("Lilliu said"); ``counts`` are the article's capitalized words."""
-    if len(words) < 2 or candidate.context or candidate.shown != candidate.text or first_name(words[0]):
+    if len(words) < 2 or candidate.context or candidate.shown != candidate.text or first_name(words[0].split("-")[0]):
         return False
     return (
         words[-1] not in titled

@@ -6,10 +6,11 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from .. import lexicon as lx
 from ..models import Article, FactKind
 from .candidate import _DIGIT, _Candidate
 from .dates import _inside
-from .words import _COUNT_WORD_SET, _COUNT_WORDS, _FUNCTION_WORDS, _MEASURES, _QUALIFIERS
+from .words import _COUNT_WORD_SET, _COUNT_WORDS, _FUNCTION_WORD_SET, _FUNCTION_WORDS, _MEASURES, _QUALIFIERS
 
 _NUMBER = r"\d(?:[\d,]*\d)?(?:\.\d+)?"
 
@@ -29,7 +30,7 @@ _FIGURE_MODIFIER = r"""(?i:more\ than|over|almost|nearly|about|around|at\ least|
 _FIGURE = re.compile(
     rf"""(?<![\w.,])
     (?P<mod>{_FIGURE_MODIFIER}\s+)?
-    (?P<num>\d{{1,3}}-\d{{1,3}}(?:,?\s\d{{1,2}}-\d{{1,2}})*\b(?!-)
+    (?P<num>\d{{1,3}}-\d{{1,3}}(?:\s\(\d{{1,2}}-\d{{1,2}}\))?(?:,?\s\d{{1,2}}-\d{{1,2}}(?:\s\(\d{{1,2}}-\d{{1,2}}\))?)*(?![\w-])
       | \d{{1,3}}/\d{{1,3}}(?:\s(?:to|and)\s\d{{1,3}}/\d{{1,3}})?(?![/\d])
       | \d{{1,2}}:\d\d(?::\d\d(?:\.\d+)?|\.\d+)(?![\d:])
       | {_DURATION}
@@ -66,9 +67,11 @@ def _figures(article: Article, date_spans: list[list[re.Match[str]]]) -> Iterabl
             digits = _NOT_DIGITS.sub("", number)
             unit = match.group("unit").strip()
             span = match.span()
-            if number.endswith("-old") and _VERB.match(unit):  # "the 40-year-old attended": an age
-                span = (span[0], match.end("num"))
+            if number.endswith("-old") and (_VERB.match(unit) or unit in _AFTER_AGE or unit.endswith("s")):
+                span = (span[0], match.end("num"))  # "the 40-year-old attended", "took", "believes": an age
                 unit = ""
+            elif unit:
+                span = (span[0], _counted_noun(text, span[1], unit.split()[-1]))
             # "nine", "millions": a count in words with nothing counted is no figure
             bare = not unit and (number[0].isalpha() or not _COUNTED.search(number))
             if bare and (not digits or int(digits) < 1000):
@@ -131,6 +134,23 @@ _NAMED_BEFORE = re.compile(
     r"\S\s+(?!(?:In|On|At|By|Of|For|About|Some|Only|All|The|Just|Nearly|Over)\s)[A-Z][\w'’.-]*\s$"
 )
 """A capitalized word, not the sentence's first, just before where a figure starts."""
+_AFTER_AGE = lx.word_set(
+    """was|had|took|made|went|came|left|told|said|got|gave|won|lost|ran|began|became|fell|saw|met|sat|spent|
+    kept|found|paid|led|longtime"""
+)
+"""Words after an age that are no noun of it: a verb in the past ("the 44-year-old took")."""
+_PLURAL_AFTER = re.compile(r"\s+([a-z][a-z-]*[a-rt-z]s)\b(?!['’])")
+
+
+def _counted_noun(text: str, end: int, unit: str) -> int:
+    """Where a count's words end: a plural noun after a word that is none ("five central
+    defenders", "96 football journalists", "seven title-winning seasons") belongs to it."""
+    if unit.endswith("s") or unit in _FUNCTION_WORD_SET:
+        return end
+    found = _PLURAL_AFTER.match(text, end)
+    return found.end() if found and found.group(1) not in _FUNCTION_WORD_SET else end
+
+
 _VERB = re.compile(r"(?:said|says|told|[a-z]+ed)$")
 
 

@@ -7,8 +7,9 @@ import re
 from .. import lexicon as lx
 from ..models import Article, FactKind
 from .candidate import _AGE, _DIGIT, _POSSESSIVE, _SAYS, _WORD_SPAN, _Candidate
+from .evidence import first_name
 from .names import _CommonWords, _leading_word, _styled
-from .words import _AREAS, _COMPASS, _FUNCTION_WORDS, _PLACE_NOUNS
+from .words import _AREAS, _COMPASS, _FUNCTION_WORDS, _INSTITUTION_WORDS, _PLACE_NOUNS, _SKY
 
 
 def _described(kind: FactKind, text: str, start: int, name: str) -> str:
@@ -156,6 +157,8 @@ def _classify(name: str, role: str, text: str, start: int, end: int, common: _Co
     tokens = name.split()
     lower = name.lower()
     first, last = tokens[0].lower(), tokens[-1].lower()
+    if role and last in lx.ORG_WORDS and (len(tokens) == 1 or role.lower() in lx.DEMONYMS):
+        return FactKind.ORGANIZATION  # "Saudi Justice Ministry": the words before are no one's role
     if role and role.lower() not in {"chief", "former"}:  # "Former TSA agent ...": TSA is no one
         return FactKind.PERSON
     if _styled(tokens) and tokens[2] != "the":  # "Lord of the Rings", "Queen of the South": no one
@@ -164,8 +167,10 @@ def _classify(name: str, role: str, text: str, start: int, end: int, common: _Co
         return FactKind.ORGANIZATION  # "French Open", "FA Cup", "Grand Prix": events, no one's name
     if len(tokens) > 1 and first in lx.GIVEN_NAMES and last not in lx.ORG_WORDS:
         return FactKind.PERSON
-    if lower in lx.COUNTRIES or lower in lx.REGIONS or lower in lx.CITIES:
+    if lower in lx.COUNTRIES or lower in lx.REGIONS or lower in lx.CITIES or lower in _SKY:
         return FactKind.PLACE
+    if _person_shape(tokens) and _first_name_of(tokens[0]) and _INSTITUTION_WORDS.isdisjoint(t.lower() for t in tokens):
+        return FactKind.PERSON  # "Darcey Bussell", "Sven-Goran Eriksson": a first name the dictionary knows
     if last in lx.ORG_WORDS or lower in lx.ORG_WORDS or (name.isupper() and len(name) > 1):
         return FactKind.ORGANIZATION
     if last in lx.PLACE_WORDS or first in _COMPASS:
@@ -187,3 +192,13 @@ def _classify(name: str, role: str, text: str, start: int, end: int, common: _Co
     ):
         return FactKind.PERSON  # "Nawar Nemeh"; not "Very Long Engagement", "World War I"
     return FactKind.ORGANIZATION
+
+
+def _person_shape(tokens: list[str]) -> bool:
+    """Two to four capitalized words, connectors aside ("Ricardo Izecson dos Santos Leite")."""
+    return 2 <= sum(t[0].isupper() for t in tokens) <= 4 and tokens[-1][0].isupper()
+
+
+def _first_name_of(word: str) -> bool:
+    """Whether a name's first word is a first name, its first half if hyphenated ("Jean-Philippe")."""
+    return word[:1].isupper() and first_name(word.split("-")[0])

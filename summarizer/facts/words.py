@@ -12,6 +12,9 @@ _CONNECTORS = frozenset(
         "del",
         "della",
         "da",
+        "das",
+        "do",
+        "dos",
         "di",
         "du",
         "la",
@@ -71,6 +74,7 @@ _FUNCTION_WORDS = (
     "also|still|just|again|together|ago|rather|too|very|only|even|instead|alone|today|yesterday|tonight|last|next|every|"
     "earlier|later|when|while|where|between|among|during|since|until|because|although|though)"
 )
+_FUNCTION_WORD_SET = frozenset(_FUNCTION_WORDS[3:-1].split("|"))
 
 
 _COUNT_WORD_SET = lx.NUMBER_WORDS - {"one", "half", "quarter", "third"}
@@ -158,3 +162,6 @@ _MEASURE_LETTERS = lx.word_set(
     gprs|vat|ipo|ipos|dna|am|pm|ok|faq|url"""
 )
 """Capital letters that stand for a measure, a format or a job, not a body: "GDP", "MW", "CEO"."""
+
+_SKY = lx.word_set("Earth|Mars|Venus|Mercury|Jupiter|Saturn|Uranus|Neptune|Pluto|Moon|Milky Way|Andromeda")
+"""Planets and galaxies: places, whatever their last word."""

@@ -50,3 +50,18 @@ def test_a_race_time_leaves_room_for_the_prize_money() -> None:
     texts = [f.text for f in key_facts(article, rank(article))]
     assert "2 hours 17 minutes 3 seconds" in texts and "$50,000" in texts, texts
     assert "17 minutes" not in texts
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Soderling won 6-3 6-7 (2-7) 7-6 (7-5) in Milan on Sunday.", "6-3 6-7 (2-7) 7-6 (7-5)"),
+        ("He said five central defenders are away.", "five central defenders"),
+        ("Officials shut 26 big power stations in the north.", "26 big power stations"),
+        ("The 44-year-old took charge last summer.", "44-year-old"),
+        ("The 27-year-old believes it is common.", "27-year-old"),
+        ("The 21-year-old singer won the award.", "21-year-old singer"),
+    ],
+)
+def test_a_figure_ends_where_what_it_counts_ends(text: str, figure: str) -> None:
+    assert figure in _figures(text)

@@ -63,3 +63,15 @@ def test_a_name_of_person_shape_with_no_first_name_named_in_full_only_is_a_body(
     )
     assert kinds["Deutsche Telekom"] is FactKind.ORGANIZATION
     assert kinds["Lena Komileva"] is FactKind.PERSON  # a first name gender-guesser knows
+
+
+def test_a_city_with_fans_and_a_legend_is_the_club() -> None:
+    kinds = _kinds("Liverpool legend Phil Thompson urged Steve Gerrard to stay, and Liverpool fans agreed.")
+    assert kinds["Liverpool"] is FactKind.ORGANIZATION
+
+
+def test_planets_are_places_and_a_nationality_before_a_ministry_is_no_role() -> None:
+    kinds = _kinds("Probes found water on Mars and Jupiter, the Saudi Justice Ministry official said in Riyadh.")
+    assert kinds["Mars"] is FactKind.PLACE
+    ministry = [kind for name, kind in kinds.items() if name.endswith("Ministry")]
+    assert ministry == [FactKind.ORGANIZATION], kinds
