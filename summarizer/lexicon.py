@@ -50,7 +50,7 @@ REGIONS = word_set(
 )
 
 CITIES = word_set(
-    """London|Paris|Berlin|Madrid|Rome|Moscow|Beijing|Shanghai|Tokyo|Delhi|New Delhi|Mumbai|
+    """LA|NYC|D.C.|London|Paris|Berlin|Madrid|Rome|Moscow|Beijing|Shanghai|Tokyo|Delhi|New Delhi|Mumbai|
     Kolkata|Bangalore|Karachi|Lahore|Islamabad|Kabul|Tehran|Baghdad|Damascus|Aleppo|Beirut|
     Jerusalem|Tel Aviv|Amman|Cairo|Riyadh|Jeddah|Mecca|Dubai|Abu Dhabi|Doha|Istanbul|Ankara|
     Athens|Vienna|Prague|Warsaw|Budapest|Bucharest|Sofia|Belgrade|Zagreb|Kiev|Kyiv|Minsk|

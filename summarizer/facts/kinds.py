@@ -180,7 +180,7 @@ def _classify(name: str, role: str, text: str, start: int, end: int, common: _Co
     before = text[:start].rsplit(None, 2)[-2:]
     if before and (
         before[-1].lower() in lx.LOCATIVE_PREPOSITIONS
-        or (before[-1].lower() == "of" and len(before) > 1 and before[0].lower() in _PLACE_NOUNS)
+        or (before[-1].lower() == "of" and len(before) > 1 and before[0].lower() in _PLACE_NOUNS | _BEARINGS)
     ):
         return FactKind.PLACE
     if first in lx.GIVEN_NAMES or _AGE.match(text, end) or _SAYS.match(text[end:].lstrip()):
@@ -192,6 +192,10 @@ def _classify(name: str, role: str, text: str, start: int, end: int, common: _Co
     ):
         return FactKind.PERSON  # "Nawar Nemeh"; not "Very Long Engagement", "World War I"
     return FactKind.ORGANIZATION
+
+
+_BEARINGS = _COMPASS | {"northwest", "northeast", "southwest", "southeast", "outskirts", "miles", "mecca", "heart"}
+"""Words before "of" that a place follows: "15 miles west of Wichita", "the surfing mecca of Newquay"."""
 
 
 def _person_shape(tokens: list[str]) -> bool:

@@ -287,6 +287,8 @@ def _is_entity(name: str, start: int, capitalized_inside: set[str], common: _Com
     lower = name.lower()
     if lower in lx.TITLES or lower in lx.DEMONYMS or lower in _MEASURE_LETTERS or _CONTRACTION.search(name):
         return False  # "South African" is no place, "GDP" no body
+    if lower.endswith("s") and (lower[:-1] in lx.DEMONYMS or lower.split(" ", 1)[-1][:-1] in lx.DEMONYMS):
+        return False  # "Asians", "UK Muslims": people named by where they are from, no name
     if len(tokens) == 1:
         if _NUMBER_BEFORE.search(text, max(0, start - 12), start):
             return False  # the end of a numbered name: "21st Century", "50 First Dates"

@@ -159,7 +159,7 @@ _ADJECTIVE_ENDINGS = frozenset(
 
 _MEASURE_LETTERS = lx.word_set(
     """gdp|gnp|cpi|gmt|bst|est|ceo|cfo|coo|mw|kw|gw|kwh|mph|kph|dvd|dvds|cd|cds|pc|pcs|tv|hiv|sms|mms|
-    gprs|vat|ipo|ipos|dna|am|pm|ok|faq|url"""
+    gprs|vat|ipo|ipos|dna|am|pm|ok|faq|url|et|pt|ct|pst|pdt|edt|cst|cdt|utc"""
 )
 """Capital letters that stand for a measure, a format or a job, not a body: "GDP", "MW", "CEO"."""
 

@@ -83,6 +83,6 @@ def test_the_fact_weights_refit_prints_each_weight_in_use_beside_its_fit(tmp_pat
     for name, weight in WEIGHTS.items():
         in_use, *fitted = rows[name]
         assert float(in_use) == round(weight, 2) and len(fitted) == 3
-    assert rows["mentions"][1:] == ["0.90"] * 3  # the fit is scaled to the mentions' weight
+    assert rows["mentions"][1:] == [f"{WEIGHTS['mentions']:.2f}"] * 3  # the fit is scaled to the mentions' weight
     missing = subprocess.run([sys.executable, script, str(tmp_path / "absent.jsonl")], capture_output=True, text=True)
     assert missing.returncode == 0 and missing.stdout.startswith("skipped:")

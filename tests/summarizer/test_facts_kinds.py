@@ -75,3 +75,12 @@ def test_planets_are_places_and_a_nationality_before_a_ministry_is_no_role() -> 
     assert kinds["Mars"] is FactKind.PLACE
     ministry = [kind for name, kind in kinds.items() if name.endswith("Ministry")]
     assert ministry == [FactKind.ORGANIZATION], kinds
+
+
+def test_people_named_by_origin_are_no_name_and_a_town_west_of_a_city_is_a_place() -> None:
+    kinds = _kinds(
+        "Asians were stopped more often, UK Muslims said. A tornado touched down 6 miles west of Wichita "
+        "near Goddard on Sunday, and police in LA were told."
+    )
+    assert "Asians" not in kinds and "UK Muslims" not in kinds
+    assert kinds["Wichita"] is FactKind.PLACE and kinds["LA"] is FactKind.PLACE
