@@ -12,7 +12,7 @@ import os
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.formatting import (
+from bot.present.formatting import (
     MESSAGE_LIMIT,
     render_article_page,
     render_digest,
@@ -139,7 +139,7 @@ def test_every_message_is_valid_for_telegram(text: str, length: int) -> None:
 
 @given(st.text(max_size=6000))
 def test_split_message_keeps_any_escaped_text_valid(text: str) -> None:
-    from bot.formatting import escape
+    from bot.present.formatting import escape
 
     for piece in split_message(escape(text)):
         _acceptable(piece)

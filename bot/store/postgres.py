@@ -20,7 +20,7 @@ from psycopg_pool import AsyncConnectionPool
 
 from summarizer import Article, KeyFact, Ranking
 
-from .store import _FACTS, ORIGINS, SEARCH_WINDOW, Feed, StoredArticle, Subscription, _stored
+from .base import FACTS, ORIGINS, SEARCH_WINDOW, Feed, StoredArticle, Subscription, stored_from_row
 
 SCHEMA_VERSION = 3
 _MIGRATION_LOCK = 7_301_001
@@ -141,7 +141,7 @@ class PostgresArticleStore:
             return await (await db.execute(sql, args)).fetchall()
 
     async def _articles(self, sql: str, args: Any = None) -> list[StoredArticle]:
-        return [_stored(row) for row in await self._all(sql, args)]
+        return [stored_from_row(row) for row in await self._all(sql, args)]
 
     # -- leadership --------------------------------------------------------------------------
 
@@ -190,13 +190,13 @@ class PostgresArticleStore:
                     article.text,
                     article.model_dump_json(),
                     ranking.model_dump_json(),
-                    _FACTS.dump_json(list(facts)).decode(),
+                    FACTS.dump_json(list(facts)).decode(),
                     origin,
                 ),
             )
             row = await cursor.fetchone()
             if row is not None:
-                return _stored(row), True
+                return stored_from_row(row), True
             row = await (
                 await db.execute(
                     f"SELECT {_ARTICLE} FROM articles WHERE id = %s OR (url IS NOT NULL AND url = %s) FOR UPDATE",
@@ -210,7 +210,7 @@ class PostgresArticleStore:
                         f"UPDATE articles SET origin = %s WHERE seq = %s RETURNING {_ARTICLE}", (origin, row["seq"])
                     )
                 ).fetchone()
-            return _stored(row), False
+            return stored_from_row(row), False
 
     async def get(self, article_id: str) -> StoredArticle | None:
         rows = await self._articles(f"SELECT {_ARTICLE} FROM articles WHERE id = %s", (article_id.strip().lower(),))
@@ -252,7 +252,7 @@ class PostgresArticleStore:
     async def refresh(self, article_id: str, ranking: Ranking, facts: Sequence[KeyFact]) -> None:
         await self._all(
             "UPDATE articles SET ranking = %s, facts = %s WHERE id = %s RETURNING seq",
-            (ranking.model_dump_json(), _FACTS.dump_json(list(facts)).decode(), article_id),
+            (ranking.model_dump_json(), FACTS.dump_json(list(facts)).decode(), article_id),
         )
 
     # -- chats and subscriptions -------------------------------------------------------------

@@ -25,9 +25,9 @@ from tqdm import tqdm
 
 from summarizer import ArticleError, key_facts, parse_article, rank
 
-from . import formatting as fmt
-from .service import summary_of
-from .store import ArticleStore, SqliteArticleStore
+from ..present import formatting as fmt
+from ..service import summary_of
+from ..store import ArticleStore, SqliteArticleStore
 
 PLACES = ["Leeds", "Lagos", "Lyon", "Lima", "Lisbon", "Lahore", "Leipzig", "Lusaka", "Lille", "Luton"]
 
@@ -139,7 +139,7 @@ def _percentile(values: list[float], percent: int) -> float:
 
 
 async def _postgres(dsn: str) -> tuple[ArticleStore, str]:
-    from .store_pg import PostgresArticleStore
+    from ..store.postgres import PostgresArticleStore
 
     schema = f"bench_{uuid.uuid4().hex[:8]}"
     return PostgresArticleStore(dsn, schema=schema), schema

@@ -21,7 +21,7 @@ from aiohttp import web
 from summarizer import ArticleError, summarize
 from summarizer.extract import extract_article
 
-from .fetch import FetchError, SafeFetcher
+from ..links.fetch import FetchError, SafeFetcher
 
 SUMMARY_LENGTHS = range(1, 6)
 
