@@ -12,6 +12,7 @@ import os
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bot.localapi.html import visible_text
 from bot.present.formatting import (
     MESSAGE_LIMIT,
     render_article_page,
@@ -21,7 +22,6 @@ from bot.present.formatting import (
     split_message,
     utf16_len,
 )
-from bot.localapi.html import visible_text
 from bot.service import summary_of
 from bot.store import StoredArticle
 from summarizer import ArticleError, split_sentences, summarize
