@@ -5,11 +5,7 @@ from __future__ import annotations
 
 import re
 
-from telegram import (
-    BotCommand,
-    Message,
-    Update,
-)
+from telegram import BotCommand, Message, Update
 from telegram.constants import ChatAction
 
 from summarizer import ArticleError

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import re
 
-from telegram import (
-    Update,
-)
+from telegram import Update
 from telegram.error import BadRequest
 
 from ..context import BotContext

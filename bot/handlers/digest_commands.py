@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from telegram import (
-    Message,
-    Update,
-)
+from telegram import Message, Update
 from telegram.constants import ChatAction, ChatType
 from telegram.error import TelegramError
 

@@ -5,13 +5,7 @@ from __future__ import annotations
 
 import re
 
-from telegram import (
-    Chat,
-    ChatFullInfo,
-    ChatMember,
-    InlineKeyboardMarkup,
-    Message,
-)
+from telegram import Chat, ChatFullInfo, ChatMember, InlineKeyboardMarkup, Message
 from telegram.constants import ChatType
 from telegram.error import BadRequest, Forbidden
 

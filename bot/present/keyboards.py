@@ -3,10 +3,7 @@ is what ``handlers.buttons`` reads."""
 
 from __future__ import annotations
 
-from telegram import (
-    InlineKeyboardButton,
-    InlineKeyboardMarkup,
-)
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from ..service import MAX_SUMMARY_LENGTH
 
