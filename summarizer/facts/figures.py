@@ -34,6 +34,7 @@ _FIGURE = re.compile(
       | \d{{1,3}}/\d{{1,3}}(?:\s(?:to|and)\s\d{{1,3}}/\d{{1,3}})?(?![/\d])
       | \d{{1,2}}:\d\d(?::\d\d(?:\.\d+)?|\.\d+)(?![\d:])
       | {_DURATION}
+      | \d{{1,2}}ft\s?\d{{1,2}}(?:ins?|inches)?(?![\w.])
       | [£$€¥]\s?{_NUMBER}(?:\s?{_SCALE}\b)?
       | {_NUMBER}(?:\s?(?:-|–|to)\s?{_NUMBER}(?=\s?[a-z%]))?
         (?:\s?(?:%|(?:per\ ?cent|percent|{_SCALE}|hundred|{_MEASURES})\b)

@@ -8,7 +8,7 @@ from .. import lexicon as lx
 from ..models import Article, FactKind
 from .candidate import _AGE, _DIGIT, _POSSESSIVE, _SAYS, _WORD_SPAN, _Candidate
 from .evidence import first_name
-from .names import _CommonWords, _leading_word, _styled
+from .names import _CommonWords, _leading_word, _people_of, _styled
 from .words import _AREAS, _COMPASS, _FUNCTION_WORDS, _INSTITUTION_WORDS, _PLACE_NOUNS, _SKY
 
 
@@ -134,11 +134,12 @@ def _with_role(text: str, start: int, name: str) -> str:
         if word not in lx.TITLES and word not in lx.DEMONYMS and not _leading_word([found[1]]):
             # "Spanish compatriot Nicolas Almagro": a nationality names what the word is
             nationality = _word_before(text, found[0], 30)
-            if not (word.isalpha() and word.islower() and nationality and nationality[1].lower() in lx.DEMONYMS):
+            noun = word.isalpha() and word.islower() and not word.endswith(("es", "ed"))  # not "believes"
+            if not (noun and nationality and nationality[1].lower() in lx.DEMONYMS):
                 break
             found = nationality
             word = nationality[1].lower()
-        if word in lx.NON_NAMES:
+        if word in lx.NON_NAMES or _people_of(word):  # "most Australians Richie Benaud": no role
             break
         begin = found[0]
     if begin < start:  # a role: take the team, party or country it belongs to ("Arsenal goalkeeper")

@@ -258,10 +258,15 @@ def _rank(word: str) -> bool:
     return word.rstrip(".").lower() in _RANKS and not word.isupper()
 
 
+def _people_of(word: str) -> bool:
+    """A people named by where they are from, in the plural ("Australians", "Britons")."""
+    return word.endswith("s") and word[:-1] in lx.DEMONYMS
+
+
 def _leading_word(tokens: list[str]) -> bool:
     """A title, a demonym or a sentence word in front of a name ("President", "Irishman", "The")."""
     first = tokens[0].lower()
-    if first in lx.NON_NAMES or first in lx.TITLES or _rank(tokens[0]):
+    if first in lx.NON_NAMES or first in lx.TITLES or _rank(tokens[0]) or _people_of(first):
         return True
     if len(tokens) > 1 and f"{first} {tokens[1].lower()}" in lx.TITLES:
         return True

@@ -65,3 +65,7 @@ def test_a_race_time_leaves_room_for_the_prize_money() -> None:
 )
 def test_a_figure_ends_where_what_it_counts_ends(text: str, figure: str) -> None:
     assert figure in _figures(text)
+
+
+def test_a_height_in_feet_and_inches_is_one_figure() -> None:
+    assert any(f.startswith("5ft 9ins") for f in _figures("He is described as being 5ft 9ins tall, slim."))

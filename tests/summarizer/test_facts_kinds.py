@@ -84,3 +84,11 @@ def test_people_named_by_origin_are_no_name_and_a_town_west_of_a_city_is_a_place
     )
     assert "Asians" not in kinds and "UK Muslims" not in kinds
     assert kinds["Wichita"] is FactKind.PLACE and kinds["LA"] is FactKind.PLACE
+
+
+def test_a_people_in_the_plural_or_a_verb_is_no_role_of_the_name_after_it() -> None:
+    article = parse_article(
+        "Cricket\n\nTo most Australians Richie Benaud was cricket. The Frenchman believes Arsenal need a striker."
+    )
+    shown = [c.shown for c in candidates(article, rank(article))]
+    assert "Richie Benaud" in shown and "Arsenal" in shown, shown
