@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from .boilerplate import clean_line, is_site_sentence, is_timestamp
 from .lexicon import CLAUSE_OPENERS, FUNCTION_WORDS, MONTHS, SPEECH_VERBS, WEEKDAYS
 from .models import Article, Caption, Sentence
 from .tokenize import sentence_spans
@@ -200,8 +201,11 @@ def _classify(lines: list[str], draft: _Draft, repeated_title: str) -> None:
     for raw_line in lines:
         line = _normalize_space(raw_line)
         kind = _line_kind(line, title_key) if line else "blank"
+        cleaned = clean_line(line) if kind in ("text", "heading") else line
+        if not cleaned and kind in ("text", "heading"):
+            kind = "boilerplate"
         if kind == "text":
-            text, captions = _unglue_captions(line)
+            text, captions = _unglue_captions(cleaned)
             block.append(text)
             draft.captions.extend(Caption(text=c) for c in captions)
             continue
@@ -209,7 +213,7 @@ def _classify(lines: list[str], draft: _Draft, repeated_title: str) -> None:
             draft.blocks.append(block)
             block = []
         if kind == "heading":
-            draft.blocks.append([line])  # a subheading is article text, a paragraph of its own
+            draft.blocks.append([cleaned])  # a subheading is article text, a paragraph of its own
         else:
             _absorb(kind, line, draft)
     if block:
@@ -232,12 +236,14 @@ def _line_kind(line: str, title_key: str) -> str:
         return "boilerplate"
     if words <= _FOOTNOTE_WORDS and line.startswith(("*", "†")) and not line.startswith("**"):
         return "boilerplate"  # a footnote or disclaimer under the article
+    if is_timestamp(line):
+        return "dateline"
     if words <= _SHORT_LINE_WORDS:
         if _DATELINE.match(line):
             return "dateline"
         if _BYLINE_ONLY.match(line):
             return "byline"
-        if _BOILERPLATE.search(line):
+        if _BOILERPLATE.search(line) or is_site_sentence(line):
             return "boilerplate"
         if not line.endswith(_TERMINAL):
             return "boilerplate" if _UNTERMINATED_BOILERPLATE.search(line) else "heading"
@@ -264,8 +270,19 @@ _BYLINE_ONLY = re.compile(r"^(?:by|written by|words by|reporting by)\s+[A-Z]", r
 # Andreas") or a list ("Sunday April 25: Hull City (A)").
 # The pattern opens with the space it looks behind, so that it is searched from space to space.
 _GLUED_LABEL = re.compile(
-    r" (?<=[a-z0-9%)] )(?P<scroll>Scroll down for video )?(?P<label>[A-Z][\w'’&/-]*(?: [\w'’&/-]+){0,5}): (?=[A-Z0-9])"
+    r" (?:(?<=[a-z0-9%)] )|(?<=[.!?] )|(?<=[.!?]['’\"”] ))(?P<scroll>Scroll down for video )?"
+    r"(?P<label>[A-Z][\w'’&/-]*(?: [\w'’&/-]+){0,5}): (?=[A-Z0-9])"
 )
+_STOP_LABEL_WORDS = 3
+"""A label after a full stop is short ("Tributes:", "Family values:"); a longer run is a sentence."""
+_NOT_A_LABEL = frozenset(
+    "remember|note|update|updated|warning|correction|clarification|disclosure|answer|question|q|a|result|verdict"
+    "|editor's|editor’s|watch|listen|read|see|more|related|breaking|exclusive|analysis|opinion|comment".split("|")
+)
+"""Words that open a sentence's own colon, not a photo caption's label ("Remember: ...")."""
+_ENGLISH_MARKERS = frozenset("the|of|and|to|was|is|that|with|for|his|her|has|were".split("|"))
+"""Words frequent in English and rare elsewhere: captions are unglued from English text only (in
+German every noun is capitalized, so a noun before a colon looks like a label)."""
 _GLUED_BOILERPLATE = re.compile(r"(?<=\S) Scroll down for video(?= [A-Z‘'\"“])")
 _BEFORE_NO_LABEL = SPEECH_VERBS | FUNCTION_WORDS
 """A name after these is who is spoken to or of, not a caption's label: "told Sky News: ..."."""
@@ -283,7 +300,7 @@ _CAPTION_END = re.compile(
 def _unglue_captions(line: str) -> tuple[str, list[str]]:
     """The line without the captions glued into it, and those captions. The text before a
     caption gets back the full stop it lost."""
-    if ": " not in line:
+    if ": " not in line or not _english(line):
         return _without_glued_boilerplate(line), []
     pieces: list[str] = []
     captions: list[str] = []
@@ -330,7 +347,10 @@ def _glued_label(line: str, position: int) -> tuple[int, int, int] | None:
             continue
         if not any(w[0].islower() for w in line[found.end() : found.end() + 200].split(maxsplit=5)[:5]):
             continue  # a name or a title goes on after the colon: "Thinking Skills: Think About It"
-        if len(words) == 1 and before[:1].isupper():
+        if before.endswith(_TERMINAL):
+            if len(words) > _STOP_LABEL_WORDS or words[0].lower() in _NOT_A_LABEL | _SENTENCE_OPENERS:
+                continue
+        elif len(words) == 1 and before[:1].isupper():
             continue  # the end of a name: "He told Sky News: The decision ..."
         begin = found.start("label")
         cut = found.start() if found.group("scroll") else begin
@@ -340,6 +360,12 @@ def _glued_label(line: str, position: int) -> tuple[int, int, int] | None:
             cut = begin
         return cut, begin, found.end()
     return None
+
+
+def _english(line: str) -> bool:
+    """Text with English's frequent words, one word in twelve or more."""
+    words = line.lower().split()
+    return 12 * sum(w in _ENGLISH_MARKERS for w in words) >= len(words)
 
 
 def _titled(words: list[str]) -> bool:
