@@ -16,9 +16,9 @@ from .tokenize import sentence_spans
 
 SITE_PHRASES: dict[str, tuple[str, ...]] = {
     "en": (
-        r"©",
+        r"(?<![Ã\w])©",
         r"^\W*copyright\b",
-        r"\bcopyright (?:\(c\) |©\s*)?(?:\d{4}|by)\b",
+        r"\bcopyright (?:\(c\) |©\s*)?\d{4}\b",
         r"\ball rights reserved\b",
         r"\bmay not be (?:re)?published, broadcast",
         r"\bcontributed (?:reporting|to (?:this|the) (?:report|story|article))\b",
@@ -33,7 +33,7 @@ SITE_PHRASES: dict[str, tuple[str, ...]] = {
         r"\b(?:get|receive) our\b[^.!?]{0,40}\bnewsletters?\b",
         r"\bnewsletter sign-?up\b",
         r"\b(?:enter|submit|add) your e-?mail(?: address)?\b",
-        r"\bby (?:signing up|subscribing|registering|clicking)\b",
+        r"\bby (?:signing up|subscribing|registering)\b",
         r"\bunsubscribe (?:at any time|from)\b",
         r"\bthanks? (?:you )?for (?:signing up|subscribing|registering)\b",
         r"\b(?:our|see the|read the) privacy (?:notice|policy|statement)\b",
@@ -45,11 +45,37 @@ SITE_PHRASES: dict[str, tuple[str, ...]] = {
 }
 """Sentences in the site's or the wire's voice, per language (regular expressions, matched
 without regard to case)."""
+SITE_CUES: dict[str, tuple[str, ...]] = {
+    "en": (
+        "©",
+        "copyright",
+        "rights reserved",
+        "may not be",
+        "contributed",
+        "live",
+        "javascript",
+        "browser",
+        "sign up",
+        "subscri",
+        "newsletter",
+        "mail",
+        "signing up",
+        "registering",
+        "privacy",
+        "cookies",
+        "recaptcha",
+        "you agree",
+        "you consent",
+    ),
+}
+"""Words each phrase of its language holds: a text with none of them (found by plain substring
+search, far faster than the phrases) is not the site's voice."""
 
 WIRE_AGENCIES = (
     "AP|Reuters|AFP|UPI|CNN|dpa|DPA|Bloomberg|PA|Xinhua|EFE|ANSA|Kyodo|Yonhap|PTI|IANS|ANI|TASS|AAP|CP|KNA|APA|SDA|"
     "Belga|ANP|NTB|Anadolu|WAFA|IRNA|Bernama|Antara|NAN|Interfax"
 )
+_CUES = tuple(cue for cues in SITE_CUES.values() for cue in cues)
 _SITE = re.compile("|".join(p for phrases in SITE_PHRASES.values() for p in phrases), re.IGNORECASE)
 _PLACE = r"[A-ZÀ-Þ][\w'’.-]*(?:[ ,/]+[A-ZÀ-Þ][\w'’.-]*){0,5}"
 _WIRE_DATELINE = re.compile(
@@ -81,14 +107,20 @@ def is_timestamp(line: str) -> bool:
 
 def is_site_sentence(text: str) -> bool:
     """A sentence in the site's or the wire's voice."""
-    return _SITE.search(text) is not None
+    return _has_cue(text) and _SITE.search(text) is not None
+
+
+def _has_cue(text: str) -> bool:
+    folded = text.casefold()
+    return any(cue in folded for cue in _CUES)
 
 
 def clean_line(line: str) -> str:
     """The line without its wire dateline or time stamp and without its site sentences; empty
     when nothing of the article is left."""
-    line = _STAMPED.sub("", _WIRE_DATELINE.sub("", line, count=1), count=1)
-    if _SITE.search(line) is None:
+    if line[:1].isupper() or line[:1].isdigit():
+        line = _STAMPED.sub("", _WIRE_DATELINE.sub("", line, count=1), count=1)
+    if not is_site_sentence(line):
         return line
     kept = [line[start:end] for start, end in sentence_spans(line) if not is_site_sentence(line[start:end])]
     return " ".join(kept)

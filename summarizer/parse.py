@@ -276,11 +276,12 @@ _GLUED_LABEL = re.compile(
 _STOP_LABEL_WORDS = 3
 """A label after a full stop is short ("Tributes:", "Family values:"); a longer run is a sentence."""
 _NOT_A_LABEL = frozenset(
-    "remember|note|update|updated|warning|correction|clarification|disclosure|answer|question|q|a|result|verdict"
-    "|editor's|editor’s|watch|listen|read|see|more|related|breaking|exclusive|analysis|opinion|comment".split("|")
+    {"remember", "note", "update", "updated", "warning", "correction", "clarification", "disclosure", "answer"}
+    | {"question", "q", "a", "result", "verdict", "editor's", "editor’s", "watch", "listen", "read", "see"}
+    | {"more", "related", "breaking", "exclusive", "analysis", "opinion", "comment"}
 )
 """Words that open a sentence's own colon, not a photo caption's label ("Remember: ...")."""
-_ENGLISH_MARKERS = frozenset("the|of|and|to|was|is|that|with|for|his|her|has|were".split("|"))
+_ENGLISH_MARKERS = frozenset({"the", "of", "and", "to", "was", "is", "that", "with", "for", "his", "her", "has"})
 """Words frequent in English and rare elsewhere: captions are unglued from English text only (in
 German every noun is capitalized, so a noun before a colon looks like a label)."""
 _GLUED_BOILERPLATE = re.compile(r"(?<=\S) Scroll down for video(?= [A-Z‘'\"“])")
