@@ -80,9 +80,9 @@ _SITE = re.compile("|".join(p for phrases in SITE_PHRASES.values() for p in phra
 _PLACE = r"[A-ZÀ-Þ][\w'’.-]*(?:[ ,/]+[A-ZÀ-Þ][\w'’.-]*){0,5}"
 _WIRE_DATELINE = re.compile(
     rf"^(?:{_PLACE},?\s+(?:[A-Z][a-z]{{2,8}}\.? \d{{1,2}},?\s+)?)?\((?:{WIRE_AGENCIES})\)\s*[—–-]{{1,2}}\s*(?=\S)"
-    rf"|^[A-ZÀ-Þ]{{3,}}(?:[ ,/]+[A-ZÀ-Þ][\w'’.-]*){{0,4}}\s+[—–]\s+(?=[A-Z\"“‘'])"
 )
-"""A wire dateline: "CITY (AP) —", "LONDON, March 3 (Reuters) -", "WASHINGTON —"."""
+"""A wire dateline: "CITY (AP) —", "LONDON, March 3 (Reuters) -" (a paper's own "CITY —" stays: it
+is the paper's text, and a capitalized word before a dash is too often the sentence's subject)."""
 _ZONE = r"(?:BST|GMT|UTC|CET|CEST|EST|EDT|ET|CT|CST|CDT|PT|PST|PDT|MT|IST|AEST|AEDT|JST|HKT|SGT|MEZ|MESZ|Uhr)"
 _CLOCK = rf"\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s*{_ZONE})?|\d{{1,2}}\s*[ap]\.?m\.?(?:\s*{_ZONE})?"
 _AGO = r"\d+\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\s+ago|just now|moments? ago"
