@@ -2,7 +2,7 @@
 over general features of each candidate line (its length, how it ends, where it stands, whether
 trafilatura's default and precise passes keep it, whether it is a link's text, a list item or a
 table row, whether it reads as the site's voice). Candidates are trafilatura's lines and the
-page's blocks it left out, put where they stand. ``python -m bot.evaluate_links`` fits it fold
+page's blocks it left out, put where they stand. ``python -m bot.bench.evaluate_links`` fits it fold
 by fold and scores it on the held-out pages against trafilatura's own lines; it is not in the
 link path, as it does not beat them there.
 """

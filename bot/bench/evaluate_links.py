@@ -1,11 +1,11 @@
-"""Link-path benchmark: ``python -m bot.evaluate_links [PAGES_DIR ...] [--json] [--no-cv]``.
+"""Link-path benchmark: ``python -m bot.bench.evaluate_links [PAGES_DIR ...] [--json] [--no-cv]``.
 
 Serves saved news pages from a local HTTP server on 127.0.0.1 and sends each through the bot's
 whole link path (safe fetcher, trafilatura, the article parser, the summarizer). Against the
 folder's ``expectations.json`` it prints the share of "with" strings found in the extracted
 article, the share of "without" strings kept out, and any "without" string that reaches a
 summary of 1 to 5 sentences. Defaults to ../shared/pages and ../shared/pages-more, skipping
-a folder that is absent; then cross-validates a rival line model (bot/link_lines.py) over all
+a folder that is absent; then cross-validates a rival line model (bot/bench/link_lines.py) over all
 their pages: the held-out-fold shares of the fitted model and of keeping every line, with
 bootstrap 95% intervals over pages.
 """
@@ -27,7 +27,7 @@ from aiohttp import web
 from summarizer import ArticleError, parse_article, summarize
 from summarizer.extract import extract_article
 
-from .fetch import FetchError, SafeFetcher
+from ..links.fetch import FetchError, SafeFetcher
 from .link_lines import FEATURES, LineModel, Page, features, fit, read_page
 
 SUMMARY_LENGTHS = range(1, 6)
@@ -219,7 +219,7 @@ def _interval(point: np.ndarray, replicates: np.ndarray) -> dict[str, list[float
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot.evaluate_links", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m bot.bench.evaluate_links", description=__doc__)
     default = [Path("../shared/pages"), Path("../shared/pages-more")]
     parser.add_argument("folders", nargs="*", type=Path, default=default)
     parser.add_argument("--json", action="store_true")
