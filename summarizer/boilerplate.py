@@ -41,6 +41,30 @@ SITE_PHRASES: dict[str, tuple[str, ...]] = {
         r"\bprotected by recaptcha\b",
         r"\bwe will (?:only )?use your (?:e-?mail|data|details|information)\b",
         r"\byou (?:agree|consent) to (?:our|the|receive)\b",
+        r"\bif you (?:enjoyed|liked) (?:reading )?this\b",
+        r"\bsign up to get\b",
+        r"\bconsider supporting (?:our|us)\b",
+    ),
+    "de": (
+        r"\balle rechte vorbehalten\b",
+        r"\bdatenschutzerklärung\b",
+        r"\bklicken sie (?:auf|hier)\b",
+        r"\bnewsletter (?:abonnieren|bestellen|anmelden)\b",
+        r"\b(?:unseren|unserem|zum|für den) [\w-]*newsletter\b",
+        r"\b(?:eingeloggt|angemeldet|registriert) sein,? um\b",
+        r"\blust auf mehr\b",
+        r"\bgefällt (?:dir|ihnen) unser\b",
+    ),
+    "fr": (
+        r"\btous droits réservés\b",
+        r"\bpolitique de confidentialité\b",
+        r"\b(?:inscrivez-vous|abonnez-vous) à (?:notre|la)\b",
+    ),
+    "es": (
+        r"\btodos los derechos reservados\b",
+        r"\bpolítica de privacidad\b",
+        r"\bsuscríbete a\b",
+        r"\bhazte miembro\b",
     ),
 }
 """Sentences in the site's or the wire's voice, per language (regular expressions, matched
@@ -66,15 +90,92 @@ SITE_CUES: dict[str, tuple[str, ...]] = {
         "recaptcha",
         "you agree",
         "you consent",
+        "if you",
+        "supporting",
     ),
+    "de": ("rechte", "datenschutz", "klicken", "newsletter", "sein", "lust auf", "gefällt"),
+    "fr": ("droits", "confidentialité", "-vous"),
+    "es": ("derechos", "privacidad", "suscríbete", "miembro"),
 }
 """Words each phrase of its language holds: a text with none of them (found by plain substring
 search, far faster than the phrases) is not the site's voice."""
+
+FURNITURE_OPENERS: dict[str, tuple[str, ...]] = {
+    "en": (
+        r"last (?:modified|updated)\b",
+        r"categor(?:y|ies)\s*:",
+        r"(?:posted|filed) (?:in|under)\b",
+        r"tagged\s*:",
+        r"if you (?:enjoyed|liked) (?:reading )?this\b",
+        r"sign up to get\b",
+        r"you (?:might|may) also (?:like|enjoy)\b",
+        r"recommended (?:for you|stories|reading)\b",
+        r"(?:more|related|popular|top) (?:stories|articles|posts|coverage)\b",
+        r"photo credits?\b",
+    ),
+    "de": (
+        r"lesen sie (?:auch|mehr|hier)\b",
+        r"mehr (?:zum thema|zu diesem thema|themen|artikel|dazu|nachrichten)\b",
+        r"weitere (?:themen|artikel|nachrichten|beiträge|meldungen|links)\b",
+        r"schon gelesen\b",
+        r"auch interessant\b",
+        r"das könnte sie (?:auch )?interessieren\b",
+        r"(?:zum )?weiterlesen\b",
+        r"kategorien?\s*:",
+        r"schlagw(?:ö|o)rter\b",
+        r"stichw(?:ö|o)rter\b",
+        r"quelle\s*:",
+        r"(?:foto|fotos|bild|bilder)\s*:",
+        r"(?:anzeige|werbung)$",
+        r"(?:jetzt |artikel )?teilen$",
+        r"letzte (?:änderung|aktualisierung)\b",
+        r"zuletzt aktualisiert\b",
+        r"veröffentlich(?:t am|ung)\b",
+        r"lust auf mehr\b",
+        r"gefällt (?:dir|ihnen) (?:unser|dieser|der)\b",
+        r"(?:ähnliche|verwandte) (?:artikel|beiträge|themen)\b",
+        r"(?:nächster|vorheriger) artikel\b",
+        r"vorschau auf\b",
+        r"zurück zur übersicht\b",
+    ),
+    "fr": (
+        r"(?:à|a) lire (?:aussi|également)\b",
+        r"lire (?:aussi|la suite)\b",
+        r"voir aussi\b",
+        r"sur le même sujet\b",
+        r"dans la même rubrique\b",
+        r"articles? similaires\b",
+        r"cr(?:é|e)dits? photos?\b",
+        r"publicité$",
+        r"mis à jour le\b",
+        r"publié le\b",
+        r"mots-cl(?:é|e)s\b",
+    ),
+    "es": (
+        r"lee (?:también|además)\b",
+        r"(?:también )?(?:te|le) puede interesar\b",
+        r"puede interesarte\b",
+        r"mir[ae]\s*:",
+        r"ver (?:también|más)\b",
+        r"más (?:sobre|noticias)\b",
+        r"noticias relacionadas\b",
+        r"publicidad$",
+        r"etiquetas\s*:",
+        r"categorías?\s*:",
+        r"suscríbete\b",
+        r"hazte miembro\b",
+        r"síguenos\b",
+        r"última actualización\b",
+    ),
+}
+"""How a short line of site furniture opens, per language (regular expressions, matched at the
+line's start without regard to case): pointers to other stories, tags, credits, update notes."""
 
 WIRE_AGENCIES = (
     "AP|Reuters|AFP|UPI|CNN|dpa|DPA|Bloomberg|PA|Xinhua|EFE|ANSA|Kyodo|Yonhap|PTI|IANS|ANI|TASS|AAP|CP|KNA|APA|SDA|"
     "Belga|ANP|NTB|Anadolu|WAFA|IRNA|Bernama|Antara|NAN|Interfax"
 )
+_FURNITURE = re.compile("|".join(f"(?:{p})" for phrases in FURNITURE_OPENERS.values() for p in phrases), re.IGNORECASE)
 _CUES = tuple(cue for cues in SITE_CUES.values() for cue in cues)
 _SITE = re.compile("|".join(p for phrases in SITE_PHRASES.values() for p in phrases), re.IGNORECASE)
 _PLACE = r"[A-ZÀ-Þ][\w'’.-]*(?:[ ,/]+[A-ZÀ-Þ][\w'’.-]*){0,5}"
@@ -103,6 +204,11 @@ _STAMPED = re.compile(
 def is_timestamp(line: str) -> bool:
     """A line that is only a time stamp (a live post's or an update's)."""
     return len(line) <= 60 and _TIMESTAMP.match(line) is not None
+
+
+def is_furniture(line: str) -> bool:
+    """A short line that points elsewhere, tags, credits or dates the page, in any listed language."""
+    return _FURNITURE.match(line.lstrip("-–—•*·» ")) is not None
 
 
 def is_site_sentence(text: str) -> bool:

@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from .boilerplate import clean_line, is_site_sentence, is_timestamp
+from .boilerplate import clean_line, is_furniture, is_site_sentence, is_timestamp
 from .lexicon import CLAUSE_OPENERS, FUNCTION_WORDS, MONTHS, SPEECH_VERBS, WEEKDAYS
 from .models import Article, Caption, Sentence
 from .tokenize import sentence_spans
@@ -243,7 +243,7 @@ def _line_kind(line: str, title_key: str) -> str:
             return "dateline"
         if _BYLINE_ONLY.match(line):
             return "byline"
-        if _BOILERPLATE.search(line) or is_site_sentence(line):
+        if _BOILERPLATE.search(line) or is_site_sentence(line) or is_furniture(line):
             return "boilerplate"
         if not line.endswith(_TERMINAL):
             return "boilerplate" if _UNTERMINATED_BOILERPLATE.search(line) else "heading"
