@@ -9,7 +9,7 @@ full stop.
 import pytest
 
 from summarizer import parse_article, summarize
-from summarizer.boilerplate import clean_line, is_site_sentence, is_timestamp
+from summarizer.boilerplate import clean_line, is_furniture, is_site_sentence, is_timestamp
 
 WIRE = """Storm floods three coastal towns
 
@@ -172,3 +172,44 @@ def test_news_about_such_things_is_news(sentence: str) -> None:
 def test_a_line_without_furniture_is_unchanged() -> None:
     line = "WASHINGTONIANS voted on Tuesday. Turnout was high."
     assert clean_line(line) == line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Lesen Sie auch: Neue Radwege",
+        "Weitere Themen",
+        "À lire aussi",
+        "LE PUEDE INTERESAR: Otra nota",
+        "- Related stories",
+    ],
+)
+def test_furniture_lines_in_each_language(line: str) -> None:
+    assert is_furniture(line)
+
+
+@pytest.mark.parametrize(
+    "line", ["Weitergehende Pläne", "Lire le rapport complet", "Más de 300 heridos", "Related costs"]
+)
+def test_headings_are_not_furniture(line: str) -> None:
+    assert not is_furniture(line)
+
+
+def test_german_text_keeps_its_colons_and_loses_its_furniture() -> None:
+    raw = """Stadt plant neue Radwege
+
+Die Stadt baut bis zum Sommer zwölf Kilometer Radwege: Der Rat hat am Dienstag die Pläne beschlossen.
+
+Die Arbeiten beginnen im März und kosten vier Millionen Euro, sagte die Bürgermeisterin.
+
+Schon gelesen?
+
+Mehr zum Thema
+
+Melden Sie sich für unseren Newsletter an. Alle Rechte vorbehalten.
+"""
+    sentences = [s.text for s in parse_article(raw).sentences]
+    assert sentences == [
+        "Die Stadt baut bis zum Sommer zwölf Kilometer Radwege: Der Rat hat am Dienstag die Pläne beschlossen.",
+        "Die Arbeiten beginnen im März und kosten vier Millionen Euro, sagte die Bürgermeisterin.",
+    ]
