@@ -29,7 +29,7 @@ _NOT_A_LABEL = frozenset(
     | {"more", "related", "breaking", "exclusive", "analysis", "opinion", "comment"}
 )
 """Words that open a sentence's own colon, not a photo caption's label ("Remember: ...")."""
-_ENGLISH_MARKERS = frozenset({"the", "of", "and", "to", "was", "is", "that", "with", "for", "his", "her", "has"})
+_ENGLISH_MARKERS = frozenset({"the", "of", "and", "to", "is", "that", "with", "for", "his", "her", "has", "were"})
 """Words frequent in English and rare elsewhere: captions are unglued from English text only (in
 German every noun is capitalized, so a noun before a colon looks like a label)."""
 _GLUED_BOILERPLATE = re.compile(r"(?<=\S) Scroll down for video(?= [A-Z‘'\"“])")
@@ -112,9 +112,10 @@ def _glued_label(line: str, position: int) -> tuple[int, int, int] | None:
 
 
 def _english(line: str) -> bool:
-    """Text with English's frequent words, one word in twelve or more."""
+    """Text with English's frequent words: two or more, and one word in twelve or more."""
     words = line.lower().split()
-    return 12 * sum(w in _ENGLISH_MARKERS for w in words) >= len(words)
+    markers = sum(w in _ENGLISH_MARKERS for w in words)
+    return markers >= 2 and 12 * markers >= len(words)
 
 
 def _titled(words: list[str]) -> bool:
