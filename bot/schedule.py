@@ -23,5 +23,5 @@ def parse_clock(text: str) -> time:
 def parse_zone(text: str) -> ZoneInfo:
     try:
         return ZoneInfo(text.strip())
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a folder ("Europe"), a long name
         raise BadSchedule(f"{text[:40]!r} is not a time zone; use Area/City, like Europe/London") from None
