@@ -227,7 +227,7 @@ async def test_digest_max_articles_leaves_the_rest_for_the_next_digest(api: Loca
         assert await news(application).store.pending_digest(GROUP, 10) == []  # nothing for a catch-up
         await schedule_all(application, catch_up=True)
         queue = application.job_queue  # type: ignore[attr-defined]
-        assert [job.name for job in queue.jobs() if str(GROUP) in (job.name or "")] == [f"digest:{GROUP}"]
+        assert [job.name for job in queue.jobs() if job.chat_id == GROUP] == [f"digest:{GROUP}"]
         [job] = queue.get_jobs_by_name(f"digest:{GROUP}")
         before = len(api.sent_to(GROUP))
         job.job.modify(next_run_time=datetime.now(job.next_t.tzinfo) + timedelta(seconds=0.3))
