@@ -28,9 +28,10 @@ from summarizer import revision
 from .context import BotContext, Services
 from .digests import schedule_all
 from .errors import on_error, update_summary
-from .handlers import articles, buttons, digest_commands
+from .handlers import articles, buttons, digest_commands, language
 from .handlers.inline import inline_query
 from .handlers.menu import publish_menu
+from .i18n import _, load_all
 from .limits import UserRateLimiter
 from .links.feeds import poll_due
 from .links.fetch import SafeFetcher
@@ -92,6 +93,7 @@ def _add_handlers(application: Application) -> None:  # type: ignore[type-arg]
         ("digest", digest_commands.digest),
         ("forget", digest_commands.forget),
         ("feed", digest_commands.feed),
+        ("language", language.language),
     ):
         application.add_handler(CommandHandler(name, callback, filters=_MESSAGES))
     application.add_handler(
@@ -111,8 +113,9 @@ def _add_handlers(application: Application) -> None:  # type: ignore[type-arg]
 
 
 async def _gate(update: Update, context: BotContext) -> None:
-    """With ALLOWED_USERS set, private use is limited to those users."""
+    """Speak the reader's language; with ALLOWED_USERS set, private use is limited to those users."""
     log.debug("%s", update_summary(update))
+    await language.choose_language(update, context)
     allowed = context.settings.allowed_users
     user = update.effective_user
     chat = update.effective_chat
@@ -120,9 +123,9 @@ async def _gate(update: Update, context: BotContext) -> None:
     if not allowed or not private or user is None or user.id in allowed:
         return
     if update.effective_message:
-        await update.effective_message.reply_text("Sorry, this bot is private.")
+        await update.effective_message.reply_text(_("Sorry, this bot is private."))
     elif update.callback_query:
-        await update.callback_query.answer("Sorry, this bot is private.")
+        await update.callback_query.answer(_("Sorry, this bot is private."))
     elif update.inline_query:
         await update.inline_query.answer([], cache_time=0)
     raise ApplicationHandlerStop
@@ -131,6 +134,7 @@ async def _gate(update: Update, context: BotContext) -> None:
 async def _on_start(application: Application) -> None:  # type: ignore[type-arg]
     news: NewsService = application.bot_data.news
     settings: Settings = application.bot_data.settings
+    load_all()
     await news.open()
     report = await news.ingest_paths([settings.seeds_dir], IngestReport())
     log.info("seeds: %d added, %d already stored, %d rejected", report.added, report.unchanged, len(report.rejected))

@@ -21,6 +21,7 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Tele
 from telegram.ext import Application, Job
 
 from .context import BotContext
+from .i18n import FALLBACK, _, speaking
 from .present import formatting as fmt
 from .present.plural import plural
 from .service import summary_of
@@ -49,19 +50,31 @@ class DigestResult:
 
     def describe(self) -> str:
         if self.error:
-            return f"The digest stopped: {fmt.escape(self.error)}. What was not posted stays queued."
+            return _("The digest stopped: {error}. What was not posted stays queued.").format(
+                error=fmt.escape(self.error)
+            )
         if not self.articles:
-            return "Nothing new since the last digest, so nothing was posted."
-        return f"Posted {plural(len(self.articles), 'new article')} in {plural(self.messages, 'message')}."
+            return _("Nothing new since the last digest, so nothing was posted.")
+        messages = plural(self.messages, "{n} message", "{n} messages")
+        return plural(
+            len(self.articles),
+            "Posted {n} new article in {messages}.",
+            "Posted {n} new articles in {messages}.",
+            messages=messages,
+        )
 
 
 def describe(subscription: Subscription | None) -> str:
     if subscription is None:
-        return "No digest here."
-    state = "on" if subscription.enabled else "off"
+        return _("No digest here.")
+    where = {"time": subscription.time, "zone": subscription.timezone}
     if subscription.paused_reason:
-        state = f"paused ({fmt.escape(subscription.paused_reason)})"
-    return f"Digest is {state}: daily at {subscription.time} ({subscription.timezone})."
+        return _("Digest is paused ({reason}): daily at {time} ({zone}).").format(
+            reason=fmt.escape(subscription.paused_reason), **where
+        )
+    if subscription.enabled:
+        return _("Digest is on: daily at {time} ({zone}).").format(**where)
+    return _("Digest is off: daily at {time} ({zone}).").format(**where)
 
 
 def schedule_digest(application: Application, subscription: Subscription) -> None:  # type: ignore[type-arg]
@@ -148,14 +161,16 @@ async def _run_digest(application: Application, chat_id: int) -> DigestResult:  
     pending = await news.store.pending_digest(chat_id, limit)
     length = await news.length_for(chat_id)
     items = [(stored, summary_of(stored, length)) for stored in pending]
-    for text, article_ids in fmt.render_digest(items):
+    with speaking(await news.language_of(chat_id) or FALLBACK):  # a chat's digest, not a person's reply
+        rendered = fmt.render_digest(items)
+    for text, article_ids in rendered:
         try:
             sent = await _send(application, chat_id, text, result)
         except Forbidden as error:
             await news.pause(chat_id, f"I can't post there: {error.message}")
             unschedule_digest(application, chat_id)
             log.warning("digest for chat %s paused: %s", chat_id, error.message)
-            result.error, result.paused = "paused, I am not allowed to post there", True
+            result.error, result.paused = _("paused, I am not allowed to post there"), True
             return result
         except TelegramError as error:
             log.warning("digest for chat %s interrupted after %d retries: %s", chat_id, result.retries, error)

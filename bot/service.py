@@ -49,10 +49,11 @@ class Forgotten:
     feeds: int
     deliveries: int
     pasted: int
+    language: bool = False
 
     @property
     def anything(self) -> bool:
-        return self.summary_length or self.digest or bool(self.feeds or self.deliveries or self.pasted)
+        return self.summary_length or self.language or self.digest or bool(self.feeds or self.deliveries or self.pasted)
 
 
 class NoSuchArticle(LookupError):
@@ -158,6 +159,13 @@ class NewsService:
     async def set_length(self, chat_id: int, length: int) -> None:
         await self.store.set_summary_length(chat_id, length)
 
+    async def language_of(self, chat_id: int) -> str | None:
+        """The language set for the chat with /language, or None: each reader's own."""
+        return await self.store.chat_language(chat_id)
+
+    async def set_language(self, chat_id: int, language: str | None) -> None:
+        await self.store.set_chat_language(chat_id, language)
+
     async def reindex(
         self, progress: object | None = None, page: int = 200, keep_going: Callable[[], bool] = lambda: True
     ) -> tuple[int, int]:
@@ -233,11 +241,14 @@ class NewsService:
         """Delete the chat's settings, digest, feeds, delivery history and the texts it pasted
         that no other chat pasted too; say what there was."""
         length = await self.store.summary_length(chat_id)
+        language = await self.store.chat_language(chat_id)
         digest = await self.store.subscription(chat_id)
         feeds = await self.store.feeds_of(chat_id)
         deliveries = await self.store.delivered(chat_id)
         pasted = await self.store.forget_chat(chat_id)
-        return Forgotten(length is not None, digest is not None, len(feeds), len(deliveries), pasted)
+        return Forgotten(
+            length is not None, digest is not None, len(feeds), len(deliveries), pasted, language is not None
+        )
 
     async def feeds_of(self, chat_id: int) -> list[Feed]:
         return await self.store.feeds_of(chat_id)

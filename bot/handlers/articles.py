@@ -11,6 +11,7 @@ from telegram.constants import ChatAction
 from summarizer import ArticleError
 
 from ..context import BotContext
+from ..i18n import N_, _, number
 from ..links.fetch import FetchError
 from ..present import formatting as fmt
 from ..present.keyboards import back_keyboard
@@ -35,13 +36,13 @@ MAX_LENGTH = 10
 MAX_PAGE = 100_000
 
 
-TOO_SHORT = (
-    f"That is too short to summarize. Paste or forward a whole article (at least {MIN_TEXT_CHARS} "
-    f"characters in {MIN_SENTENCES} or more sentences), or send a link to it. /help lists the commands."
+TOO_SHORT = N_(
+    "That is too short to summarize. Paste or forward a whole article (at least {chars} "
+    "characters in {sentences} or more sentences), or send a link to it. /help lists the commands."
 )
 
 
-HELP = """<b>I turn news articles into short summaries and key facts.</b>
+HELP = N_("""<b>I turn news articles into short summaries and key facts.</b>
 
 <b>In any chat</b>
 /summarize &lt;id&gt; · a stored article
@@ -51,6 +52,7 @@ HELP = """<b>I turn news articles into short summaries and key facts.</b>
 /latest [n] · the newest articles
 /search &lt;words&gt; · find articles
 /length &lt;n&gt; · sentences per summary in this chat
+/language &lt;code&gt; · the language I speak in this chat
 
 <b>Digests</b> (group and channel admins)
 /digest on · post new articles' summaries here every day
@@ -60,13 +62,13 @@ In a private chat: /digest on @yourchannel to set up a channel you run.
 
 <b>Anywhere</b>: type @{bot} and some words to share a summary in any chat.
 
-In this private chat you can also just paste or forward an article's text, or send a link."""
+In this private chat you can also just paste or forward an article's text, or send a link.""")
 
 
 async def start(update: Update, context: BotContext) -> None:
     assert update.effective_message
     name = context.bot.username or "bot"
-    await reply_html(update.effective_message, HELP.replace("{bot}", fmt.escape(name)))
+    await reply_html(update.effective_message, _(HELP).replace("{bot}", fmt.escape(name)))
 
 
 async def latest(update: Update, context: BotContext) -> None:
@@ -74,13 +76,13 @@ async def latest(update: Update, context: BotContext) -> None:
     assert message
     count = parse_number(context.args[0], 1, MAX_LIST) if context.args else LIST_SIZE
     if count is None:
-        await message.reply_text(f"Use /latest or /latest N with N from 1 to {MAX_LIST}.")
+        await message.reply_text(_("Use /latest or /latest N with N from 1 to {max}.").format(max=MAX_LIST))
         return
     items = await context.news.latest(count)
     if not items:
-        await message.reply_text("No articles yet. Paste one in a private chat with me to add it.")
+        await message.reply_text(_("No articles yet. Paste one in a private chat with me to add it."))
         return
-    heading = "<b>The latest article</b>" if len(items) == 1 else f"<b>Latest {len(items)} articles</b>"
+    heading = plural(len(items), "<b>The latest article</b>", "<b>Latest {n} articles</b>")
     await reply_html(message, fmt.render_list(items, heading))
 
 
@@ -89,15 +91,22 @@ async def search(update: Update, context: BotContext) -> None:
     assert message
     query = command_text(message)
     if not query.strip():
-        await message.reply_text("Tell me what to look for, for example: /search election")
+        await message.reply_text(_("Tell me what to look for, for example: /search election"))
         return
     if await slow_down(message, context):
         return
     items = await context.news.search(query, MAX_LIST // 2)
     if not items:
-        await reply_html(message, f"Nothing matches <i>{fmt.user_text(query)}</i>. Try fewer or other words.")
+        await reply_html(
+            message, _("Nothing matches <i>{query}</i>. Try fewer or other words.").format(query=fmt.user_text(query))
+        )
         return
-    heading = f"<b>{plural(len(items), 'article')} found for</b> <i>{fmt.user_text(query)}</i>"
+    heading = plural(
+        len(items),
+        "<b>{n} article found for</b> <i>{query}</i>",
+        "<b>{n} articles found for</b> <i>{query}</i>",
+        query=fmt.user_text(query),
+    )
     await reply_html(message, fmt.render_list(items, heading))
 
 
@@ -115,8 +124,10 @@ async def summarize(update: Update, context: BotContext) -> None:
     )
     if not text:
         await message.reply_text(
-            "Send /summarize with an article id (see /latest), with the article's text after it, "
-            "or as a reply to a message that holds an article."
+            _(
+                "Send /summarize with an article id (see /latest), with the article's text after it, "
+                "or as a reply to a message that holds an article."
+            )
         )
         return
     await summarize_text(message, context, text)
@@ -136,12 +147,14 @@ async def summarize_link(message: Message, context: BotContext, url: str) -> Non
         return
     await message.chat.send_action(ChatAction.TYPING)
     try:
-        stored, _ = await context.news.add_link(url, chat_id=message.chat_id)
+        stored, _added = await context.news.add_link(url, chat_id=message.chat_id)
     except FetchError as error:
-        await message.reply_text(f"I couldn't use that link: {fmt.escape(str(error))}.")
+        await message.reply_text(_("I couldn't use that link: {error}.").format(error=fmt.escape(str(error))))
         return
     except ArticleError as error:
-        await message.reply_text(f"That page doesn't look like an article: {fmt.escape(str(error))}.")
+        await message.reply_text(
+            _("That page doesn't look like an article: {error}.").format(error=fmt.escape(str(error)))
+        )
         return
     await send_summary(message, context, stored)
 
@@ -153,20 +166,21 @@ async def summarize_text(message: Message, context: BotContext, text: str) -> No
         return
     if len(text) > context.settings.max_text_chars:
         await message.reply_text(
-            f"That text is too long for me ({len(text):,} characters; the limit is "
-            f"{context.settings.max_text_chars:,}). Send one article at a time."
+            _(
+                "That text is too long for me ({length} characters; the limit is {limit}). Send one article at a time."
+            ).format(length=number(len(text)), limit=number(context.settings.max_text_chars))
         )
         return
     if await slow_down(message, context):
         return
     await message.chat.send_action(ChatAction.TYPING)
     try:
-        stored, _ = await context.news.add_text(text, chat_id=message.chat_id)
+        stored, _added = await context.news.add_text(text, chat_id=message.chat_id)
     except TooShort:
-        await message.reply_text(TOO_SHORT)
+        await message.reply_text(too_short())
         return
     except ArticleError as error:
-        await message.reply_text(f"I can't summarize that: {fmt.escape(str(error))}.")
+        await message.reply_text(_("I can't summarize that: {error}.").format(error=fmt.escape(str(error))))
         return
     await send_summary(message, context, stored)
 
@@ -182,7 +196,7 @@ async def facts(update: Update, context: BotContext) -> None:
     message = update.effective_message
     assert message
     if not context.args or not ARTICLE_ID.match(context.args[0]):
-        await message.reply_text("Use /facts ID, with an id from /latest or /search.")
+        await message.reply_text(_("Use /facts ID, with an id from /latest or /search."))
         return
     await show_facts(message, context, context.args[0])
 
@@ -199,11 +213,11 @@ async def article(update: Update, context: BotContext) -> None:
     message = update.effective_message
     assert message
     if not context.args or not ARTICLE_ID.match(context.args[0]):
-        await message.reply_text("Use /article ID, with an id from /latest or /search.")
+        await message.reply_text(_("Use /article ID, with an id from /latest or /search."))
         return
     page = parse_number(context.args[1], 1, MAX_PAGE) if len(context.args) > 1 else 1
     if page is None:
-        await message.reply_text("Use /article ID or /article ID PAGE, with a page number like 2.")
+        await message.reply_text(_("Use /article ID or /article ID PAGE, with a page number like 2."))
         return
     await show_article(message, context, context.args[0], page - 1)
 
@@ -216,7 +230,14 @@ async def show_article(message: Message, context: BotContext, article_id: str, p
     text, pages = fmt.render_article_page(stored, page)
     if page >= pages:
         last = f"/article {stored.article.id} {pages}"
-        await message.reply_text(f"That article has {plural(pages, 'page')}; {last} shows the last one.")
+        await message.reply_text(
+            plural(
+                pages,
+                "That article has {n} page; {last} shows the last one.",
+                "That article has {n} pages; {last} shows the last one.",
+                last=last,
+            )
+        )
         return
     await reply_html(message, text, back_keyboard(stored.article.id, length, max(0, min(page, pages - 1)), pages))
 
@@ -241,17 +262,28 @@ async def length(update: Update, context: BotContext) -> None:
     if not context.args:
         current = await context.news.length_for(message.chat_id)
         await message.reply_text(
-            f"Summaries here have {plural(current, 'sentence')}. Change it with /length N (1-{MAX_LENGTH})."
+            plural(
+                current,
+                "Summaries here have {n} sentence. Change it with /length N (1-{max}).",
+                "Summaries here have {n} sentences. Change it with /length N (1-{max}).",
+                max=MAX_LENGTH,
+            )
         )
         return
     chosen = parse_number(context.args[0], 1, MAX_LENGTH)
     if chosen is None:
-        await message.reply_text(f"Use /length N with N from 1 to {MAX_LENGTH}.")
+        await message.reply_text(_("Use /length N with N from 1 to {max}.").format(max=MAX_LENGTH))
         return
     if not await may_configure(message, context, message.chat):
         return
     await context.news.set_length(message.chat_id, chosen)
-    await message.reply_text(f"Done: summaries in this chat now have {plural(chosen, 'sentence')}.")
+    await message.reply_text(
+        plural(
+            chosen,
+            "Done: summaries in this chat now have {n} sentence.",
+            "Done: summaries in this chat now have {n} sentences.",
+        )
+    )
 
 
 async def private_text(update: Update, context: BotContext) -> None:
@@ -260,6 +292,10 @@ async def private_text(update: Update, context: BotContext) -> None:
     assert message
     text = message.text or message.caption or ""
     if len(text.strip()) < MIN_TEXT_CHARS and not link_in(text):
-        await message.reply_text(TOO_SHORT)
+        await message.reply_text(too_short())
         return
     await summarize_text(message, context, text)
+
+
+def too_short() -> str:
+    return _(TOO_SHORT).format(chars=MIN_TEXT_CHARS, sentences=MIN_SENTENCES)

@@ -8,6 +8,7 @@ from telegram import Update
 from telegram.error import BadRequest
 
 from ..context import BotContext
+from ..i18n import _
 from ..present import formatting as fmt
 from ..present.keyboards import back_keyboard, summary_keyboard
 from ..service import NoSuchArticle, summary_of
@@ -20,13 +21,13 @@ async def button(update: Update, context: BotContext) -> None:
     assert query
     match = CALLBACK.match(query.data or "")
     if not match:
-        await query.answer("This button is out of date.")
+        await query.answer(_("This button is out of date."))
         return
     kind, article_id, number = match.group(1), match.group(2), int(match.group(3))
     try:
         stored = await context.news.article(article_id)
     except NoSuchArticle:
-        await query.answer("That article is no longer stored.", show_alert=True)
+        await query.answer(_("That article is no longer stored."), show_alert=True)
         return
     if kind == "s":
         summary = summary_of(stored, number)

@@ -8,6 +8,7 @@ from telegram.error import TelegramError
 
 from ..context import BotContext
 from ..digests import describe, run_digest, schedule_digest, unschedule_digest
+from ..i18n import N_, _
 from ..links import feeds
 from ..present import formatting as fmt
 from ..present.plural import plural
@@ -53,37 +54,50 @@ async def digest(update: Update, context: BotContext) -> None:
 async def digest_action(context: BotContext, chat: AnyChat, action: str, rest: list[str]) -> str:
     news = context.news
     title = chat.title or chat.username or chat.full_name or str(chat.id)
-    where = "here" if chat.type != ChatType.CHANNEL else f"to {fmt.user_text(title)}"
+    channel = chat.type == ChatType.CHANNEL
     if action == "on":
         started = await news.subscribe(chat.id, title)
         schedule_digest(context.application, started)
-        return f"✅ Digest on: new articles will be posted {where} daily. {describe(started)}"
+        if channel:
+            done = _("✅ Digest on: new articles will be posted to {channel} daily.").format(
+                channel=fmt.user_text(title)
+            )
+        else:
+            done = _("✅ Digest on: new articles will be posted here daily.")
+        return f"{done} {describe(started)}"
     if action == "off":
         unschedule_digest(context.application, chat.id)
         await news.unsubscribe(chat.id)
-        return f"Digest off {where}. /digest on turns it back on."
+        if channel:
+            return _("Digest off for {channel}. /digest on turns it back on.").format(channel=fmt.user_text(title))
+        return _("Digest off here. /digest on turns it back on.")
     if action in ("time", "tz") and rest:
         change = news.set_digest_time if action == "time" else news.set_digest_zone
         changed = await change(chat.id, rest[0])
         if changed is None:
-            return "There is no digest yet: send /digest on first."
+            return _("There is no digest yet: send /digest on first.")
         if changed.enabled:
             schedule_digest(context.application, changed)
-        return f"Digest updated. {describe(changed)}"
+        return _("Digest updated.") + " " + describe(changed)
     if action == "now":
         if await news.subscription(chat.id) is None:
-            place = "here" if chat.type != ChatType.CHANNEL else f"for {fmt.user_text(title)}"
-            return NO_DIGEST_FOR_NOW.format(where=place)
+            if channel:
+                return _(NO_DIGEST_FOR_CHANNEL).format(channel=fmt.user_text(title))
+            return _(NO_DIGEST_FOR_NOW)
         result = await run_digest(context.application, chat.id)
         return result.describe()
     if action == "status":
         current = await news.subscription(chat.id)
-        return describe(current) if current else "No digest here. An admin can send /digest on."
-    return "Use /digest on, off, time HH:MM, tz Area/City, now or status."
+        return describe(current) if current else _("No digest here. An admin can send /digest on.")
+    return _("Use /digest on, off, time HH:MM, tz Area/City, now or status.")
 
 
-NO_DIGEST_FOR_NOW = (
-    "There is no digest {where}, so there is nothing to post now. An admin can send /digest on "
+NO_DIGEST_FOR_NOW = N_(
+    "There is no digest here, so there is nothing to post now. An admin can send /digest on "
+    "to get new articles' summaries daily; after that, /digest now posts what is new at once."
+)
+NO_DIGEST_FOR_CHANNEL = N_(
+    "There is no digest for {channel}, so there is nothing to post now. An admin can send /digest on "
     "to get new articles' summaries daily; after that, /digest now posts what is new at once."
 )
 """/digest now never turns a digest on: a chat without one is told how to get one."""
@@ -102,19 +116,32 @@ async def forget(update: Update, context: BotContext) -> None:
 def describe_forgotten(forgotten: Forgotten) -> str:
     """The /forget reply: what was deleted, item by item."""
     if not forgotten.anything:
-        return "There was nothing stored for this chat: no settings, digest, feeds or pasted texts."
+        return _("There was nothing stored for this chat: no settings, digest, feeds or pasted texts.")
     deleted = [
-        "the summary length" if forgotten.summary_length else "",
-        "the digest" if forgotten.digest else "",
-        f"{plural(forgotten.feeds, 'followed feed')}" if forgotten.feeds else "",
-        f"the delivery history ({plural(forgotten.deliveries, 'article')} posted)" if forgotten.deliveries else "",
-        f"{plural(forgotten.pasted, 'text')} pasted or linked here that only this chat could see"
+        _("the summary length") if forgotten.summary_length else "",
+        _("the language") if forgotten.language else "",
+        _("the digest") if forgotten.digest else "",
+        plural(forgotten.feeds, "{n} followed feed", "{n} followed feeds") if forgotten.feeds else "",
+        plural(
+            forgotten.deliveries,
+            "the delivery history ({n} article posted)",
+            "the delivery history ({n} articles posted)",
+        )
+        if forgotten.deliveries
+        else "",
+        plural(
+            forgotten.pasted,
+            "{n} text pasted or linked here that only this chat could see",
+            "{n} texts pasted or linked here that only this chat could see",
+        )
         if forgotten.pasted
         else "",
     ]
     items = [item for item in deleted if item]
-    listed = items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
-    return f"Done. Deleted for this chat: {listed}."
+    listed = (
+        items[0] if len(items) == 1 else _("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])
+    )
+    return _("Done. Deleted for this chat: {listed}.").format(listed=listed)
 
 
 async def feed(update: Update, context: BotContext) -> None:
@@ -134,34 +161,46 @@ async def feed(update: Update, context: BotContext) -> None:
                 news, target.id, rest[0], settings.feed_poll_minutes * 60, settings.feed_max_items
             )
         except feeds.FeedError as error:
-            await message.reply_text(f"I can't follow that feed: {fmt.escape(str(error))}.")
+            await message.reply_text(_("I can't follow that feed: {error}.").format(error=fmt.escape(str(error))))
             return
         subscribed = await news.subscription(target.id)
-        hint = "" if subscribed and subscribed.enabled else " Turn the digest on with /digest on to receive them."
-        await reply_html(
-            message,
-            f"✅ Following <b>{fmt.user_text(report.feed.title or rest[0], 200)}</b>: "
-            f"{plural(len(report.new_articles), 'article')} stored for the next digest.{hint}",
+        hint = (
+            "" if subscribed and subscribed.enabled else " " + _("Turn the digest on with /digest on to receive them.")
         )
+        following = plural(
+            len(report.new_articles),
+            "✅ Following <b>{feed}</b>: {n} article stored for the next digest.",
+            "✅ Following <b>{feed}</b>: {n} articles stored for the next digest.",
+            feed=fmt.user_text(report.feed.title or rest[0], 200),
+        )
+        await reply_html(message, following + hint)
     elif action == "remove" and len(rest) == 1 and parse_number(rest[0], 0, 10**9) is not None:
         followed = await news.feeds_of(target.id)
         number = parse_number(rest[0], 1, len(followed))
         if number is None:
-            await message.reply_text(f"There is no feed {fmt.escape(rest[0])} here; /feed list shows the numbers.")
+            await message.reply_text(
+                _("There is no feed {number} here; /feed list shows the numbers.").format(number=fmt.escape(rest[0]))
+            )
             return
         await news.unfollow_feed(target.id, followed[number - 1].id)
-        await reply_html(message, f"Stopped following {fmt.user_text(followed[number - 1].url, 200)}.")
+        await reply_html(
+            message, _("Stopped following {url}.").format(url=fmt.user_text(followed[number - 1].url, 200))
+        )
     else:
-        await message.reply_text("Use /feed add URL, /feed list or /feed remove N.")
+        await message.reply_text(_("Use /feed add URL, /feed list or /feed remove N."))
 
 
 async def resolve_channel(message: Message, context: BotContext, name: str) -> AnyChat | None:
     try:
         chat = await context.bot.get_chat(name)
     except TelegramError:
-        await message.reply_text(f"I can't find {fmt.user_text(name)}. Add me to the channel as an admin first.")
+        await message.reply_text(
+            _("I can't find {name}. Add me to the channel as an admin first.").format(name=fmt.user_text(name))
+        )
         return None
     if chat.type != ChatType.CHANNEL:
-        await message.reply_text(f"{fmt.user_text(name)} is not a channel. Send /digest in the group itself.")
+        await message.reply_text(
+            _("{name} is not a channel. Send /digest in the group itself.").format(name=fmt.user_text(name))
+        )
         return None
     return chat

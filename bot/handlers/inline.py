@@ -5,6 +5,7 @@ from __future__ import annotations
 from telegram import InlineQueryResultArticle, InputTextMessageContent, Update
 
 from ..context import BotContext
+from ..i18n import _
 from ..present import formatting as fmt
 from ..present.keyboards import summary_keyboard
 from ..present.plural import plural
@@ -24,15 +25,15 @@ async def inline_query(update: Update, context: BotContext) -> None:
         return
     wait = context.too_fast(query.from_user.id)
     if wait:
-        seconds = plural(max(1, round(wait)), "second")
-        await query.answer([_notice("slow", "You're going fast", f"Wait {seconds}, then type again.")], cache_time=0)
+        again = plural(max(1, round(wait)), "Wait {n} second, then type again.", "Wait {n} seconds, then type again.")
+        await query.answer([_notice("slow", _("You're going fast"), again)], cache_time=0)
         return
     words = query.query.strip()
     news = context.news
     found = await (news.search(words, PAGE_SIZE + 1, offset) if words else news.latest(PAGE_SIZE + 1, offset))
     if not found and offset == 0:
-        what = f"No article matches “{words[:60]}”" if words else "No articles yet"
-        await query.answer([_notice("none", what, "Try fewer or other words.")], cache_time=5)
+        what = _("No article matches “{words}”").format(words=words[:60]) if words else _("No articles yet")
+        await query.answer([_notice("none", what, _("Try fewer or other words."))], cache_time=5)
         return
     length = context.settings.default_summary_length
     results = []

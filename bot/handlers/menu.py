@@ -1,5 +1,6 @@
 """What a person sees of the bot before and around a chat: its description on the empty chat
-screen, its short description on its profile, and the command menu for each kind of chat."""
+screen, its short description on its profile, and the command menu for each kind of chat, in
+each language the bot speaks."""
 
 from __future__ import annotations
 
@@ -13,27 +14,30 @@ from telegram import (
     BotCommandScopeDefault,
 )
 
-DESCRIPTION = (
+from ..i18n import FALLBACK, LANGUAGES, N_, _, speaking
+
+DESCRIPTION = N_(
     "I turn news articles into short summaries and key facts: who, where, figures, dates and quotes.\n\n"
     "Paste or forward an article, or send a link, and I reply with its summary. Search the stored "
     "news with /search, list it with /latest, and add me to a group or channel for a daily digest "
     "of new articles."
 )
-SHORT_DESCRIPTION = "News articles in short: summaries and key facts, in chats, groups and daily digests."
+SHORT_DESCRIPTION = N_("News articles in short: summaries and key facts, in chats, groups and daily digests.")
 
 _READ = [
-    BotCommand("summarize", "Summarize an article: id, pasted text, link, or reply to a message"),
-    BotCommand("facts", "Key facts of an article: /facts <id>"),
-    BotCommand("article", "Full text of an article: /article <id> [page]"),
-    BotCommand("latest", "The newest articles: /latest [n]"),
-    BotCommand("search", "Search the articles: /search <words>"),
-    BotCommand("help", "How to use the bot"),
+    ("summarize", N_("Summarize an article: id, pasted text, link, or reply to a message")),
+    ("facts", N_("Key facts of an article: /facts <id>")),
+    ("article", N_("Full text of an article: /article <id> [page]")),
+    ("latest", N_("The newest articles: /latest [n]")),
+    ("search", N_("Search the articles: /search <words>")),
+    ("help", N_("How to use the bot")),
 ]
 _CONFIGURE = [
-    BotCommand("length", "Summary length in this chat: /length <1-10>"),
-    BotCommand("digest", "Daily digest: on, off, time HH:MM, tz Area/City, now, status"),
-    BotCommand("feed", "News feeds for the digest: add URL, list, remove N"),
-    BotCommand("forget", "Delete this chat's settings, digest and pasted texts"),
+    ("length", N_("Summary length in this chat: /length <1-10>")),
+    ("language", N_("The bot's language in this chat: /language <code>, or auto")),
+    ("digest", N_("Daily digest: on, off, time HH:MM, tz Area/City, now, status")),
+    ("feed", N_("News feeds for the digest: add URL, list, remove N")),
+    ("forget", N_("Delete this chat's settings, digest and pasted texts")),
 ]
 PRIVATE_COMMANDS = [*_READ, *_CONFIGURE]
 """In a private chat a person configures their own chat (and, with @channel, a channel they run)."""
@@ -41,7 +45,7 @@ GROUP_COMMANDS = _READ
 """Members of a group read; changing the group's settings is for its admins."""
 ADMIN_COMMANDS = [*_READ, *_CONFIGURE]
 
-MENUS: list[tuple[BotCommandScope, list[BotCommand]]] = [
+MENUS: list[tuple[BotCommandScope, list[tuple[str, str]]]] = [
     (BotCommandScopeDefault(), PRIVATE_COMMANDS),
     (BotCommandScopeAllPrivateChats(), PRIVATE_COMMANDS),
     (BotCommandScopeAllGroupChats(), GROUP_COMMANDS),
@@ -49,9 +53,18 @@ MENUS: list[tuple[BotCommandScope, list[BotCommand]]] = [
 ]
 
 
+def commands(menu: list[tuple[str, str]]) -> list[BotCommand]:
+    """A menu's commands with their descriptions in the current language."""
+    return [BotCommand(name, _(description)) for name, description in menu]
+
+
 async def publish_menu(bot: Bot) -> None:
-    """Set the bot's descriptions and its command menu for every scope, at each start."""
-    await bot.set_my_description(DESCRIPTION)
-    await bot.set_my_short_description(SHORT_DESCRIPTION)
-    for scope, commands in MENUS:
-        await bot.set_my_commands(commands, scope=scope)
+    """Set the bot's descriptions and its command menu for every scope and language, at each start:
+    English for everyone, then each served language for the people whose Telegram uses it."""
+    for language in LANGUAGES:
+        code = None if language == FALLBACK else language
+        with speaking(language):
+            await bot.set_my_description(_(DESCRIPTION), language_code=code)
+            await bot.set_my_short_description(_(SHORT_DESCRIPTION), language_code=code)
+            for scope, menu in MENUS:
+                await bot.set_my_commands(commands(menu), scope=scope, language_code=code)

@@ -10,6 +10,7 @@ from telegram.constants import ChatType
 from telegram.error import BadRequest, Forbidden
 
 from ..context import BotContext
+from ..i18n import _
 from ..present import formatting as fmt
 from ..present.keyboards import summary_keyboard
 from ..present.plural import plural
@@ -51,7 +52,11 @@ async def slow_down(message: Message, context: BotContext) -> bool:
     wait = context.too_fast(user_id)
     if wait and user_id is not None and context.bot_data.limiter.first_refusal(user_id, wait):
         await message.reply_text(
-            f"You're going fast: please wait {plural(max(1, round(wait)), 'second')} and try again."
+            plural(
+                max(1, round(wait)),
+                "You're going fast: please wait {n} second and try again.",
+                "You're going fast: please wait {n} seconds and try again.",
+            )
         )
     return bool(wait)
 
@@ -62,7 +67,10 @@ async def stored_or_reply(message: Message, context: BotContext, article_id: str
         return await context.news.article(article_id)
     except NoSuchArticle:
         await reply_html(
-            message, f"There is no article <code>{fmt.user_text(article_id, 40)}</code>. /latest lists the newest ones."
+            message,
+            _("There is no article <code>{id}</code>. /latest lists the newest ones.").format(
+                id=fmt.user_text(article_id, 40)
+            ),
         )
         return None
 
@@ -76,17 +84,17 @@ async def may_configure(message: Message, context: BotContext, chat: AnyChat) ->
         return True  # only a channel's admins can post in it
     user = message.from_user
     if user is None:
-        await message.reply_text("Send this as yourself, not anonymously, so I can check you are an admin.")
+        await message.reply_text(_("Send this as yourself, not anonymously, so I can check you are an admin."))
         return False
     try:
         member = await context.bot.get_chat_member(chat.id, user.id)
     except Forbidden:
-        await message.reply_text("I am not a member there. Add me as an admin first.")
+        await message.reply_text(_("I am not a member there. Add me as an admin first."))
         return False
     except BadRequest:
-        await message.reply_text("I can't check your rights there. Make me an admin first.")
+        await message.reply_text(_("I can't check your rights there. Make me an admin first."))
         return False
     if member.status not in (ChatMember.ADMINISTRATOR, ChatMember.OWNER):
-        await message.reply_text("Only admins of that chat can change its settings.")
+        await message.reply_text(_("Only admins of that chat can change its settings."))
         return False
     return True

@@ -19,6 +19,7 @@ import feedparser
 
 from summarizer import ArticleError
 
+from ..i18n import _
 from ..present.formatting import escape
 from ..present.plural import plural
 from ..service import NewsService
@@ -130,20 +131,24 @@ def _after_check(feed: Feed, error: str | None, interval: float) -> Feed:
 def describe(feeds: list[Feed]) -> str:
     """The /feed list reply (HTML)."""
     if not feeds:
-        return "This chat follows no feeds. An admin can add one: /feed add https://example.com/rss"
-    lines = ["<b>Feeds followed here</b>", ""]
+        return _("This chat follows no feeds. An admin can add one: /feed add https://example.com/rss")
+    lines = [_("<b>Feeds followed here</b>"), ""]
     for number, feed in enumerate(feeds, start=1):
         name = escape(feed.title or feed.url)
         lines.append(f"{number}. {name}\n    {escape(feed.url)}")
         if feed.last_error:
             wait = max(0, int(feed.next_check - time.time()) // 60)
-            lines.append(
-                f"    ⚠️ failing ({plural(feed.failures, 'time')}): {escape(feed.last_error)}; "
-                f"next try in {plural(wait, 'minute')}"
+            failing = plural(
+                feed.failures,
+                "⚠️ failing ({n} time): {error}",
+                "⚠️ failing ({n} times): {error}",
+                error=escape(feed.last_error),
             )
+            later = plural(wait, "next try in {n} minute", "next try in {n} minutes")
+            lines.append(f"    {failing}; {later}")
         elif feed.checked_at:
-            lines.append(f"    ✅ checked {_when(feed.checked_at)}")
-    lines += ["", "/feed remove N stops following feed N."]
+            lines.append("    " + _("✅ checked {when}").format(when=_when(feed.checked_at)))
+    lines += ["", _("/feed remove N stops following feed N.")]
     return "\n".join(lines)
 
 

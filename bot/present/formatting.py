@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 
 from summarizer import FactKind, KeyFact, Summary, split_sentences
 
+from ..i18n import N_, _, day
 from ..store import StoredArticle
 from .plural import plural
 
@@ -21,10 +22,10 @@ PAGE_CHARS = 3000
 INLINE_DESCRIPTION = 200
 
 _KIND_LABELS = {
-    FactKind.PERSON: "👤 People",
-    FactKind.ORGANIZATION: "🏢 Organisations",
-    FactKind.PLACE: "📍 Places",
-    FactKind.DATE: "📅 When",
+    FactKind.PERSON: N_("👤 People"),
+    FactKind.ORGANIZATION: N_("🏢 Organisations"),
+    FactKind.PLACE: N_("📍 Places"),
+    FactKind.DATE: N_("📅 When"),
 }
 
 
@@ -45,9 +46,9 @@ def utf16_len(text: str) -> int:
 
 def byline(stored: StoredArticle) -> str:
     article = stored.article
-    parts = [p for p in (article.source, article.author and f"by {article.author}") if p]
+    parts = [p for p in (article.source, article.author and _("by {author}").format(author=article.author)) if p]
     if article.published:
-        parts.append(f"{article.published:%d %b %Y}")
+        parts.append(day(article.published))
     return " · ".join(parts)
 
 
@@ -61,27 +62,30 @@ def render_summary(stored: StoredArticle, summary: Summary) -> str:
     if stored.facts:
         lines.append(f"🔎 {facts_line(stored.facts)}")
     lines.append(
-        f"<code>{stored.article.id}</code> · {len(summary.sentences)} of {plural(summary.total_sentences, 'sentence')}"
+        f"<code>{stored.article.id}</code> · "
+        + plural(
+            summary.total_sentences, "{shown} of {n} sentence", "{shown} of {n} sentences", shown=len(summary.sentences)
+        )
     )
     return "\n".join(lines)
 
 
 def render_facts(stored: StoredArticle) -> str:
     facts = stored.facts
-    lines = [f"<b>Key facts</b> · {escape(stored.article.title)}", ""]
+    lines = [_("<b>Key facts</b> · {title}").format(title=escape(stored.article.title)), ""]
     if not facts:
-        lines.append("No names, places, figures or dates stood out in this article.")
+        lines.append(_("No names, places, figures or dates stood out in this article."))
     for kind, label in _KIND_LABELS.items():
         names = _unique(f.text for f in facts if f.kind is kind)
         if names:
-            lines.append(f"{label}: {escape(' · '.join(names))}")  # a name may be a list with commas
+            lines.append(f"{_(label)}: {escape(' · '.join(names))}")  # a name may be a list with commas
     figures = [f for f in facts if f.kind is FactKind.FIGURE]
     if figures:
-        lines.append("🔢 Figures:")
+        lines.append(_("🔢 Figures:"))
         lines.extend(f"  • {_highlight(f)}" for f in figures)
     quotes = [f for f in facts if f.kind is FactKind.QUOTE]
     if quotes:
-        lines.append("💬 Quotes:")
+        lines.append(_("💬 Quotes:"))
         lines.extend(f"  • {escape(q.text)} — {escape(q.context)}" for q in quotes)
     lines += ["", f"<code>{stored.article.id}</code>"]
     return "\n".join(lines)
@@ -97,7 +101,7 @@ def render_digest_item(stored: StoredArticle, summary: Summary) -> str:
     lines = [f"<b>{escape(stored.article.title)}</b>", escape(summary.text)]
     line = facts_line(stored.facts)
     if line:
-        lines.append(f"<i>Key facts:</i> {line}")
+        lines.append(_("<i>Key facts:</i> {facts}").format(facts=line))
     lines.append(f"/summarize_{stored.article.id}")
     return "\n".join(lines)
 
@@ -105,7 +109,9 @@ def render_digest_item(stored: StoredArticle, summary: Summary) -> str:
 def render_digest(items: Sequence[tuple[StoredArticle, Summary]]) -> list[tuple[str, list[str]]]:
     """Digest messages, each with the ids of the articles it carries; an article is never
     split across two messages unless it alone is longer than one message."""
-    header = f"📰 <b>News digest</b> · {plural(len(items), 'new article')}"
+    header = _("📰 <b>News digest</b> · {count}").format(
+        count=plural(len(items), "{n} new article", "{n} new articles")
+    )
     messages: list[tuple[str, list[str]]] = []
     current, ids = header, list[str]()
     for stored, summary in items:
@@ -154,7 +160,9 @@ def render_article_page(stored: StoredArticle, page: int) -> tuple[str, int]:
     head = f"<b>{escape(stored.article.title)}</b>"
     if byline(stored):
         head += f"\n<i>{escape(byline(stored))}</i>"
-    footer = f"<code>{stored.article.id}</code> · page {page + 1} of {len(pages)}"
+    footer = f"<code>{stored.article.id}</code> · " + _("page {page} of {pages}").format(
+        page=page + 1, pages=len(pages)
+    )
     body = escape(pages[page])
     return (f"{head}\n\n{body}\n\n{footer}" if page == 0 else f"{body}\n\n{footer}"), len(pages)
 

@@ -239,6 +239,17 @@ class PostgresArticleStore:
             (chat_id, length),
         )
 
+    async def chat_language(self, chat_id: int) -> str | None:
+        rows = await self._all("SELECT language FROM chats WHERE chat_id = %s", (chat_id,))
+        return rows[0]["language"] if rows else None
+
+    async def set_chat_language(self, chat_id: int, language: str | None) -> None:
+        await self._all(
+            "INSERT INTO chats (chat_id, language) VALUES (%s, %s)"
+            " ON CONFLICT (chat_id) DO UPDATE SET language = excluded.language RETURNING chat_id",
+            (chat_id, language),
+        )
+
     async def subscription(self, chat_id: int) -> Subscription | None:
         rows = await self._all("SELECT * FROM subscriptions WHERE chat_id = %s", (chat_id,))
         return Subscription(**rows[0]) if rows else None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 MIGRATIONS: dict[int, list[str]] = {
     1: [
         """CREATE TABLE articles (
@@ -60,4 +60,6 @@ MIGRATIONS: dict[int, list[str]] = {
         )""",
         "CREATE INDEX pastes_article ON pastes(article_seq)",
     ],
+    # The language a chat's replies and digests are in, set with /language (NULL: the reader's own).
+    5: ["ALTER TABLE chats ADD COLUMN language TEXT"],
 }

@@ -214,6 +214,22 @@ class SqliteArticleStore:
             )
         )
 
+    async def chat_language(self, chat_id: int) -> str | None:
+        def work(db: sqlite3.Connection) -> str | None:
+            row = db.execute("SELECT language FROM chats WHERE chat_id = ?", (chat_id,)).fetchone()
+            return None if row is None else row[0]
+
+        return await self._run(work)
+
+    async def set_chat_language(self, chat_id: int, language: str | None) -> None:
+        await self._run(
+            lambda db: db.execute(
+                "INSERT INTO chats (chat_id, language) VALUES (?, ?)"
+                " ON CONFLICT (chat_id) DO UPDATE SET language = excluded.language",
+                (chat_id, language),
+            )
+        )
+
     async def subscription(self, chat_id: int) -> Subscription | None:
         def work(db: sqlite3.Connection) -> Subscription | None:
             row = db.execute("SELECT * FROM subscriptions WHERE chat_id = ?", (chat_id,)).fetchone()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 MIGRATIONS: dict[int, str] = {
     1: """
     CREATE TABLE articles (
@@ -81,5 +81,9 @@ MIGRATIONS: dict[int, str] = {
         PRIMARY KEY (chat_id, article_seq)
     );
     CREATE INDEX pastes_article ON pastes(article_seq);
+    """,
+    # The language a chat's replies and digests are in, set with /language (NULL: the reader's own).
+    5: """
+    ALTER TABLE chats ADD COLUMN language TEXT;
     """,
 }

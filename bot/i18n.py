@@ -1,0 +1,114 @@
+"""The bot's words in the reader's language: gettext catalogs (bot/locales/<lang>/LC_MESSAGES/bot.po)
+read with Babel at start, and the language of the update being handled, kept in a context variable."""
+
+from __future__ import annotations
+
+import gettext
+import io
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+from babel.dates import format_date
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
+from babel.support import Translations
+
+LOCALES = Path(__file__).parent / "locales"
+DOMAIN = "bot"
+FALLBACK = "en"
+LANGUAGE_NAMES = {
+    "en": "English",
+    "ru": "Русский",
+    "uk": "Українська",
+    "es": "Español",
+    "pt": "Português",
+    "de": "Deutsch",
+    "fr": "Français",
+    "it": "Italiano",
+    "tr": "Türkçe",
+    "id": "Bahasa Indonesia",
+    "ar": "العربية",
+    "fa": "فارسی",
+}
+LANGUAGES = tuple(LANGUAGE_NAMES)
+"""The languages the bot speaks, English (the language of the source strings) first."""
+
+_current: ContextVar[str] = ContextVar("language", default=FALLBACK)
+
+
+def po_path(language: str) -> Path:
+    return LOCALES / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+@cache
+def translations(language: str) -> gettext.NullTranslations:
+    """The language's catalog, compiled in memory from its .po file (English: the source strings)."""
+    if language == FALLBACK:
+        return gettext.NullTranslations()
+    with po_path(language).open("rb") as source:
+        catalog = read_po(source, locale=language, domain=DOMAIN)
+    compiled = io.BytesIO()
+    write_mo(compiled, catalog)
+    compiled.seek(0)
+    return Translations(compiled, domain=DOMAIN)
+
+
+def load_all() -> None:
+    """Read every catalog once, at start, so a broken one stops the bot before it serves anyone."""
+    for language in LANGUAGES:
+        translations(language)
+
+
+def supported(code: str | None) -> str | None:
+    """The served language for a Telegram ``language_code`` ("pt-br" -> "pt"), or None."""
+    base = (code or "").replace("_", "-").split("-")[0].lower()
+    return base if base in LANGUAGE_NAMES else None
+
+
+def current() -> str:
+    return _current.get()
+
+
+def use(language: str) -> None:
+    """Speak ``language`` for the rest of the update being handled."""
+    _current.set(language if language in LANGUAGE_NAMES else FALLBACK)
+
+
+@contextmanager
+def speaking(language: str) -> Iterator[None]:
+    """Speak ``language`` inside the block (a digest job, a menu in each language)."""
+    token = _current.set(language if language in LANGUAGE_NAMES else FALLBACK)
+    try:
+        yield
+    finally:
+        _current.reset(token)
+
+
+def _(message: str) -> str:
+    """``message`` in the current language."""
+    return translations(_current.get()).gettext(message)
+
+
+def N_(message: str) -> str:
+    """Marks ``message`` for the catalogs; it is translated later, where it is shown."""
+    return message
+
+
+def ngettext(singular: str, many: str, count: int) -> str:
+    """The form of a counted phrase the current language's plural rules pick for ``count``."""
+    return translations(_current.get()).ngettext(singular, many, count)
+
+
+def number(count: int) -> str:
+    """``count`` written the current language's way (1,234 / 1 234 / 1.234)."""
+    return format_decimal(count, locale=_current.get())
+
+
+def day(value: date) -> str:
+    """A date as "02 Dec 2026", with the current language's month names."""
+    return format_date(value, "dd MMM y", locale=_current.get())
