@@ -108,8 +108,10 @@ class LocalBotApi(BotApiRoutes):
 
     # -- the user's side ---------------------------------------------------------------------
 
-    def add_user(self, user_id: int, first_name: str = "Alice", username: str | None = None) -> User:
-        user = User(user_id, first_name, username)
+    def add_user(
+        self, user_id: int, first_name: str = "Alice", username: str | None = None, language_code: str | None = None
+    ) -> User:
+        user = User(user_id, first_name, username, language_code=language_code)
         self.users[user_id] = user
         self.chats.setdefault(user_id, Chat(user_id, "private", first_name=first_name, username=username))
         return user

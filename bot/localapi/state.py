@@ -39,11 +39,15 @@ class User:
     first_name: str
     username: str | None = None
     is_bot: bool = False
+    language_code: str | None = None
+    """The IETF tag of the user's Telegram language ("ru", "pt-br"), as updates carry it."""
 
     def to_json(self) -> JSON:
         data: JSON = {"id": self.id, "is_bot": self.is_bot, "first_name": self.first_name}
         if self.username:
             data["username"] = self.username
+        if self.language_code:
+            data["language_code"] = self.language_code
         return data
 
 

@@ -18,6 +18,7 @@ from bot.app import build_application, running
 from bot.digests import schedule_all
 from bot.errors import SORRY, configure_logging
 from bot.handlers.menu import DESCRIPTION, SHORT_DESCRIPTION
+from bot.i18n import LANGUAGES
 from bot.localapi.server import LocalBotApi
 from tests.bot.conftest import ALICE, BOB, GROUP, make_settings
 from tests.bot.test_digests import NEW_ARTICLES
@@ -199,7 +200,9 @@ async def test_descriptions_and_commands_per_scope(api: LocalBotApi, bot: object
     assert api.descriptions[""] == DESCRIPTION and 0 < len(DESCRIPTION) <= 512
     assert api.short_descriptions[""] == SHORT_DESCRIPTION and 0 < len(SHORT_DESCRIPTION) <= 120
     menus = {scope: {c["command"] for c in commands} for scope, commands in api.scoped_commands.items()}
-    assert set(menus) == {"default", "all_private_chats", "all_group_chats", "all_chat_administrators"}
+    scopes = {"default", "all_private_chats", "all_group_chats", "all_chat_administrators"}
+    assert set(menus) == scopes | {f"{scope}/{code}" for scope in scopes for code in LANGUAGES if code != "en"}
+    assert all(menus[f"{scope}/ru"] == menus[scope] for scope in scopes)  # the same commands, described in Russian
     assert {"summarize", "latest", "search", "help"} <= menus["all_group_chats"]
     assert not {"digest", "feed", "forget", "length"} & menus["all_group_chats"]
     assert {"digest", "feed", "forget", "length"} <= menus["all_chat_administrators"]

@@ -101,6 +101,13 @@ async def test_chat_settings_and_subscriptions(store: ArticleStore) -> None:
     await store.set_summary_length(-1, 4)
     await store.set_summary_length(-1, 5)
     assert await store.summary_length(-1) == 5
+    assert await store.chat_language(-1) is None and await store.chat_language(-2) is None
+    await store.set_chat_language(-1, "de")
+    await store.set_chat_language(-2, "fa")  # a chat with a language and no length
+    assert (await store.chat_language(-1), await store.chat_language(-2)) == ("de", "fa")
+    assert await store.summary_length(-1) == 5 and await store.summary_length(-2) is None
+    await store.set_chat_language(-1, None)
+    assert await store.chat_language(-1) is None and await store.summary_length(-1) == 5
     subscription = Subscription(chat_id=-1, time="07:30", timezone="Europe/Berlin", chat_title="News")
     await store.save_subscription(subscription)
     await store.save_subscription(subscription.model_copy(update={"enabled": False, "paused_reason": "kicked"}))
