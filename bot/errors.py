@@ -10,10 +10,11 @@ from telegram import Update
 from telegram.error import TelegramError
 
 from .context import BotContext
+from .i18n import N_, _
 
 log = logging.getLogger(__name__)
 
-SORRY = "Sorry, something went wrong on my side. Please try again in a moment."
+SORRY = N_("Sorry, something went wrong on my side. Please try again in a moment.")
 
 
 async def on_error(update: object, context: BotContext) -> None:
@@ -29,7 +30,7 @@ async def on_error(update: object, context: BotContext) -> None:
     if chat is None or chat.type == "channel":
         return
     try:
-        await context.bot.send_message(chat.id, SORRY)
+        await context.bot.send_message(chat.id, _(SORRY))  # in the language of the update that failed
     except TelegramError:
         log.warning("could not tell chat %s about the error", chat.id)
 

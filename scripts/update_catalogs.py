@@ -42,7 +42,9 @@ def updated(language: str, source: Catalog) -> str:
             catalog = read_po(existing, locale=language, domain=DOMAIN)
     else:
         catalog = Catalog(locale=language, domain=DOMAIN, project="newsbot", fuzzy=False)
+    created = catalog.creation_date
     catalog.update(source, no_fuzzy_matching=True)
+    catalog.creation_date = created  # a stable header: no merge conflict over a time stamp
     out = io.BytesIO()
     write_po(out, catalog, width=100, omit_header=False, ignore_obsolete=True, include_lineno=False)
     return out.getvalue().decode("utf-8")
