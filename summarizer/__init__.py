@@ -14,10 +14,11 @@ from importlib.metadata import version
 from pathlib import Path
 
 from .facts import MAX_FACTS, key_facts
+from .languages import LANGUAGES, UnsupportedLanguage, identify, served_names
 from .models import Article, Caption, FactKind, KeyFact, Ranking, Sentence, Summary, SummarySentence
 from .parse import ArticleError, article_id, parse_article
 from .rank import ALGORITHMS, DEFAULT_ALGORITHM, NewsSummarizer, UnknownAlgorithm, rank
-from .tokenize import Tokenizer, split_sentences, split_words
+from .tokenize import Tokenizer, count_words, split_sentences, split_words
 
 
 def summarize(
@@ -43,8 +44,9 @@ def revision() -> str:
     """A fingerprint of this summarizer: its code and the sumy it builds on. Rankings and key
     facts stored by another revision may differ from what this one makes."""
     digest = hashlib.sha256(version("sumy").encode())
-    for source in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(source.name.encode() + b"\0" + source.read_bytes())
+    root = Path(__file__).parent
+    for source in sorted(root.glob("**/*.py")):
+        digest.update(source.relative_to(root).as_posix().encode() + b"\0" + source.read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -57,6 +59,7 @@ __all__ = [
     "Caption",
     "FactKind",
     "KeyFact",
+    "LANGUAGES",
     "NewsSummarizer",
     "Ranking",
     "Sentence",
@@ -64,11 +67,15 @@ __all__ = [
     "SummarySentence",
     "Tokenizer",
     "UnknownAlgorithm",
+    "UnsupportedLanguage",
     "article_id",
+    "count_words",
+    "identify",
     "key_facts",
     "parse_article",
     "rank",
     "revision",
+    "served_names",
     "split_sentences",
     "split_words",
     "summarize",

@@ -12,10 +12,11 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 import numpy as np
+import snowballstemmer
 from sumy.models.dom import ObjectDocumentModel, Paragraph
 from sumy.models.dom import Sentence as SumySentence
 from sumy.nlp.stemmers import Stemmer
@@ -29,12 +30,12 @@ from sumy.summarizers.reduction import ReductionSummarizer
 from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 
+from .languages import language, stop_words
 from .lexicon import STOP_WORDS
 from .models import Article, Ranking
-from .tokenize import Tokenizer
+from .tokenize import STOPS, Tokenizer, count_words
 
 DEFAULT_ALGORITHM = "default"
-_TOKENIZER = Tokenizer()
 _STEMMER = Stemmer("english")
 
 
@@ -48,19 +49,48 @@ class _ContentStems(dict[str, str]):
     """Each word's stem if it is a content word, empty for a stop word or a single character:
     a dictionary filled as words are first asked for, so that a known word costs one lookup
     (mapped over a sentence's words, no Python call at all). Emptied when it grows past
-    200,000 words, so that a long-running bot's junk words (codes, numbers) do not pile up."""
+    200,000 words, so that a long-running bot's junk words (codes, numbers) do not pile up.
+    One per language, each with that language's stop words and stemmer."""
 
     limit = 200_000
+
+    def __init__(self, stop_words: frozenset[str] = STOP_WORDS, stemmer: Callable[[str], str] = stem) -> None:
+        super().__init__()
+        self.stop_words = stop_words
+        self.stem = stemmer
 
     def __missing__(self, word: str) -> str:
         if len(self) >= self.limit:
             self.clear()
         lower = word.lower()
-        found = self[word] = "" if len(word) < 2 or lower in STOP_WORDS else stem(lower)
+        found = self[word] = "" if len(word) < 2 or lower in self.stop_words else self.stem(lower)
         return found
 
 
-_CONTENT_STEMS = _ContentStems()
+_CONTENT_STEMS = _ContentStems(STOP_WORDS, stem)
+
+
+@cache
+def content_stems(code: str) -> _ContentStems:
+    """The content-word stems of a language: sumy's English stemmer, Snowball's for the others
+    (words stay whole where Snowball has no stemmer: Ukrainian, Chinese, Japanese)."""
+    if code == "en":
+        return _CONTENT_STEMS
+    lang = language(code)
+    if lang.snowball is None:
+        return _ContentStems(stop_words(lang), str)
+    snowball = snowballstemmer.stemmer(lang.snowball)
+
+    @lru_cache(maxsize=200_000)
+    def stem_word(word: str) -> str:
+        return str(snowball.stemWord(word.lower()))
+
+    return _ContentStems(stop_words(lang), stem_word)
+
+
+@cache
+def _tokenizer(code: str) -> Tokenizer:
+    return Tokenizer(code)
 
 
 class NewsSummarizer(AbstractSummarizer):  # type: ignore[misc]
@@ -91,9 +121,11 @@ class NewsSummarizer(AbstractSummarizer):  # type: ignore[misc]
     redundancy = 0.3
     """MMR trade-off: how much overlap with an already chosen sentence costs."""
 
-    def __init__(self, stemmer: Callable[[str], str] = stem) -> None:
-        super().__init__(stemmer)
-        self.stop_words: frozenset[str] = STOP_WORDS
+    def __init__(self, stemmer: Callable[[str], str] = stem, language: str = "en") -> None:
+        content = content_stems(language)
+        super().__init__(stemmer if language == "en" else content.stem)
+        self.stop_words: frozenset[str] = content.stop_words
+        self._content = content
         self._analysed: _Analysis | None = None
 
     def __call__(self, document: ObjectDocumentModel, sentences_count: Any) -> tuple[Any, ...]:
@@ -145,8 +177,8 @@ class NewsSummarizer(AbstractSummarizer):  # type: ignore[misc]
         return 1.0 / (1.0 + math.exp(min(50.0, (index - self.lead_size) / self.lead_softness)))
 
     def _words(self, words: Iterable[str]) -> list[str]:
-        if self._stemmer is stem and self.stop_words is STOP_WORDS:
-            return list(filter(None, map(_CONTENT_STEMS.__getitem__, words)))
+        if self._stemmer is self._content.stem and self.stop_words is self._content.stop_words:
+            return list(filter(None, map(self._content.__getitem__, words)))
         stem_word = self._stemmer
         return [stem_word(lower) for w in words if len(w) > 1 and (lower := w.lower()) not in self.stop_words]
 
@@ -259,7 +291,7 @@ _CAPTION_CUE = re.compile(  # matched against the lower-cased text
 def _soft_factor(text: str, index: int) -> float:
     """Below 1 for sentences a reader would find hard to take alone: dangling references,
     quotes cut mid-way, very short or very long sentences (fragments: ``fragment_factor``)."""
-    words = len(text.split())
+    words = count_words(text)
     factor = 1.0
     if 6 <= words < 10:
         factor *= 0.75
@@ -276,24 +308,29 @@ def _soft_factor(text: str, index: int) -> float:
 _CUE_WORDS = ("pictur", "photo", "scroll", "click", "read more", "video", ")")
 
 
+_CLOSING = "\"'”’“»」』)）"
+_ENDS = tuple(STOPS)
+
+
 def fragment_factor(text: str) -> float:
     """Below 1 for what is not a sentence of the story: a few words, a caption or boilerplate
     cue, a subheading or label without end punctuation."""
-    words = len(text.split())
+    words = count_words(text)
     factor = 0.3 if words < 6 else 1.0
     lower = text.lower()
     if any(cue in lower for cue in _CUE_WORDS) and _CAPTION_CUE.search(lower):
         factor *= 0.6
-    if not text.rstrip("\"'”’)").endswith((".", "!", "?", "…")):
+    if not text.rstrip(_CLOSING).endswith(_ENDS):
         factor *= 0.7 if words > 12 else 0.1  # a subheading or a label, not a sentence
     return factor
 
 
-def _sumy_algorithms() -> dict[str, Callable[[], AbstractSummarizer]]:
-    def with_stop_words(cls: type) -> Callable[[], AbstractSummarizer]:
-        def make() -> AbstractSummarizer:
-            summarizer = cls(stem)
-            summarizer.stop_words = STOP_WORDS
+def _sumy_algorithms() -> dict[str, Callable[[str], AbstractSummarizer]]:
+    def with_stop_words(cls: type) -> Callable[[str], AbstractSummarizer]:
+        def make(code: str) -> AbstractSummarizer:
+            content = content_stems(code)
+            summarizer = cls(content.stem)
+            summarizer.stop_words = content.stop_words
             return summarizer
 
         return make
@@ -307,13 +344,18 @@ def _sumy_algorithms() -> dict[str, Callable[[], AbstractSummarizer]]:
         "sumbasic": with_stop_words(SumBasicSummarizer),
         "reduction": with_stop_words(ReductionSummarizer),
         "edmundson": _edmundson,
-        DEFAULT_ALGORITHM: NewsSummarizer,
+        DEFAULT_ALGORITHM: _news,
     }
 
 
-def _edmundson() -> AbstractSummarizer:
-    summarizer = EdmundsonSummarizer(stem)
-    summarizer.null_words = STOP_WORDS
+def _news(code: str) -> AbstractSummarizer:
+    return NewsSummarizer(language=code)
+
+
+def _edmundson(code: str) -> AbstractSummarizer:
+    content = content_stems(code)
+    summarizer = EdmundsonSummarizer(content.stem)
+    summarizer.null_words = content.stop_words
     return summarizer
 
 
@@ -330,9 +372,10 @@ class UnknownAlgorithm(ValueError):
 def build_document(article: Article) -> ObjectDocumentModel:
     """sumy's document model of an article: its title as a heading, its sentences as they are."""
     paragraphs: dict[int, list[SumySentence]] = {}
+    tokenizer = _tokenizer(article.language)
     for sentence in article.sentences:
-        paragraphs.setdefault(sentence.paragraph, []).append(SumySentence(sentence.text, _TOKENIZER))
-    heading = SumySentence(article.title, _TOKENIZER, is_heading=True)
+        paragraphs.setdefault(sentence.paragraph, []).append(SumySentence(sentence.text, tokenizer))
+    heading = SumySentence(article.title, tokenizer, is_heading=True)
     blocks = [Paragraph(sentences) for _, sentences in sorted(paragraphs.items())]
     if blocks:
         blocks[0] = Paragraph([heading, *blocks[0]._sentences])
@@ -344,7 +387,7 @@ def rank(article: Article, algorithm: str = DEFAULT_ALGORITHM) -> Ranking:
     factory = _FACTORIES.get(algorithm)
     if factory is None:
         raise UnknownAlgorithm(algorithm)
-    summarizer = factory()
+    summarizer = factory(article.language)
     document = build_document(article)
     if isinstance(summarizer, EdmundsonSummarizer):
         summarizer.bonus_words = [w for h in document.headings for w in h.words] or ["news"]

@@ -1,0 +1,39 @@
+"""Which language a text is in: py3langid's model, shipped inside its wheel, read offline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+SAMPLE_CHARS = 4000
+"""The opening characters read: past a few paragraphs the answer no longer changes, only the time."""
+REFUSE_CONFIDENCE = 0.9
+"""A text is taken to be in a language we do not serve only when the model is this sure of it;
+below that, the best served language is the answer (names and figures can mislead the model)."""
+ALIASES = {"ms": "id"}
+"""Languages the model tells apart that read the same for us: Malay text is summarized as Indonesian."""
+
+
+@dataclass(frozen=True)
+class Guess:
+    """The model's answer: the best served language and, when it is surer of another, that one."""
+
+    served: str
+    confidence: float
+    other: str | None = None
+
+
+@cache
+def _identifier() -> LanguageIdentifier:
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def guess_language(text: str, served: frozenset[str]) -> Guess:
+    """The best of the ``served`` languages for ``text``, with the unserved one it rather looks like."""
+    ranked = [(ALIASES.get(code, code), float(p)) for code, p in _identifier().rank(text[:SAMPLE_CHARS])]
+    best_code, best_p = ranked[0]
+    served_code, served_p = next(((c, p) for c, p in ranked if c in served), ("en", 0.0))
+    other = best_code if best_code not in served and best_p >= REFUSE_CONFIDENCE else None
+    return Guess(served=served_code, confidence=served_p, other=other)
