@@ -192,9 +192,9 @@ def _take_title(lines: list[str]) -> tuple[str, list[str]]:
         line = _normalize_space(line)
         if not line:
             continue
-        words = line.split()
         rest = lines[i + 1 :]
-        looks_like_title = len(words) <= _TITLE_MAX_WORDS and (not line.endswith(".") or (rest and not rest[0].strip()))
+        short = count_words(line) <= _TITLE_MAX_WORDS
+        looks_like_title = short and (not line.endswith(_SENTENCE_STOPS) or (rest and not rest[0].strip()))
         if looks_like_title and any(x.strip() for x in rest):
             return line, rest
         return "", lines[i:]

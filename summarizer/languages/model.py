@@ -38,6 +38,8 @@ class Language:
     """Phrases of site furniture in this language ("читайте также"): a short line with one is not text."""
     digits: str = ""
     """The language's own ten digits, zero first, where it has them besides 0-9."""
+    decimal_comma: bool = False
+    """Numbers are written 3,5 and 1.000 (three and a half, a thousand), not 3.5 and 1,000."""
 
     @cached_property
     def month_numbers(self) -> dict[str, int]:

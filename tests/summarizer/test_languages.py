@@ -8,9 +8,11 @@ import pytest
 from summarizer import (
     LANGUAGES,
     ArticleError,
+    FactKind,
     UnsupportedLanguage,
     count_words,
     identify,
+    key_facts,
     parse_article,
     split_sentences,
     split_words,
@@ -18,6 +20,7 @@ from summarizer import (
 )
 from summarizer.extract import extract_article
 from summarizer.languages import language, stop_words
+from summarizer.languages.hooks import NAME_KINDS, month_number, names_by_capitals, numbers, quotations
 from summarizer.rank import content_stems
 
 from .samples import SAMPLES, sample_text
@@ -144,3 +147,32 @@ def test_a_chinese_page_is_measured_in_characters_not_spaces() -> None:
 
 def test_a_declared_page_language_that_is_wrong_does_not_lose_the_article() -> None:
     assert extract_article(_page("de", "en", 3)).language == "de"
+
+
+def test_names_are_left_to_capitals_only_where_capitals_mark_names() -> None:
+    assert names_by_capitals(language("en")) and names_by_capitals(language("ru"))
+    assert not names_by_capitals(language("de"))  # every German noun is capitalized
+    assert not any(names_by_capitals(language(code)) for code in ("ar", "fa", "hi", "zh", "ja"))
+    for code in ("de", "ar", "zh"):
+        kinds = {fact.kind for fact in key_facts(parse_article(sample_text(code)))}
+        assert not kinds & NAME_KINDS, code
+    assert FactKind.PERSON in {fact.kind for fact in key_facts(parse_article(sample_text("en")))}
+
+
+def test_digits_months_and_quotes_for_the_fact_rules() -> None:
+    persian, arabic, german = language("fa"), language("ar"), language("de")
+    assert persian.ascii_digits("۴۰ میلیون") == "40 میلیون"
+    assert [n[2] for n in numbers(arabic, "بلغت ٤٠ مليون و٣٫٥ بالمئة")] == [40.0, 3.5]
+    assert [n[2] for n in numbers(german, "1.000 Euro und 3,5 Prozent")] == [1000.0, 3.5]
+    assert [n[2] for n in numbers(language("en"), "1,000 dollars and 3.5 percent")] == [1000.0, 3.5]
+    assert [n[2] for n in numbers(language("hi"), "४० करोड़")] == [40.0]
+    assert month_number(language("ru"), "января") == 1
+    assert month_number(german, "Oktober") == 10
+    assert month_number(arabic, "تشرين الأول") == 10
+    assert month_number(language("es"), "lunes") is None
+    text = "Er sagte: „Wir bauen die Brücke.“ Sie sagte: »Nein«."
+    assert [text[a:b] for a, b in quotations(german, text)] == ["Wir bauen die Brücke.", "Nein"]
+    japanese = "市長は「新しい橋で移動時間が半分になる」と述べた。"
+    assert [japanese[a:b] for a, b in quotations(language("ja"), japanese)] == ["新しい橋で移動時間が半分になる"]
+    russian = "«Мы готовы», — сказал он."
+    assert [russian[a:b] for a, b in quotations(language("ru"), russian)] == ["Мы готовы"]
