@@ -174,9 +174,7 @@ def print_table(report: dict[str, Any]) -> None:
     print(f"{'lang':<5}{'n':>3} {head}  ground verbatim langid     ms  ms/kch  x en")
     english = report.get("en", {}).get("ms_per_kchar")
     for language, figures in report.items():
-        cells = " ".join(
-            "{rouge1:5.1f}/{rouge2:5.1f}/{rougeL:5.1f}".format(**figures["rouge"][m]) for m in METHODS
-        )
+        cells = " ".join("{rouge1:5.1f}/{rouge2:5.1f}/{rougeL:5.1f}".format(**figures["rouge"][m]) for m in METHODS)
         ratio = f"{figures['ms_per_kchar'] / english:5.2f}" if english else "    -"
         print(
             f"{language:<5}{figures['articles']:>3} {cells}  {figures['grounding']:6.1f} {figures['verbatim']:8.1f}"

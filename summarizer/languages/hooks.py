@@ -59,9 +59,7 @@ def numbers(lang: Language, text: str) -> list[tuple[int, int, float]]:
 
 def _value(digits: str, lang: Language) -> float:
     digits = digits.replace("٫", ".").replace("٬", "")
-    if lang.decimal_comma:
-        digits = digits.replace(".", "").replace(",", ".")
-    else:
-        digits = digits.replace(",", "")
+    thousands, decimal = (".", ",") if lang.decimal_comma else (",", ".")
+    digits = digits.replace(thousands, "").replace(decimal, ".")
     head, dot, tail = digits.partition(".")
     return float(f"{head}{dot}{tail.replace('.', '')}")
