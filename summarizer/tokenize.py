@@ -228,7 +228,8 @@ def _is_boundary(text: str, match: re.Match[str], end: int, rules: _Rules) -> bo
     stop = match.end()
     marks = match.group()
     if marks[0] in _ALWAYS_ENDS:
-        return True
+        # A Japanese quote closed by 」 and taken up by と or って goes on: 「必要だ。」と述べた。
+        return not (marks[-1] in "」』" and text.startswith(("と", "って"), stop))
     following = text[stop]
     if not following.isspace():
         # "said.The": a missing space after a full stop between two words.
@@ -282,7 +283,7 @@ def _period_ends_sentence(text: str, dot: int, nxt: str, rules: _Rules) -> bool:
     if bare in rules.titles:
         return False
     if rules.ordinal_period and bare.isdigit() and len(bare) <= 2 and not nxt[0].isdigit():
-        return False  # "am 3. Oktober", "der 2. Weltkrieg"
+        return nxt.lower() in rules.starters  # "am 3. Oktober", "der 2. Weltkrieg"; "auf 12. Das ..." ends
     if bare in _MONTHS:
         return not nxt[0].isdigit()
     if len(bare) == 1 and bare.isalpha() and word[0].isupper():

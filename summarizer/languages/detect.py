@@ -14,6 +14,9 @@ or Cyrillic is two bytes, of Devanagari or Han three)."""
 REFUSE_CONFIDENCE = 0.9
 """A text is taken to be in a language we do not serve only when the model is this sure of it;
 below that, the best served language is the answer (names and figures can mislead the model)."""
+GUESS_CONFIDENCE = 0.2
+"""Below this the model is guessing (a few words, mostly names: "NASA launches Artemis II"); text in
+Latin letters is then read as English, as the summarizer read everything before it knew others."""
 ALIASES = {"ms": "id"}
 """Languages the model tells apart that read the same for us: Malay text is summarized as Indonesian."""
 
@@ -39,4 +42,11 @@ def guess_language(text: str, served: frozenset[str]) -> Guess:
     best_code, best_p = ranked[0]
     served_code, served_p = next(((c, p) for c, p in ranked if c in served), ("en", 0.0))
     other = best_code if best_code not in served and best_p >= REFUSE_CONFIDENCE else None
+    if served_p < GUESS_CONFIDENCE and other is None and _mostly_ascii_letters(text[:SAMPLE_BYTES]):
+        served_code = "en"
     return Guess(served=served_code, confidence=served_p, other=other)
+
+
+def _mostly_ascii_letters(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isascii() for c in letters) > len(letters) / 2

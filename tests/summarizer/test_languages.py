@@ -92,6 +92,8 @@ def test_snowball_stems_inflected_forms_together() -> None:
         ("ru", "Совещание прошло в 2024 г. Затем выступил проф. Иванов. «Мы готовы», — сказал он.", 3),
         ("fr", "Mme Dupont est arrivée. « Nous sommes prêts », a-t-elle dit. Puis elle est partie.", 3),
         ("tr", "Toplantı 2. Dünya Savaşı anmasıyla başladı. Prof. Yılmaz konuştu.", 2),
+        ("de", "Die Zahl der Toten stieg auf 12. Das teilte die Polizei mit.", 2),
+        ("ja", "首相は「増税は必要だ。」と述べた。野党は反発した。", 2),
     ],
 )
 def test_splits_sentences_by_each_languages_punctuation(code: str, text: str, expected: int) -> None:
@@ -176,3 +178,9 @@ def test_digits_months_and_quotes_for_the_fact_rules() -> None:
     assert [japanese[a:b] for a, b in quotations(language("ja"), japanese)] == ["新しい橋で移動時間が半分になる"]
     russian = "«Мы готовы», — сказал он."
     assert [russian[a:b] for a, b in quotations(language("ru"), russian)] == ["Мы готовы"]
+
+
+def test_a_few_words_the_model_cannot_place_are_read_as_english() -> None:
+    assert identify("NASA launches Artemis II") == "en"
+    assert identify("Obama meets Merkel in Berlin") == "en"
+    assert identify("Die Bundesregierung beschließt neue Steuern") == "de"
