@@ -16,7 +16,6 @@ from functools import cache, lru_cache
 from typing import Any
 
 import numpy as np
-import snowballstemmer
 from sumy.models.dom import ObjectDocumentModel, Paragraph
 from sumy.models.dom import Sentence as SumySentence
 from sumy.nlp.stemmers import Stemmer
@@ -30,7 +29,7 @@ from sumy.summarizers.reduction import ReductionSummarizer
 from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 
-from .languages import language, stop_words
+from .languages import language, snowball_stemmer, stop_words
 from .lexicon import STOP_WORDS
 from .models import Article, Ranking
 from .tokenize import STOPS, Tokenizer, count_words
@@ -77,15 +76,7 @@ def content_stems(code: str) -> _ContentStems:
     if code == "en":
         return _CONTENT_STEMS
     lang = language(code)
-    if lang.snowball is None:
-        return _ContentStems(stop_words(lang), str)
-    snowball = snowballstemmer.stemmer(lang.snowball)
-
-    @lru_cache(maxsize=200_000)
-    def stem_word(word: str) -> str:
-        return str(snowball.stemWord(word.lower()))
-
-    return _ContentStems(stop_words(lang), stem_word)
+    return _ContentStems(stop_words(lang), snowball_stemmer(lang))
 
 
 @cache

@@ -10,7 +10,7 @@ from .caseless import LANGUAGES as _CASELESS
 from .detect import guess_language
 from .european import LANGUAGES as _EUROPEAN
 from .model import Language
-from .words import stop_words
+from .words import snowball_stemmer, stop_words
 
 LANGUAGES: dict[str, Language] = {lang.code: lang for lang in (*_EUROPEAN, *_CASELESS)}
 """Every served language by ISO 639-1 code, English first."""
@@ -71,5 +71,6 @@ __all__ = [
     "identify",
     "language",
     "served_names",
+    "snowball_stemmer",
     "stop_words",
 ]

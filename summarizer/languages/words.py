@@ -1,9 +1,12 @@
-"""Stop words per language, from lists that ship inside packages: sumy's own, then stopwords-iso."""
+"""Stop words and stemmers per language, from packages that ship them: sumy's stop-word lists,
+then stopwords-iso; Snowball's stemmers (PyStemmer's compiled ones where installed)."""
 
 from __future__ import annotations
 
-from functools import cache
+from collections.abc import Callable
+from functools import cache, lru_cache
 
+import snowballstemmer
 import stopwordsiso
 from sumy.utils import get_stop_words
 
@@ -20,3 +23,18 @@ def stop_words(language: Language) -> frozenset[str]:
         return frozenset(w.lower() for w in get_stop_words(language.name))
     except LookupError:
         return frozenset(w.lower() for w in stopwordsiso.stopwords(language.code))
+
+
+@cache
+def snowball_stemmer(language: Language) -> Callable[[str], str]:
+    """The language's Snowball stemmer over lower-cased words, cached (news repeats its words);
+    where Snowball has none (Ukrainian, Chinese, Japanese) words stay whole."""
+    if language.snowball is None:
+        return str
+    snowball = snowballstemmer.stemmer(language.snowball)
+
+    @lru_cache(maxsize=200_000)
+    def stem(word: str) -> str:
+        return str(snowball.stemWord(word.lower()))
+
+    return stem
