@@ -33,6 +33,8 @@ from .tokenize import split_sentences, split_words
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_FILE = ROOT / "tests" / "data" / "languages" / "benchmark.jsonl"
+SENTENCES_FILE = DEFAULT_FILE.with_name("sentences.jsonl")
+"""Sentence-splitting gold cases per language (pySBD's golden rules), read beside the benchmark."""
 ENGLISH_FILE = ROOT.parent / "shared" / "eval" / "news-dev.jsonl"
 """English for comparison: the shared dev set's CNN/DailyMail articles, whose references are the
 publisher's own highlights as the benchmark's are (read where it is, never copied here)."""
@@ -175,6 +177,24 @@ def _report(total: Totals) -> dict[str, Any]:
     }
 
 
+def splitting(path: Path) -> dict[str, dict[str, float]]:
+    """Per language: the share of gold cases split exactly right, and of gold sentences found whole."""
+    cases: dict[str, list[tuple[bool, float]]] = defaultdict(list)
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            data = json.loads(line)
+            got, gold = split_sentences(data["text"], data["language"]), data["sentences"]
+            cases[data["language"]].append((got == gold, sum(s in got for s in gold) / len(gold)))
+    return {
+        language: {
+            "cases": len(found),
+            "exact": round(100 * statistics.fmean(exact for exact, _ in found), 1),
+            "sentences": round(100 * statistics.fmean(share for _, share in found), 1),
+        }
+        for language, found in sorted(cases.items())
+    }
+
+
 def print_table(report: dict[str, Any]) -> None:
     """One line per language: R1/R2/RL of each method, then grounding, verbatim, langid, speed."""
     head = " ".join(f"{m:>17}" for m in METHODS)
@@ -202,12 +222,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.english.exists():
         rows += load(args.english, source="cnn_dailymail")
     report = evaluate(rows)
+    split = splitting(SENTENCES_FILE) if SENTENCES_FILE.exists() else {}
     if args.json:
-        print(json.dumps(report, ensure_ascii=False, indent=2))
+        print(json.dumps({"summaries": report, "splitting": split}, ensure_ascii=False, indent=2))
     else:
         print("ROUGE-1/2/L F1 x100 against the publisher's summary; ms: whole pipeline per article (fastest of")
         print("5 runs, median over articles), ms/kch: per 1,000 characters, x en: that against English's")
         print_table(report)
+        print("\nsentence splitting against pySBD's golden rules: cases split exactly / gold sentences found")
+        for language, figures in split.items():
+            print(f"  {language}  {figures['cases']:>2} cases  {figures['exact']:5.1f}%  {figures['sentences']:5.1f}%")
     return 0
 
 

@@ -161,6 +161,7 @@ _SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]
 _QUOTES_BEFORE_A_WORD = "\"'“‘(["
 _OPENERS = "\"'“‘«„「『([¿¡"
 _ALWAYS_ENDS = "。！？।॥"
+_CJK_BRACKETS = (("《", "》"), ("「", "」"), ("『", "』"))
 """Stops that end a sentence whatever follows (in CJK nothing but the next sentence follows)."""
 CHARS_PER_WORD = 1.6
 """Chinese and Japanese words run about this many characters: text without spaces is measured by it."""
@@ -228,7 +229,11 @@ def _is_boundary(text: str, match: re.Match[str], end: int, rules: _Rules) -> bo
     stop = match.end()
     marks = match.group()
     if marks[0] in _ALWAYS_ENDS:
-        # A Japanese quote closed by 」 and taken up by と or って goes on: 「必要だ。」と述べた。
+        # Inside a title 《…》 or a quote 「…」 left open, or a quote closed by 」 and taken up by と
+        # or って (「必要だ。」と述べた。), the sentence goes on.
+        window = text[max(0, stop - 80) : stop]
+        if any(window.rfind(opening) > window.rfind(closing) for opening, closing in _CJK_BRACKETS):
+            return False
         return not (marks[-1] in "」』" and text.startswith(("と", "って"), stop))
     following = text[stop]
     if not following.isspace():
@@ -286,6 +291,10 @@ def _period_ends_sentence(text: str, dot: int, nxt: str, rules: _Rules) -> bool:
         return nxt.lower() in rules.starters  # "am 3. Oktober", "der 2. Weltkrieg"; "auf 12. Das ..." ends
     if bare in _MONTHS:
         return not nxt[0].isdigit()
+    if bare.replace(".", "").isdigit():
+        return True  # a figure or a date ("on 20.09.") ends the sentence it closes
+    if len(bare) == 1 and word[0].islower() and len(nxt) == 1 and (dot < 2 or text[dot - 2].isspace()):
+        return False  # one letter of a spaced abbreviation: "z. B.", "т. е."
     if len(bare) == 1 and bare.isalpha() and word[0].isupper():
         # An initial ("George W. Bush"), unless the next word plainly opens a sentence.
         return nxt.lower() in rules.starters and nxt.lower() not in rules.titles

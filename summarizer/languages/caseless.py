@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .european import _months
+from .european import _months, _set
 from .model import Language
 
 ARABIC = Language(
@@ -11,6 +11,7 @@ ARABIC = Language(
     native="العربية",
     snowball="arabic",
     capitals=False,
+    titles=_set("د"),
     months=_months(
         "يناير,كانون الثاني|فبراير,شباط|مارس,آذار|أبريل,إبريل,نيسان|مايو,أيار|يونيو,يونيه,حزيران|"
         "يوليو,يوليه,تموز|أغسطس,آب|سبتمبر,أيلول|أكتوبر,تشرين الأول|نوفمبر,تشرين الثاني|ديسمبر,كانون الأول",
