@@ -51,6 +51,23 @@ _TITLES = frozenset(
         "atty",
         "mt",
         "ft",
+        # Military, police and civic ranks ("Spc. Jones", "Pfc. Manning", "Pte. Smith").
+        "spc",
+        "pfc",
+        "pte",
+        "ssgt",
+        "sgts",
+        "brig",
+        "cdr",
+        "ens",
+        "cpo",
+        "const",
+        "msgr",
+        "sens",
+        "reps",
+        "govs",
+        "lts",
+        "rt",
     ]
 )
 _MONTHS = frozenset(["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
@@ -158,6 +175,9 @@ _PART = rf"[^\W_]+(?:[{_marks()}\u200c\u200d]+[^\W_]*)*"
 _WORD = re.compile(rf"{_PART}(?:(?:['’\-]|[.,](?=\d)){_PART})*")
 _SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 """Runs of Han characters and kana: scripts that write words without spaces between them."""
+# A figure with a decimal point ("$3.00", "10.9bn", "2.5%"): its point is inside the number,
+# so a full stop after it is an ordinary one.
+_DECIMAL = re.compile(r"[^\w]*\d[\d,]*\.\d+[^\W\d_]*%?")
 _QUOTES_BEFORE_A_WORD = "\"'“‘(["
 _OPENERS = "\"'“‘«„「『([¿¡"
 _ALWAYS_ENDS = "。！？।॥"
@@ -298,6 +318,8 @@ def _period_ends_sentence(text: str, dot: int, nxt: str, rules: _Rules) -> bool:
     if len(bare) == 1 and bare.isalpha() and word[0].isupper():
         # An initial ("George W. Bush"), unless the next word plainly opens a sentence.
         return nxt.lower() in rules.starters and nxt.lower() not in rules.titles
+    if _DECIMAL.fullmatch(bare):
+        return True
     if bare in _INNER or "." in bare:
         # "U.S.", "a.m.", "Inc.": a boundary only before a word that opens sentences.
         return nxt.lower() in rules.starters or (bare == "no" and not nxt[0].isdigit())
