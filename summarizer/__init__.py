@@ -13,10 +13,8 @@ import hashlib
 from importlib.metadata import version
 from pathlib import Path
 
-from . import facts
-from .facts import MAX_FACTS
-from .languages import LANGUAGES, UnsupportedLanguage, identify, language, served_names
-from .languages.hooks import fact_kinds
+from .facts import MAX_FACTS, key_facts
+from .languages import LANGUAGES, UnsupportedLanguage, identify, served_names
 from .models import Article, Caption, FactKind, KeyFact, Ranking, Sentence, Summary, SummarySentence
 from .parse import ArticleError, article_id, parse_article
 from .rank import ALGORITHMS, DEFAULT_ALGORITHM, NewsSummarizer, UnknownAlgorithm, rank
@@ -39,14 +37,6 @@ def summarize(
         sentences=tuple(SummarySentence(index=i, text=article.sentences[i].text, score=scores[i]) for i in chosen),
         total_sentences=len(article.sentences),
     )
-
-
-def key_facts(article: Article, ranking: Ranking | None = None, limit: int = MAX_FACTS) -> list[KeyFact]:
-    """The article's most important facts, most important first, at most ``limit``, of the kinds
-    its language lets the rules find: no names by capitals in German or in scripts without capitals."""
-    kinds = fact_kinds(language(article.language))
-    found = facts.key_facts(article, ranking, limit if len(kinds) == len(FactKind) else 2 * limit)
-    return [fact for fact in found if fact.kind in kinds][:limit]
 
 
 @functools.cache

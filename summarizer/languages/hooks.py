@@ -10,18 +10,12 @@ from ..models import FactKind
 from .model import Language
 
 NAME_KINDS = frozenset({FactKind.PERSON, FactKind.ORGANIZATION, FactKind.PLACE})
-_ALL_KINDS = frozenset(FactKind)
 
 
 def names_by_capitals(lang: Language) -> bool:
     """Whether a run of capitalized words can be taken for a name: not in scripts without
     capitals (Arabic, Persian, Devanagari, Han, kana), nor in German, which capitalizes every noun."""
     return lang.capitals and not lang.capitalized_nouns
-
-
-def fact_kinds(lang: Language) -> frozenset[FactKind]:
-    """The kinds of key facts found reliably in this language: names only where capitals find them."""
-    return _ALL_KINDS if names_by_capitals(lang) else _ALL_KINDS - NAME_KINDS
 
 
 def month_number(lang: Language, word: str) -> int | None:
@@ -31,7 +25,12 @@ def month_number(lang: Language, word: str) -> int | None:
 
 @cache
 def _quote_pattern(lang: Language) -> re.Pattern[str]:
-    pairs = "|".join(f"{re.escape(o)}([^{re.escape(o + c)}]+?){re.escape(c)}" for o, c in lang.quotes)
+    # What a quote holds opens with a word (or ¿ ¡) and ends without a space: a closing mark and the
+    # next opening one, with a speaker between them, are no quote.
+    pairs = "|".join(
+        f"{re.escape(o)}((?=[\\w¿¡])[^{re.escape(o + c)}]*?[^\\s{re.escape(o + c)}]){re.escape(c)}"
+        for o, c in lang.quotes
+    )
     return re.compile(pairs)
 
 

@@ -199,3 +199,22 @@ def test_public_gold_sentence_splits_hold_but_for_arabic_colons_and_commas() -> 
         if any(s.endswith((":", "،")) for s in case["sentences"]):
             continue
         assert split_sentences(case["text"], case["language"]) == case["sentences"], case["text"]
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ("de", {("figure", "40 Millionen"), ("date", "1. Oktober 2028")}),
+        ("ar", {("figure", "٤٠ مليون"), ("date", "٢٠٢٨")}),
+        ("fa", {("figure", "۴۰ میلیون"), ("date", "۲۰۲۸")}),
+        ("hi", {("figure", "40 करोड़"), ("date", "2028")}),
+        ("ru", {("figure", "40 млн"), ("date", "2028")}),
+        ("ja", {("quote", "「新しい橋で移動時間が半分になる」")}),
+        ("zh", {("quote", "“新桥将使通行时间缩短一半。”")}),
+    ],
+)
+def test_key_facts_read_each_languages_digits_months_and_quotes(code: str, expected: set[tuple[str, str]]) -> None:
+    article = parse_article(sample_text(code))
+    facts = key_facts(article)
+    assert expected <= {(fact.kind.value, fact.text) for fact in facts}
+    assert all(fact.text in article.sentences[fact.sentence].text for fact in facts)
