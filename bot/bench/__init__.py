@@ -1,0 +1,1 @@
+"""Benchmarks: scripts that print numbers, out of the bot's runtime path."""

@@ -1,0 +1,136 @@
+"""Joining the pieces of one article that reach the bot as several messages.
+
+Telegram's apps split a text longer than 4096 UTF-16 units into several messages, each cut at
+a paragraph, sentence or word break close to the limit, sent one right after the other. A
+forwarded article arrives the same way, as a batch of forwards from one origin. The joiner holds
+such a piece for a few seconds and adds what follows from the same sender in the same chat; pure
+(times are passed in), so the bot's handlers decide when to look again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+Ticket = TypeVar("Ticket")
+Key = tuple[int, int]
+"""(chat id, sender id): only one sender's messages in one chat are ever joined."""
+
+MESSAGE_LIMIT = 4096
+NEAR_LIMIT = 3000
+"""A piece at least this long (UTF-16 units) may be the first of several: the apps cut where a
+paragraph or sentence ends, rarely more than a paragraph before the limit."""
+SPLIT_WINDOW = 3.0
+"""Seconds within which the next piece of a split text arrives."""
+FORWARD_WINDOW = 1.5
+"""Seconds within which the next forward of one batch arrives (a batch comes all at once)."""
+_SENTENCE_END = (".", "!", "?", "…", "。", "！", "？", '"', "”", "’", "»", ")")
+
+
+def utf16_len(text: str) -> int:
+    """Length as Telegram counts it: UTF-16 code units."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a forwarded message first came from: who posted it, and when (Unix seconds)."""
+
+    source: str
+    date: float
+
+
+@dataclass(frozen=True)
+class Joined(Generic[Ticket]):
+    """A whole text, with the ticket (the message to answer) of its first piece."""
+
+    text: str
+    ticket: Ticket
+    pieces: int
+
+
+@dataclass
+class _Held(Generic[Ticket]):
+    ticket: Ticket
+    pieces: list[str]
+    last_at: float
+    origin: Origin | None
+    more_expected: bool = True
+
+
+class MessageJoiner(Generic[Ticket]):
+    """Holds pieces that may continue, and joins them with the pieces that do."""
+
+    def __init__(
+        self, split_window: float = SPLIT_WINDOW, forward_window: float = FORWARD_WINDOW, near: int = NEAR_LIMIT
+    ) -> None:
+        self.split_window = split_window
+        self.forward_window = forward_window
+        self.near = near
+        self._held: dict[Key, _Held[Ticket]] = {}
+
+    def add(
+        self, key: Key, text: str, ticket: Ticket, now: float, origin: Origin | None = None
+    ) -> list[Joined[Ticket]]:
+        """Offer a message; returns the texts complete now (an earlier held one first), oldest first."""
+        ready: list[Joined[Ticket]] = []
+        held = self._held.get(key)
+        if held is not None and self._continues(held, text, now, origin):
+            held.pieces.append(text)
+            held.last_at, held.origin = now, origin
+            held.more_expected = self._may_continue(text, origin)
+            if held.more_expected or origin is not None:
+                return ready
+            return [self._release(key)]
+        if held is not None:
+            ready.append(self._release(key))
+        if self._may_continue(text, origin):
+            self._held[key] = _Held(ticket, [text], now, origin)
+            return ready
+        return [*ready, Joined(text, ticket, 1)]
+
+    def holds(self, key: Key) -> bool:
+        return key in self._held
+
+    def due_in(self, key: Key, now: float) -> float | None:
+        """Seconds until the text held for ``key`` is complete (0: it is), None if none is held."""
+        held = self._held.get(key)
+        if held is None:
+            return None
+        window = self.forward_window if held.origin is not None else self.split_window
+        return max(0.0, held.last_at + window - now)
+
+    def release_due(self, key: Key, now: float) -> Joined[Ticket] | None:
+        """The held text for ``key`` once nothing more can follow it, else None."""
+        if self.due_in(key, now) != 0.0:
+            return None
+        return self._release(key)
+
+    def release_all(self) -> list[Joined[Ticket]]:
+        """Everything held, as it is (at shutdown)."""
+        return [self._release(key) for key in list(self._held)]
+
+    def _may_continue(self, text: str, origin: Origin | None) -> bool:
+        return origin is not None or utf16_len(text) >= self.near
+
+    def _continues(self, held: _Held[Ticket], text: str, now: float, origin: Origin | None) -> bool:
+        if held.origin is None:
+            return origin is None and held.more_expected and now - held.last_at <= self.split_window
+        return (
+            origin is not None
+            and origin.source == held.origin.source
+            and abs(origin.date - held.origin.date) <= self.split_window
+            and now - held.last_at <= self.forward_window
+        )
+
+    def _release(self, key: Key) -> Joined[Ticket]:
+        held = self._held.pop(key)
+        return Joined(join_pieces(held.pieces), held.ticket, len(held.pieces))
+
+
+def join_pieces(pieces: list[str]) -> str:
+    """One text from pieces: a piece that ends a sentence ends a paragraph, any other a word."""
+    text = pieces[0]
+    for piece in pieces[1:]:
+        text += ("\n\n" if text.rstrip().endswith(_SENTENCE_END) else " ") + piece
+    return text
