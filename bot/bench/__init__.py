@@ -1,1 +1,1 @@
-"""Benchmarks: scripts that print numbers, out of the bot's runtime path."""
+"""Benchmarks of the store, the link path and real traffic, out of the runtime path: they print numbers."""
