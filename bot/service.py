@@ -22,6 +22,7 @@ from summarizer import (
 )
 from summarizer.extract import extract_article
 
+from .links.documents import document_article
 from .links.fetch import SafeFetcher
 from .schedule import parse_clock, parse_zone
 from .store import ArticleStore, Feed, StoredArticle, Subscription
@@ -85,6 +86,13 @@ class NewsService:
         page = await self.fetcher.fetch(url)
         article = await asyncio.to_thread(extract_article, page.body, page.url)
         return await self.add_article(article, origin)
+
+    async def add_document(
+        self, name: str | None, data: bytes, mime_type: str | None = None
+    ) -> tuple[StoredArticle, bool]:
+        """Read a document someone sent (DocumentError or ArticleError say why not) and store it."""
+        article = await asyncio.to_thread(document_article, name, data, mime_type)
+        return await self.add_article(article, "user")
 
     async def add_article(self, article: Article, origin: str = "catalog") -> tuple[StoredArticle, bool]:
         existing = await self.store.get(article.id)

@@ -31,8 +31,9 @@ from pydantic import SecretStr
 from summarizer import parse_article
 
 from ..app import build_application, running
-from ..fetch import FetchError, SafeFetcher
-from ..joining import MESSAGE_LIMIT, utf16_len
+from ..links.fetch import FetchError, SafeFetcher
+from ..localapi.client import MESSAGE_LIMIT, telegram_split
+from ..localapi.html import utf16_len
 from ..localapi.server import LocalBotApi
 from ..settings import Settings
 from .sites import HostileSite, gzip_bomb
@@ -45,36 +46,6 @@ BOMBS = (  # (decoded bytes, layers, Content-Encoding)
     (10 << 30, 2, "gzip, gzip"),
     (1 << 30, 1, "gzip"),
 )
-_SENTENCE_BREAKS = (". ", "! ", "? ", '." ', ".” ", "?” ", "!” ")
-
-
-def telegram_split(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
-    """Cut ``text`` as Telegram's apps do: at the last line break in the second half of the
-    limit, else the last sentence end there, else the last space, else at the limit; each part
-    trimmed, as the server trims a message."""
-    parts, rest = [], text.strip()
-    while utf16_len(rest) > limit:
-        window = _prefix(rest, limit)
-        half = len(window) // 2
-        cut = window.rfind("\n", half)
-        if cut < 0:
-            cut = max((window.rfind(b, half) + len(b) - 1 for b in _SENTENCE_BREAKS), default=-1)
-        if cut < half:
-            cut = window.rfind(" ", half)
-        cut = cut if cut > 0 else len(window)
-        parts.append(rest[:cut].strip())
-        rest = rest[cut:].strip()
-    return [*parts, rest]
-
-
-def _prefix(text: str, units: int) -> str:
-    """The longest start of ``text`` that is at most ``units`` UTF-16 units long."""
-    total = 0
-    for index, char in enumerate(text):
-        total += 2 if ord(char) > 0xFFFF else 1
-        if total > units:
-            return text[:index]
-    return text
 
 
 def long_articles(count: int) -> Iterator[str]:

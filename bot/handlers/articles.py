@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 
 from telegram import BotCommand, Message, Update
-from telegram.constants import ChatAction
 
 from summarizer import ArticleError
 
@@ -14,6 +13,7 @@ from ..context import BotContext
 from ..links.fetch import FetchError
 from ..present import formatting as fmt
 from ..present.keyboards import back_keyboard
+from .concurrency import BUSY, Busy, typing
 from .replies import ARTICLE_ID, command_text, may_configure, reply_html, send_summary, slow_down, stored_or_reply
 
 LINK = re.compile(r"https?://\S+", re.IGNORECASE)
@@ -135,9 +135,12 @@ def link_in(text: str) -> str | None:
 async def summarize_link(message: Message, context: BotContext, url: str) -> None:
     if await slow_down(message, context):
         return
-    await message.chat.send_action(ChatAction.TYPING)
     try:
-        stored, _ = await context.news.add_link(url)
+        async with context.bot_data.slow_work.slot(), typing(message.chat):
+            stored, _ = await context.news.add_link(url)
+    except Busy:
+        await message.reply_text(BUSY)
+        return
     except FetchError as error:
         await message.reply_text(f"I couldn't use that link: {fmt.escape(str(error))}.")
         return
@@ -147,7 +150,8 @@ async def summarize_link(message: Message, context: BotContext, url: str) -> Non
     await send_summary(message, context, stored)
 
 
-async def summarize_text(message: Message, context: BotContext, text: str) -> None:
+async def summarize_text(message: Message, context: BotContext, text: str, edited: bool = False) -> None:
+    """Summarize pasted text (or the link it is about); ``edited``: say so if it was already stored."""
     link = link_in(text)
     if link:
         await summarize_link(message, context, link)
@@ -160,11 +164,17 @@ async def summarize_text(message: Message, context: BotContext, text: str) -> No
         return
     if await slow_down(message, context):
         return
-    await message.chat.send_action(ChatAction.TYPING)
     try:
-        stored, _ = await context.news.add_text(text)
+        async with context.bot_data.slow_work.slot(), typing(message.chat):
+            stored, created = await context.news.add_text(text)
+    except Busy:
+        await message.reply_text(BUSY)
+        return
     except ArticleError as error:
         await message.reply_text(f"I can't summarize that: {error}.")
+        return
+    if edited and not created:
+        await message.reply_text("I already summarized this text, just as it reads now.")
         return
     await send_summary(message, context, stored)
 
@@ -242,12 +252,14 @@ async def length(update: Update, context: BotContext) -> None:
     await message.reply_text(f"Done: summaries in this chat now have {context.args[0]} sentences.")
 
 
-async def private_text(update: Update, context: BotContext) -> None:
-    """Text pasted or forwarded into a private chat: summarize it if it is an article."""
-    message = update.effective_message
-    assert message
-    text = message.text or message.caption or ""
-    if len(text) < MIN_ARTICLE_CHARS and not link_in(text):
+def is_article(text: str) -> bool:
+    """Whether a private message may hold an article: a few sentences at least, or a link."""
+    return len(text) >= MIN_ARTICLE_CHARS or link_in(text) is not None
+
+
+async def answer_text(message: Message, context: BotContext, text: str) -> None:
+    """Text pasted or forwarded into a private chat (its parts joined): summarized if it is an article."""
+    if not is_article(text):
         await message.reply_text(
             "Paste or forward a whole article (a few sentences at least), or send a link, and I'll "
             "summarize it. /help lists the commands."

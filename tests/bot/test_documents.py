@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.documents import MAX_DOCUMENT_BYTES, DocumentError, document_article, kind_of
+from bot.links.documents import MAX_DOCUMENT_BYTES, DocumentError, document_article, kind_of
 from summarizer import ArticleError
 from tests.bot.pdfs import scanned_pdf, text_pdf
 

@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator
 import pytest
 
 from bot.bench.sites import STORY, HostileSite, deflate, gzip_bomb
-from bot.fetch import SLICE, FetchError, Inflater, SafeFetcher, decoder_for
+from bot.links.fetch import SLICE, FetchError, Inflater, SafeFetcher, decoder_for
 
 PAGE = STORY.format(title="Harbour bridge to close", day="Monday").encode()
 

@@ -1,6 +1,7 @@
 """The joiner: pieces Telegram split, and forwarded batches, become one text; nothing else does."""
 
-from bot.joining import MessageJoiner, Origin, join_pieces, utf16_len
+from bot.handlers.joining import MessageJoiner, Origin, join_pieces
+from bot.present.formatting import utf16_len
 
 KEY = (1001, 1001)
 LONG = ("Officials said the work would take months. " * 80).strip()  # ~3,400 UTF-16 units

@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from ..present.formatting import utf16_len
+
 Ticket = TypeVar("Ticket")
 Key = tuple[int, int]
 """(chat id, sender id): only one sender's messages in one chat are ever joined."""
@@ -25,11 +27,6 @@ SPLIT_WINDOW = 3.0
 FORWARD_WINDOW = 1.5
 """Seconds within which the next forward of one batch arrives (a batch comes all at once)."""
 _SENTENCE_END = (".", "!", "?", "…", "。", "！", "？", '"', "”", "’", "»", ")")
-
-
-def utf16_len(text: str) -> int:
-    """Length as Telegram counts it: UTF-16 code units."""
-    return len(text.encode("utf-16-le")) // 2
 
 
 @dataclass(frozen=True)

@@ -66,6 +66,9 @@ def lane_of(update: object) -> int | None:
     return update.effective_user.id if update.effective_user else None
 
 
+BUSY = "I'm busy with many requests right now: please try again in a minute."
+
+
 class Busy(Exception):
     """All slots for slow work are taken; the person should try again shortly."""
 
@@ -89,8 +92,9 @@ class SlowWork:
 
 
 @contextlib.asynccontextmanager
-async def typing(chat: Chat, every: float = TYPING_SECONDS) -> AsyncIterator[None]:
+async def typing(chat: Chat, every: float | None = None) -> AsyncIterator[None]:
     """Show "typing…" in ``chat`` until the block ends, however long it takes."""
+    interval = every or TYPING_SECONDS
 
     async def keep_typing() -> None:
         while True:
@@ -98,7 +102,7 @@ async def typing(chat: Chat, every: float = TYPING_SECONDS) -> AsyncIterator[Non
                 await chat.send_action(ChatAction.TYPING)
             except TelegramError as error:  # a missed typing action is not worth a failed reply
                 log.debug("typing action failed: %s", error)
-            await asyncio.sleep(every)
+            await asyncio.sleep(interval)
 
     task = asyncio.create_task(keep_typing())
     try:
