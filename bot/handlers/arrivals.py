@@ -14,7 +14,7 @@ from telegram.error import TelegramError
 from summarizer import ArticleError
 
 from ..context import BotContext
-from ..links.documents import KINDS, MAX_DOCUMENT_BYTES, DocumentError, kind_of
+from ..links.documents import KINDS, MAX_DOCUMENT_BYTES, DocumentError, readable
 from ..present import formatting as fmt
 from .articles import answer_text, is_article, summarize_text
 from .concurrency import BUSY, Busy, typing
@@ -82,7 +82,7 @@ async def document(update: Update, context: BotContext) -> None:
     message = update.effective_message
     assert message and message.document
     sent = message.document
-    if not kind_of(sent.file_name, sent.mime_type):
+    if not readable(sent.file_name, sent.mime_type):
         await message.reply_text(f"I can summarize {KINDS} (up to {MAX_DOCUMENT_BYTES // 1_000_000} MB).")
         return
     if (sent.file_size or 0) > MAX_DOCUMENT_BYTES:

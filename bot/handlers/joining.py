@@ -1,14 +1,16 @@
 """Joining the pieces of one article that reach the bot as several messages.
 
-Telegram's apps split a text longer than 4096 UTF-16 units into several messages, each cut at
-a paragraph, sentence or word break close to the limit, sent one right after the other. A
-forwarded article arrives the same way, as a batch of forwards from one origin. The joiner holds
+Telegram's apps split a text longer than 4096 UTF-16 units into several messages sent one right
+after the other: the desktop app cuts at a paragraph, sentence or word break in the second half
+of the limit, the Android app at exactly 4096 units, inside a word if need be. A forwarded
+article arrives the same way, as a batch of forwards from one origin. The joiner holds
 such a piece for a few seconds and adds what follows from the same sender in the same chat; pure
 (times are passed in), so the bot's handlers decide when to look again.
 """
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -19,9 +21,9 @@ Key = tuple[int, int]
 """(chat id, sender id): only one sender's messages in one chat are ever joined."""
 
 MESSAGE_LIMIT = 4096
-NEAR_LIMIT = 3000
-"""A piece at least this long (UTF-16 units) may be the first of several: the apps cut where a
-paragraph or sentence ends, rarely more than a paragraph before the limit."""
+NEAR_LIMIT = MESSAGE_LIMIT // 2
+"""A piece at least this long (UTF-16 units) may be the first of several: no app cuts a text in
+the first half of the limit."""
 SPLIT_WINDOW = 3.0
 """Seconds within which the next piece of a split text arrives."""
 FORWARD_WINDOW = 1.5
@@ -126,8 +128,14 @@ class MessageJoiner(Generic[Ticket]):
 
 
 def join_pieces(pieces: list[str]) -> str:
-    """One text from pieces: a piece that ends a sentence ends a paragraph, any other a word."""
+    """One text from pieces: a piece that ends a sentence ends a paragraph; a piece cut at
+    exactly the limit between two letters was cut inside a word; any other ends a word."""
     text = pieces[0]
-    for piece in pieces[1:]:
-        text += ("\n\n" if text.rstrip().endswith(_SENTENCE_END) else " ") + piece
+    for before, piece in itertools.pairwise(pieces):
+        if before.endswith(_SENTENCE_END):
+            text += "\n\n" + piece
+        elif utf16_len(before) == MESSAGE_LIMIT and before[-1:].isalnum() and piece[:1].isalnum():
+            text += piece
+        else:
+            text += " " + piece
     return text

@@ -49,6 +49,11 @@ def document_article(name: str | None, data: bytes, mime_type: str | None = None
     raise DocumentError(f"I can read {KINDS}, not this kind of file")
 
 
+def readable(name: str | None, mime_type: str | None) -> bool:
+    """Whether a file's name or MIME type is of a kind this module reads."""
+    return kind_of(name, mime_type) in (*TEXT_SUFFIXES, *HTML_SUFFIXES, ".pdf")
+
+
 def kind_of(name: str | None, mime_type: str | None) -> str:
     """The file's kind as a suffix: from its name, else from its MIME type ('' if neither says)."""
     suffix = PurePath(name or "").suffix.lower()

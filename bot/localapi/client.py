@@ -1,4 +1,5 @@
-"""What Telegram's apps do to a text before the server sees it: split it into messages."""
+"""What Telegram's apps do to a text before the server sees it: split it into messages, the
+desktop app at a good break, the Android app every 4096 UTF-16 units."""
 
 from __future__ import annotations
 
@@ -26,6 +27,18 @@ def telegram_split(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
         parts.append(rest[:cut].strip())
         rest = rest[cut:].strip()
     return [*parts, rest]
+
+
+def android_split(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
+    """Cut ``text`` as Telegram's Android app does: every ``limit`` UTF-16 units, wherever that
+    falls; each part trimmed, as the server trims a message."""
+    parts, rest = [], text.strip()
+    while rest:
+        part = _prefix(rest, limit)
+        rest = rest[len(part) :]
+        if part.strip():
+            parts.append(part.strip())
+    return parts
 
 
 def _prefix(text: str, units: int) -> str:

@@ -1,10 +1,10 @@
 """The joiner: pieces Telegram split, and forwarded batches, become one text; nothing else does."""
 
-from bot.handlers.joining import MessageJoiner, Origin, join_pieces
+from bot.handlers.joining import MESSAGE_LIMIT, MessageJoiner, Origin, join_pieces
 from bot.present.formatting import utf16_len
 
 KEY = (1001, 1001)
-LONG = ("Officials said the work would take months. " * 80).strip()  # ~3,400 UTF-16 units
+LONG = ("Officials said the work would take months. " * 60).strip()  # ~2,600 UTF-16 units
 
 
 def test_a_short_message_passes_straight_through() -> None:
@@ -75,3 +75,9 @@ def test_forwards_from_another_origin_or_hours_apart_stay_apart() -> None:
 def test_pieces_cut_inside_a_sentence_join_with_a_space() -> None:
     assert join_pieces(["It rained all", "day."]) == "It rained all day."
     assert join_pieces(["“Yes,” she said.", "Then"]) == "“Yes,” she said.\n\nThen"
+
+
+def test_a_piece_cut_at_exactly_the_limit_inside_a_word_joins_without_a_space() -> None:
+    cut = "x" * (MESSAGE_LIMIT - 5) + " brid"
+    assert join_pieces([cut, "ge closed."]) == cut + "ge closed."
+    assert join_pieces([cut[1:], "ge closed."]) == cut[1:] + " ge closed."
