@@ -5,7 +5,7 @@ The real bot runs against the local Bot API server over HTTP, with a local site 
 - ``help``: another user's /help latency (p50, p99) while 5 and while 20 links to a slow site are
   in flight (the site holds every request until the measurement ends);
 - ``split``: 100 long articles (the dev file's, then the train files') sent the way Telegram's
-  apps split a text over 4096 UTF-16 units, a part at a time: how many end up stored as one
+  desktop and Android apps split a text over 4096 UTF-16 units, a part at a time: how many end up stored as one
   article, the same as the text sent whole, with the same title; and how many junk articles;
 - ``bombs``: gzip bodies of a few kilobytes that inflate to gigabytes, stacked (``gzip, gzip``)
   and single: the fetcher's peak RSS growth and time to refusal, each in a fresh process.
@@ -22,7 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +32,7 @@ from summarizer import parse_article
 
 from ..app import build_application, running
 from ..links.fetch import FetchError, SafeFetcher
-from ..localapi.client import MESSAGE_LIMIT, telegram_split
+from ..localapi.client import MESSAGE_LIMIT, android_split, telegram_split
 from ..localapi.html import utf16_len
 from ..localapi.server import LocalBotApi
 from ..settings import Settings
@@ -40,6 +40,7 @@ from .sites import HostileSite, gzip_bomb
 
 EVAL = Path("../shared/eval")
 SPLIT_FILES = ("news-dev.jsonl", "news-train-bbc.jsonl", "news-train-cnndm.jsonl")
+Splitter = Callable[[str], list[str]]
 BOMBS = (  # (decoded bytes, layers, Content-Encoding)
     (1 << 30, 2, "gzip, gzip"),
     (2 << 30, 2, "gzip, gzip"),
@@ -77,8 +78,9 @@ def _settings(api: LocalBotApi, folder: str) -> Settings:
 # -- /help while slow links are in flight ---------------------------------------------------------
 
 
-async def help_latency(in_flight: int, samples: int) -> dict[str, Any]:
-    """/help latency of fresh users while ``in_flight`` links wait on a slow site."""
+async def help_latency(in_flight: int, samples: int, pace: float) -> dict[str, Any]:
+    """/help latency of fresh users, one every ``pace`` seconds (below Telegram's 30 messages a
+    second, which the bot's rate limiter keeps to), while ``in_flight`` links wait on a slow site."""
     with tempfile.TemporaryDirectory() as folder:
         async with (
             LocalBotApi() as api,
@@ -97,6 +99,7 @@ async def help_latency(in_flight: int, samples: int) -> dict[str, Any]:
                 started = time.perf_counter()
                 await api.reply_to(user, "/help")
                 latencies.append(1000 * (time.perf_counter() - started))
+                await asyncio.sleep(pace)
             waiting, busy = site.waiting, _busy(api, slow_users)
             site.release()
             await api.wait_for(lambda: all(api.sent_to(u) for u in slow_users), 120)
@@ -117,8 +120,8 @@ def _busy(api: LocalBotApi, users: list[int]) -> int:
 # -- long articles sent in parts ----------------------------------------------------------------
 
 
-async def split_articles(count: int, gap: float, lanes: int) -> dict[str, Any]:
-    """Send ``count`` long articles in Telegram's parts; compare what is stored with each whole."""
+async def split_articles(count: int, gap: float, lanes: int, split: Splitter) -> dict[str, Any]:
+    """Send ``count`` long articles in an app's parts; compare what is stored with each whole."""
     texts = list(long_articles(count))
     expected = {a.id: a.title for a in (parse_article(t) for t in texts)}
     with tempfile.TemporaryDirectory() as folder:
@@ -130,7 +133,7 @@ async def split_articles(count: int, gap: float, lanes: int) -> dict[str, Any]:
                 queue: asyncio.Queue[tuple[int, str]] = asyncio.Queue()
                 for number, text in enumerate(texts):
                     queue.put_nowait((30_000 + number, text))
-                await asyncio.gather(*(_send_parts(api, queue, gap) for _ in range(lanes)))
+                await asyncio.gather(*(_send_parts(api, queue, gap, split) for _ in range(lanes)))
                 await asyncio.sleep(4)  # a part held back would be released by now
                 stored = await store.articles_after(first_seq, 10 * count)
     user_articles = [s for s in stored if s.origin == "user"]
@@ -138,18 +141,18 @@ async def split_articles(count: int, gap: float, lanes: int) -> dict[str, Any]:
     titles = set(expected.values())
     return {
         "articles": len(texts),
-        "parts": sum(len(telegram_split(t)) for t in texts),
+        "parts": sum(len(split(t)) for t in texts),
         "stored_whole_with_right_title": len(whole),
         "right_title_other_text": sum(1 for s in user_articles if s not in whole and s.article.title in titles),
         "junk_articles": sum(1 for s in user_articles if s.article.title not in titles),
     }
 
 
-async def _send_parts(api: LocalBotApi, queue: asyncio.Queue[tuple[int, str]], gap: float) -> None:
+async def _send_parts(api: LocalBotApi, queue: asyncio.Queue[tuple[int, str]], gap: float, split: Splitter) -> None:
     while not queue.empty():
         user, text = queue.get_nowait()
         api.add_user(user, f"Reader {user}")
-        for part in telegram_split(text):
+        for part in split(text):
             api.send(user, part)
             await asyncio.sleep(gap)
         await api.wait_for(lambda user=user: api.sent_to(user), 60)  # type: ignore[misc]
@@ -199,6 +202,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("parts", nargs="*", default=["help", "split", "bombs"])
     parser.add_argument("--samples", type=int, default=200, help="/help requests per measurement")
+    parser.add_argument("--pace", type=float, default=0.1, help="seconds between /help requests")
     parser.add_argument("--articles", type=int, default=100)
     parser.add_argument("--gap", type=float, default=0.3, help="seconds between the parts of one text")
     parser.add_argument("--json", action="store_true")
@@ -208,9 +212,12 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     report: dict[str, Any] = {}
     if "help" in args.parts:
-        report["help"] = [asyncio.run(help_latency(n, args.samples)) for n in (5, 20)]
+        report["help"] = [asyncio.run(help_latency(n, args.samples, args.pace)) for n in (5, 20)]
     if "split" in args.parts:
-        report["split"] = asyncio.run(split_articles(args.articles, args.gap, lanes=10))
+        report["split"] = {
+            app: asyncio.run(split_articles(args.articles, args.gap, 10, split))
+            for app, split in (("desktop", telegram_split), ("android", android_split))
+        }
     if "bombs" in args.parts:
         report["bombs"] = bombs()
     print(json.dumps(report, indent=None if args.json else 2))
