@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import random
 from collections.abc import AsyncIterator, Awaitable
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,7 +19,9 @@ from telegram.ext import BaseUpdateProcessor
 log = logging.getLogger(__name__)
 
 TYPING_SECONDS = 4.0
-"""How often the typing action is sent again: Telegram shows it for 5 s, or until a message."""
+"""The longest wait before the typing action is sent again: Telegram shows it for 5 s, or until
+a message. Each wait is drawn from its second half, so chats that started together (a burst of
+links) drift apart instead of spending the rate limit in bursts that delay everyone's replies."""
 
 
 class ChatOrderedProcessor(BaseUpdateProcessor):
@@ -102,7 +105,7 @@ async def typing(chat: Chat, every: float | None = None) -> AsyncIterator[None]:
                 await chat.send_action(ChatAction.TYPING)
             except TelegramError as error:  # a missed typing action is not worth a failed reply
                 log.debug("typing action failed: %s", error)
-            await asyncio.sleep(interval)
+            await asyncio.sleep(interval * random.uniform(0.5, 1.0))
 
     task = asyncio.create_task(keep_typing())
     try:
