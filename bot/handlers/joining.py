@@ -11,6 +11,8 @@ such a piece for a few seconds and adds what follows from the same sender in the
 from __future__ import annotations
 
 import itertools
+import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -128,14 +130,36 @@ class MessageJoiner(Generic[Ticket]):
 
 
 def join_pieces(pieces: list[str]) -> str:
-    """One text from pieces: a piece that ends a sentence ends a paragraph; a piece cut at
-    exactly the limit between two letters was cut inside a word; any other ends a word."""
+    """One text from pieces: a piece that ends a sentence ends a paragraph, any other a word,
+    except where a piece was cut at the limit (see _glue_at_limit)."""
+    words = Counter(_WORD.findall(" ".join(pieces).lower()))
     text = pieces[0]
     for before, piece in itertools.pairwise(pieces):
-        if before.endswith(_SENTENCE_END):
-            text += "\n\n" + piece
-        elif utf16_len(before) == MESSAGE_LIMIT and before[-1:].isalnum() and piece[:1].isalnum():
-            text += piece
+        if utf16_len(before) == MESSAGE_LIMIT:
+            text += _glue_at_limit(before, piece, words) + piece
         else:
-            text += " " + piece
+            text += ("\n\n" if before.endswith(_SENTENCE_END) else " ") + piece
     return text
+
+
+_WORD = re.compile(r"\w+")
+_CLINGS_LEFT = tuple(",.;:!?’”)»%")
+_CLINGS_RIGHT = tuple("“‘(«$£€")
+
+
+def _glue_at_limit(before: str, piece: str, words: Counter[str]) -> str:
+    """What stood between two pieces the Android app cut at exactly the limit, wherever that
+    fell (a space there was trimmed away). Between letters: nothing if the two halves together
+    are a word of the text, a space if either half is one of three letters or more (or a capital
+    follows), else nothing, as most cuts fall inside a word.
+    Nothing before a comma or after an opening quote."""
+    last, first = before[-1], piece[0]
+    if last.isalnum() and first.isalnum():
+        head, tail = _WORD.findall(before)[-1].lower(), _WORD.findall(piece)[0].lower()
+        if words[head + tail]:
+            return ""
+        known = [half for half in (head, tail) if len(half) > 2 and words[half] > 1]
+        return " " if known or (first.isupper() and last.islower()) else ""
+    if first in _CLINGS_LEFT or last in _CLINGS_RIGHT or (last in "\"'" and first.islower()):
+        return ""
+    return "\n\n" if before.endswith(_SENTENCE_END) else " "
