@@ -115,7 +115,7 @@ async def edited(update: Update, context: BotContext) -> None:
     message = update.edited_message
     assert message
     text = message.text or message.caption or ""
-    if text.startswith("/"):
+    if text.startswith("/") and meant_for_us(message, context):
         await message.reply_text("I don't act on edited commands: send the command again as a new message.")
     elif message.chat.type == ChatType.PRIVATE and is_article(text):
         await summarize_text(message, context, text, edited=True)
@@ -125,10 +125,16 @@ async def unknown_command(update: Update, context: BotContext) -> None:
     """A command this bot does not have: a one-line hint (in groups, only if it was meant for us)."""
     message = update.effective_message
     assert message and message.text
-    word, _, bot_name = message.text.split(maxsplit=1)[0].partition("@")
-    if message.chat.type != ChatType.PRIVATE and bot_name.lower() != (context.bot.username or "").lower():
-        return
-    await message.reply_text(f"I don't know {fmt.escape(word[:40])}. /help lists what I can do.")
+    if meant_for_us(message, context):
+        word = message.text.split(maxsplit=1)[0].partition("@")[0]
+        await message.reply_text(f"I don't know {fmt.escape(word[:40])}. /help lists what I can do.")
+
+
+def meant_for_us(message: Message, context: BotContext) -> bool:
+    """A command in a private chat, or one addressed to this bot by name (/cmd@bot) elsewhere."""
+    words = (message.text or message.caption or "").split(maxsplit=1)
+    bot_name = words[0].partition("@")[2] if words else ""
+    return message.chat.type == ChatType.PRIVATE or bot_name.lower() == (context.bot.username or "").lower()
 
 
 async def added_to_group(update: Update, context: BotContext) -> None:

@@ -61,12 +61,10 @@ class _Lane:
 
 
 def lane_of(update: object) -> int | None:
-    """The chat an update belongs to (its user's, for inline queries), or None."""
-    if not isinstance(update, Update):
-        return None
-    if update.effective_chat is not None:
+    """The chat an update belongs to; None (no order to keep) for inline queries and the like."""
+    if isinstance(update, Update) and update.effective_chat is not None:
         return update.effective_chat.id
-    return update.effective_user.id if update.effective_user else None
+    return None
 
 
 BUSY = "I'm busy with many requests right now: please try again in a minute."
@@ -96,21 +94,23 @@ class SlowWork:
 
 @contextlib.asynccontextmanager
 async def typing(chat: Chat, every: float | None = None) -> AsyncIterator[None]:
-    """Show "typing…" in ``chat`` until the block ends, however long it takes."""
+    """Show "typing…" in ``chat`` until the block ends, however long it takes. A typing action
+    on its way when the block ends is let through, not cut off mid-request."""
     interval = every or TYPING_SECONDS
+    done = asyncio.Event()
 
     async def keep_typing() -> None:
-        while True:
+        while not done.is_set():
             try:
                 await chat.send_action(ChatAction.TYPING)
             except TelegramError as error:  # a missed typing action is not worth a failed reply
                 log.debug("typing action failed: %s", error)
-            await asyncio.sleep(interval * random.uniform(0.5, 1.0))
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(done.wait(), interval * random.uniform(0.5, 1.0))
 
     task = asyncio.create_task(keep_typing())
     try:
         yield
     finally:
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
+        done.set()
+        await task
