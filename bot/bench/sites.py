@@ -98,5 +98,5 @@ class HostileSite:
     async def _coded(self, request: web.Request) -> web.Response:
         self.hits[request.path] += 1
         body, encoding, content_type = self.bodies[request.match_info["name"]]
-        headers = {"Content-Encoding": encoding} if encoding else {}
-        return web.Response(body=body, headers=headers, content_type=content_type)
+        headers = {"Content-Type": content_type, **({"Content-Encoding": encoding} if encoding else {})}
+        return web.Response(body=body, headers=headers)

@@ -39,14 +39,16 @@ async def private_text(update: Update, context: BotContext) -> None:
     key: Key = (message.chat_id, message.from_user.id)
     text = message.text or message.caption or ""
     joiner = context.bot_data.joiner
+    watched = joiner.holds(key)  # a task already waits on this key, and on whatever it holds next
     ready = joiner.add(key, text, message, time.monotonic(), origin_of(message))
-    if joiner.holds(key):
+    if joiner.holds(key) and not watched:
         context.application.create_task(_release_when_due(key, context))
     for joined in ready:
         await answer_text(joined.ticket, context, joined.text)
 
 
 async def _release_when_due(key: Key, context: BotContext) -> None:
+    """Answer the text held for ``key`` once nothing more can join it."""
     joiner = context.bot_data.joiner
     while (wait := joiner.due_in(key, time.monotonic())) is not None:
         if wait > 0:

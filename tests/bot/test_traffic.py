@@ -105,3 +105,12 @@ async def test_a_stop_finishes_a_held_article_before_the_store_closes(api: Local
     finally:
         await store.close()
     assert [s.article.title for s in stored if s.origin == "user"] == ["All Black magic: New Zealand rugby"]
+
+
+async def test_a_japanese_page_is_summarized_not_refused(api: LocalBotApi, database: Path, site: HostileSite) -> None:
+    from tests.summarizer.test_extract_unspaced import JAPANESE, page
+
+    url = site.serve("ja", page(JAPANESE).encode(), "", "text/html; charset=utf-8")
+    async with running(bot_for(api, database)):  # type: ignore[arg-type]
+        [summary] = await api.reply_to(ALICE, url)
+    assert "湾岸の橋、来春から改修" in summary["text"] and "too little text" not in summary["text"]

@@ -12,20 +12,20 @@ JAPANESE = [
 ]
 
 
-def _page(paragraphs: list[str]) -> str:
+def page(paragraphs: list[str]) -> str:
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
     return f"<html><head><title>湾岸の橋、来春から改修</title></head><body><article>{body}</article></body></html>"
 
 
 def test_a_japanese_article_is_long_enough() -> None:
-    article = extract_article(_page(JAPANESE))
+    article = extract_article(page(JAPANESE))
     assert article.title == "湾岸の橋、来春から改修"
     assert len(article.sentences) >= 5
 
 
 def test_a_japanese_fragment_is_still_too_little() -> None:
     with pytest.raises(ArticleError, match="too little text"):
-        extract_article(_page(["東京都は十五日、橋を改修すると発表した。"]))
+        extract_article(page(["東京都は十五日、橋を改修すると発表した。"]))
 
 
 def test_characters_count_as_words_only_where_there_are_no_spaces() -> None:
