@@ -7,7 +7,6 @@ import asyncio
 import functools
 import gzip
 import zlib
-from collections import Counter
 
 from aiohttp import web
 
@@ -50,7 +49,6 @@ class HostileSite:
         self.hold_seconds = hold_seconds
         self.port = 0
         self.bodies: dict[str, tuple[bytes, str, str]] = {}
-        self.hits: Counter[str] = Counter()
         self.waiting = 0
         self._released = asyncio.Event()
         self._runner: web.AppRunner | None = None
@@ -83,7 +81,6 @@ class HostileSite:
         await self._runner.cleanup()
 
     async def _slow(self, request: web.Request) -> web.Response:
-        self.hits[request.path] += 1
         self.waiting += 1
         try:
             await asyncio.wait_for(self._released.wait(), self.hold_seconds)
@@ -96,7 +93,6 @@ class HostileSite:
         return web.Response(text=STORY.format(title=title, day=f"day {number}"), content_type="text/html")
 
     async def _coded(self, request: web.Request) -> web.Response:
-        self.hits[request.path] += 1
         body, encoding, content_type = self.bodies[request.match_info["name"]]
         headers = {"Content-Type": content_type, **({"Content-Encoding": encoding} if encoding else {})}
         return web.Response(body=body, headers=headers)

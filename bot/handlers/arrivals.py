@@ -18,7 +18,7 @@ from ..links.documents import KINDS, MAX_DOCUMENT_BYTES, DocumentError, readable
 from ..present import formatting as fmt
 from .articles import answer_text, is_article, summarize_text
 from .concurrency import BUSY, Busy, typing
-from .joining import Key, Origin
+from .joining import Joined, Key, Origin
 from .replies import send_summary, slow_down
 
 log = logging.getLogger(__name__)
@@ -44,7 +44,7 @@ async def private_text(update: Update, context: BotContext) -> None:
     if joiner.holds(key) and not watched:
         context.application.create_task(_release_when_due(key, context))
     for joined in ready:
-        await answer_text(joined.ticket, context, joined.text)
+        await _answer(joined, context)
 
 
 async def _release_when_due(key: Key, context: BotContext) -> None:
@@ -56,8 +56,14 @@ async def _release_when_due(key: Key, context: BotContext) -> None:
             continue
         joined = joiner.release_due(key, time.monotonic())
         if joined is not None:
-            await answer_text(joined.ticket, context, joined.text)
+            await _answer(joined, context)
         return
+
+
+async def _answer(joined: Joined[Message], context: BotContext) -> None:
+    if joined.pieces > 1:
+        log.info("joined %d messages into one text of %d characters", joined.pieces, len(joined.text))
+    await answer_text(joined.ticket, context, joined.text)
 
 
 def origin_of(message: Message) -> Origin | None:

@@ -107,10 +107,6 @@ class MessageJoiner(Generic[Ticket]):
             return None
         return self._release(key)
 
-    def release_all(self) -> list[Joined[Ticket]]:
-        """Everything held, as it is (at shutdown)."""
-        return [self._release(key) for key in list(self._held)]
-
     def _may_continue(self, text: str, origin: Origin | None) -> bool:
         return origin is not None or utf16_len(text) >= self.near
 
