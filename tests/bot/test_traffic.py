@@ -1,6 +1,7 @@
 """Real traffic over HTTP: a slow site keeps nobody else waiting, each chat's replies stay in
 order, slow work has a cap, typing shows all along, and a stop loses nothing."""
 
+import asyncio
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -89,6 +90,25 @@ async def test_a_compression_bomb_sent_as_a_link_gets_a_clear_reply(
     assert "couldn't use that link" in reply["text"] and "compressed more than once" in reply["text"]
 
 
+async def test_a_stop_waits_for_a_fetch_in_flight(api: LocalBotApi, database: Path, site: HostileSite) -> None:
+    async with running(bot_for(api, database)):  # type: ignore[arg-type]
+        api.send(ALICE, site.url("/slow/6"))
+        await api.wait_for(lambda: site.waiting == 1)
+        asyncio.get_running_loop().call_later(0.5, site.release)
+    [summary] = api.sent_to(ALICE)
+    assert "part 6" in summary["text"]
+    assert await _user_titles(database) == ["Harbour bridge to close, part 6"]
+
+
+async def _user_titles(database: Path) -> list[str]:
+    store = open_store(str(database))
+    await store.open()
+    try:
+        return [s.article.title for s in await store.articles_after(0, 100) if s.origin == "user"]
+    finally:
+        await store.close()
+
+
 async def test_a_stop_finishes_a_held_article_before_the_store_closes(api: LocalBotApi, database: Path) -> None:
     from bot.localapi.client import telegram_split
 
@@ -98,13 +118,7 @@ async def test_a_stop_finishes_a_held_article_before_the_store_closes(api: Local
         api.send(ALICE, first)
         await api.wait_for(lambda: application.bot_data.joiner.holds((ALICE, ALICE)))  # type: ignore[attr-defined]
     assert api.sent_to(ALICE), "the held part was summarized on the way out"
-    store = open_store(str(database))
-    await store.open()
-    try:
-        stored = await store.articles_after(0, 100)
-    finally:
-        await store.close()
-    assert [s.article.title for s in stored if s.origin == "user"] == ["All Black magic: New Zealand rugby"]
+    assert await _user_titles(database) == ["All Black magic: New Zealand rugby"]
 
 
 async def test_a_japanese_page_is_summarized_not_refused(api: LocalBotApi, database: Path, site: HostileSite) -> None:
