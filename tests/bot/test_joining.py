@@ -21,7 +21,7 @@ def test_a_split_text_is_joined_when_a_short_last_piece_arrives() -> None:
     assert joiner.add(KEY, LONG, "m2", now=0.4) == []
     ready = joiner.add(KEY, "The end.", "m3", now=0.8)
     assert len(ready) == 1 and ready[0].ticket == "m1" and ready[0].pieces == 3
-    assert ready[0].text == f"{LONG}\n\n{LONG}\n\nThe end."
+    assert ready[0].text == f"{LONG} {LONG} The end."  # one paragraph, cut at sentence ends
     assert not joiner.holds(KEY)
 
 
@@ -58,7 +58,7 @@ def test_a_forwarded_batch_from_one_origin_is_joined() -> None:
     assert joiner.release_due(KEY, 1.0) is None
     released = joiner.release_due(KEY, 1.7)
     assert released is not None and released.pieces == 2
-    assert released.text == "First paragraph of the story.\n\nSecond paragraph"
+    assert released.text == "First paragraph of the story.\n\nSecond paragraph"  # each post a paragraph
 
 
 def test_forwards_from_another_origin_or_hours_apart_stay_apart() -> None:
@@ -72,9 +72,11 @@ def test_forwards_from_another_origin_or_hours_apart_stay_apart() -> None:
     assert joiner.holds(KEY) and joiner.release_due(KEY, 2.0) == Joined("A third, posted hours later.", "f3", 1)
 
 
-def test_pieces_cut_inside_a_sentence_join_with_a_space() -> None:
+def test_pieces_join_as_a_paragraph_break_only_where_the_app_would_have_cut_at_one() -> None:
     assert join_pieces(["It rained all", "day."]) == "It rained all day."
-    assert join_pieces(["“Yes,” she said.", "Then"]) == "“Yes,” she said.\n\nThen"
+    assert join_pieces(["“Yes,” she said.", "Then"]) == "“Yes,” she said. Then"
+    with_paragraphs = "A first paragraph, which goes on for a while.\n\nA second one."
+    assert join_pieces([with_paragraphs, "Third."]) == with_paragraphs + "\n\nThird."
 
 
 def test_a_piece_cut_at_exactly_the_limit_inside_a_word_joins_without_a_space() -> None:
