@@ -101,7 +101,9 @@ async def document(update: Update, context: BotContext) -> None:
     try:
         async with context.bot_data.slow_work.slot(), typing(message.chat):
             data = await (await context.bot.get_file(sent.file_id)).download_as_bytearray()
-            stored, _ = await context.news.add_document(sent.file_name, bytes(data), sent.mime_type)
+            stored, _ = await context.news.add_document(
+                sent.file_name, bytes(data), sent.mime_type, chat_id=message.chat_id
+            )
     except Busy:
         await message.reply_text(BUSY)
         return
