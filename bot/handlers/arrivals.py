@@ -1,13 +1,11 @@
-"""What else arrives and expects an answer: the parts of a split article, documents, edited
-messages, unknown commands, and the bot being added to a group."""
+"""What else arrives and expects an answer: pasted text (in parts), documents, edited messages,
+unknown commands, and the bot being added to a group."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
-import time
 
-from telegram import ChatMember, Message, MessageOriginChannel, MessageOriginChat, MessageOriginUser, Update
+from telegram import ChatMember, Message, Update
 from telegram.constants import ChatType
 from telegram.error import TelegramError
 
@@ -18,7 +16,7 @@ from ..links.documents import KINDS, MAX_DOCUMENT_BYTES, DocumentError, readable
 from ..present import formatting as fmt
 from .articles import answer_text, is_article, summarize_text
 from .concurrency import BUSY, Busy, typing
-from .joining import Joined, Key, Origin
+from .parts import take_part
 from .replies import send_summary, slow_down
 
 log = logging.getLogger(__name__)
@@ -29,57 +27,11 @@ GREETING = (
 )
 
 
-# -- text that may come in parts -------------------------------------------------------------
-
-
 async def private_text(update: Update, context: BotContext) -> None:
     """Text pasted or forwarded into a private chat, joined with the parts that belong to it."""
     message = update.effective_message
-    assert message and message.from_user
-    key: Key = (message.chat_id, message.from_user.id)
-    text = message.text or message.caption or ""
-    joiner = context.bot_data.joiner
-    watched = joiner.holds(key)  # a task already waits on this key, and on whatever it holds next
-    ready = joiner.add(key, text, message, time.monotonic(), origin_of(message))
-    if joiner.holds(key) and not watched:
-        context.application.create_task(_release_when_due(key, context))
-    for joined in ready:
-        await _answer(joined, context)
-
-
-async def _release_when_due(key: Key, context: BotContext) -> None:
-    """Answer the text held for ``key`` once nothing more can join it."""
-    joiner = context.bot_data.joiner
-    while (wait := joiner.due_in(key, time.monotonic())) is not None:
-        if wait > 0:
-            await asyncio.sleep(wait)
-            continue
-        joined = joiner.release_due(key, time.monotonic())
-        if joined is not None:
-            await _answer(joined, context)
-        return
-
-
-async def _answer(joined: Joined[Message], context: BotContext) -> None:
-    if joined.pieces > 1:
-        log.info("joined %d messages into one text of %d characters", joined.pieces, len(joined.text))
-    await answer_text(joined.ticket, context, joined.text)
-
-
-def origin_of(message: Message) -> Origin | None:
-    """Who first posted a forwarded message, and when; None for a message that is not a forward."""
-    origin = message.forward_origin
-    if origin is None:
-        return None
-    if isinstance(origin, MessageOriginChannel):
-        source = f"chat:{origin.chat.id}"
-    elif isinstance(origin, MessageOriginChat):
-        source = f"chat:{origin.sender_chat.id}"
-    elif isinstance(origin, MessageOriginUser):
-        source = f"user:{origin.sender_user.id}"
-    else:
-        source = f"name:{getattr(origin, 'sender_user_name', '')}"
-    return Origin(source, origin.date.timestamp())
+    assert message
+    await take_part(message, context, message.text or message.caption or "", answer_text)
 
 
 # -- documents -------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from telegram import Message, Update
+from telegram.constants import ChatType
 
 from summarizer import ArticleError
 
@@ -17,6 +18,7 @@ from ..present.plural import plural
 from ..service import MIN_SENTENCES, MIN_TEXT_CHARS, TooShort
 from .concurrency import BUSY, Busy, typing
 from .numbers import parse_number
+from .parts import take_part
 from .replies import ARTICLE_ID, command_text, may_configure, reply_html, send_summary, slow_down, stored_or_reply
 
 LINK = re.compile(r"\b[a-z][a-z0-9+.-]{1,15}://\S+", re.IGNORECASE)
@@ -118,6 +120,9 @@ async def summarize(update: Update, context: BotContext) -> None:
             "Send /summarize with an article id (see /latest), with the article's text after it, "
             "or as a reply to a message that holds an article."
         )
+        return
+    if argument and message.chat.type == ChatType.PRIVATE:
+        await take_part(message, context, argument, answer_text)  # the app may have split a long paste
         return
     await summarize_text(message, context, text)
 

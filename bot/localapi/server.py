@@ -20,7 +20,7 @@ from typing import Any
 
 from aiohttp import web
 
-from .client import MESSAGE_LIMIT
+from .client import MESSAGE_LIMIT, telegram_split
 from .faults import ApiError, Faults, FloodLimit
 from .html import utf16_len
 from .routes import BotApiRoutes
@@ -272,10 +272,12 @@ class LocalBotApi(BotApiRoutes):
     async def reply_to(
         self, user_id: int, text: str, chat_id: int | None = None, count: int = 1, timeout: float = 10
     ) -> list[JSON]:
-        """Send ``text`` and wait for ``count`` new bot messages in that chat."""
+        """Send ``text`` (in parts, as Telegram's desktop app splits a text over one message) and
+        wait for ``count`` new bot messages in that chat."""
         chat = chat_id if chat_id is not None else user_id
         before = len(self.sent_to(chat))
-        self.send(user_id, text, chat_id)
+        for part in telegram_split(text):
+            self.send(user_id, part, chat_id)
         return await self.wait_for(
             lambda: self.sent_to(chat)[before:] if len(self.sent_to(chat)) >= before + count else None, timeout
         )

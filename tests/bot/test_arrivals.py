@@ -1,6 +1,7 @@
 """Everything that arrives expects an answer: split articles and forwarded batches become one
 article; documents are read; edits, unknown commands and a new group are answered."""
 
+import asyncio
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -143,3 +144,11 @@ async def test_added_to_a_group_the_bot_says_how_to_turn_the_digest_on(api: Loca
     api.add_bot_to_group(-100555, ALICE)
     [greeting] = await replies(api, -100555)
     assert "/digest on" in greeting["text"] and "admin" in greeting["text"]
+
+
+async def test_summarize_with_a_long_text_the_app_split_is_one_article(api: LocalBotApi, bot: Any) -> None:
+    [summary] = await api.reply_to(ALICE, f"/summarize {LONG}")  # reply_to splits it as the app does
+    assert LONG_TITLE in summary["text"]
+    await asyncio.sleep(3.5)  # nothing else comes of the other parts
+    assert len(api.sent_to(ALICE)) == 1
+    assert await user_titles(bot) == [LONG_TITLE]
