@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 MIGRATIONS: dict[int, str] = {
     1: """
     CREATE TABLE articles (
@@ -72,5 +72,14 @@ MIGRATIONS: dict[int, str] = {
     """,
     3: """
     CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    """,
+    # Which chats pasted (or linked) a person's article: /forget in the last of them deletes it.
+    4: """
+    CREATE TABLE pastes (
+        chat_id INTEGER NOT NULL,
+        article_seq INTEGER NOT NULL REFERENCES articles(seq),
+        PRIMARY KEY (chat_id, article_seq)
+    );
+    CREATE INDEX pastes_article ON pastes(article_seq);
     """,
 }
