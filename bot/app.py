@@ -25,14 +25,14 @@ from telegram.ext import (
 
 from summarizer import revision
 
-from . import commands
 from .context import BotContext, Services
 from .digests import schedule_all
 from .errors import on_error
-from .feeds import poll_due
-from .fetch import SafeFetcher
-from .inline import inline_query
+from .handlers import articles, buttons, digest_commands
+from .handlers.inline import inline_query
 from .limits import UserRateLimiter
+from .links.feeds import poll_due
+from .links.fetch import SafeFetcher
 from .service import IngestReport, NewsService
 from .settings import Settings
 from .store import ArticleStore, open_store
@@ -80,31 +80,31 @@ def build_application(
 def _add_handlers(application: Application) -> None:  # type: ignore[type-arg]
     application.add_handler(TypeHandler(Update, _gate), group=-1)
     for name, callback in (
-        ("start", commands.start),
-        ("help", commands.start),
-        ("latest", commands.latest),
-        ("search", commands.search),
-        ("summarize", commands.summarize),
-        ("facts", commands.facts),
-        ("article", commands.article),
-        ("length", commands.length),
-        ("digest", commands.digest),
-        ("forget", commands.forget),
-        ("feed", commands.feed),
+        ("start", articles.start),
+        ("help", articles.start),
+        ("latest", articles.latest),
+        ("search", articles.search),
+        ("summarize", articles.summarize),
+        ("facts", articles.facts),
+        ("article", articles.article),
+        ("length", articles.length),
+        ("digest", digest_commands.digest),
+        ("forget", digest_commands.forget),
+        ("feed", digest_commands.feed),
     ):
         application.add_handler(CommandHandler(name, callback, filters=_MESSAGES))
     application.add_handler(
         MessageHandler(
-            _MESSAGES & filters.Regex(r"^/(summarize|facts|article)_([0-9a-f]{10})(?:@\w+)?$"), commands.shortcut
+            _MESSAGES & filters.Regex(r"^/(summarize|facts|article)_([0-9a-f]{10})(?:@\w+)?$"), articles.shortcut
         )
     )
     application.add_handler(
         MessageHandler(
             filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE & (filters.TEXT | filters.CAPTION) & ~filters.COMMAND,
-            commands.private_text,
+            articles.private_text,
         )
     )
-    application.add_handler(CallbackQueryHandler(commands.button))
+    application.add_handler(CallbackQueryHandler(buttons.button))
     application.add_handler(InlineQueryHandler(inline_query))
     application.add_error_handler(on_error)  # type: ignore[arg-type]
 
@@ -132,7 +132,7 @@ async def _on_start(application: Application) -> None:  # type: ignore[type-arg]
     await news.open()
     report = await news.ingest_paths([settings.seeds_dir], IngestReport())
     log.info("seeds: %d added, %d already stored, %d rejected", report.added, report.unchanged, len(report.rejected))
-    await application.bot.set_my_commands(commands.COMMANDS)
+    await application.bot.set_my_commands(articles.COMMANDS)
     if await news.store.try_lead():
         await _lead(application)
     if application.job_queue:

@@ -20,8 +20,8 @@ from telegram import Message
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 from telegram.ext import Application, Job
 
-from . import formatting as fmt
 from .context import BotContext
+from .present import formatting as fmt
 from .service import summary_of
 from .store import Subscription
 

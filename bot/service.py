@@ -22,9 +22,9 @@ from summarizer import (
 )
 from summarizer.extract import extract_article
 
-from .fetch import SafeFetcher
+from .links.fetch import SafeFetcher
 from .schedule import parse_clock, parse_zone
-from .store import ArticleStore, StoredArticle, Subscription
+from .store import ArticleStore, Feed, StoredArticle, Subscription
 
 MAX_SUMMARY_LENGTH = 20
 SUMMARIZER_REVISION = "summarizer_revision"
@@ -181,6 +181,20 @@ class NewsService:
         updated = current.model_copy(update={"enabled": True, "paused_reason": None, "chat_title": chat_title})
         await self.store.save_subscription(updated)
         return updated
+
+    async def subscription(self, chat_id: int) -> Subscription | None:
+        """The chat's digest, or None when it has none."""
+        return await self.store.subscription(chat_id)
+
+    async def forget_chat(self, chat_id: int) -> None:
+        """Delete the chat's settings, digest and delivery history."""
+        await self.store.forget_chat(chat_id)
+
+    async def feeds_of(self, chat_id: int) -> list[Feed]:
+        return await self.store.feeds_of(chat_id)
+
+    async def unfollow_feed(self, chat_id: int, feed_id: int) -> None:
+        await self.store.unfollow_feed(chat_id, feed_id)
 
     async def unsubscribe(self, chat_id: int) -> Subscription | None:
         return await self._update(chat_id, enabled=False)

@@ -12,7 +12,8 @@ import os
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.formatting import (
+from bot.localapi.html import visible_text
+from bot.present.formatting import (
     MESSAGE_LIMIT,
     render_article_page,
     render_digest,
@@ -21,7 +22,6 @@ from bot.formatting import (
     split_message,
     utf16_len,
 )
-from bot.localapi.html import visible_text
 from bot.service import summary_of
 from bot.store import StoredArticle
 from summarizer import ArticleError, split_sentences, summarize
@@ -139,7 +139,7 @@ def test_every_message_is_valid_for_telegram(text: str, length: int) -> None:
 
 @given(st.text(max_size=6000))
 def test_split_message_keeps_any_escaped_text_valid(text: str) -> None:
-    from bot.formatting import escape
+    from bot.present.formatting import escape
 
     for piece in split_message(escape(text)):
         _acceptable(piece)

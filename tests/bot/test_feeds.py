@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator
 import pytest
 
 from bot.app import build_application, running
-from bot.feeds import poll_due
+from bot.links.feeds import poll_due
 from bot.localapi.server import LocalBotApi
 from tests.bot.conftest import ALICE, BOB, GROUP, make_settings
 from tests.bot.webserver import HOST, WebServer

@@ -1,7 +1,7 @@
 import pytest
 
-from bot.formatting import MESSAGE_LIMIT, render_digest, render_facts, render_summary, split_message, utf16_len
 from bot.localapi.html import visible_text
+from bot.present.formatting import MESSAGE_LIMIT, render_digest, render_facts, render_summary, split_message, utf16_len
 from bot.service import summary_of
 from tests.builders import stored_article
 

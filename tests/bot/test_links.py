@@ -5,8 +5,8 @@ from collections.abc import AsyncIterator
 import pytest
 
 from bot.app import build_application, running
-from bot.evaluate_links import evaluate
-from bot.fetch import FetchError, SafeFetcher
+from bot.bench.evaluate_links import evaluate
+from bot.links.fetch import FetchError, SafeFetcher
 from bot.localapi.server import LocalBotApi
 from tests.bot.conftest import ALICE, make_settings
 from tests.bot.webserver import HOST, WebServer

@@ -22,7 +22,7 @@ PG_DSN = os.environ.get("TEST_POSTGRES_DSN", "postgresql://postgres@127.0.0.1:54
 
 
 async def _postgres(schema: str) -> ArticleStore:
-    from bot.store_pg import PostgresArticleStore
+    from bot.store.postgres import PostgresArticleStore
 
     store = PostgresArticleStore(PG_DSN, schema=schema)
     try:

@@ -19,10 +19,10 @@ import feedparser
 
 from summarizer import ArticleError
 
+from ..present.formatting import escape
+from ..service import NewsService
+from ..store import Feed
 from .fetch import FEED_TYPES, FetchError
-from .formatting import escape
-from .service import NewsService
-from .store import Feed
 
 log = logging.getLogger(__name__)
 

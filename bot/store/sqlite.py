@@ -1,9 +1,5 @@
-"""The article store: parsed articles with their rankings and key facts, chat settings, digest
-subscriptions and the digest delivery journal.
-
-``ArticleStore`` is the interface the bot uses; ``SqliteArticleStore`` is the embedded default:
-one SQLite file in WAL mode, full-text search with FTS5, schema versioned by this module.
-"""
+"""``ArticleStore`` on SQLite, the embedded default: one file in WAL mode, full-text search
+with FTS5, schema versioned by this module."""
 
 from __future__ import annotations
 
@@ -12,182 +8,17 @@ import re
 import sqlite3
 import threading
 from collections.abc import AsyncIterator, Callable, Sequence
-from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
-
-from pydantic import BaseModel, ConfigDict, TypeAdapter
+from typing import Any, TypeVar
 
 from summarizer import Article, KeyFact, Ranking
 
+from .base import FACTS, ORIGINS, SEARCH_WINDOW, Feed, StoredArticle, Subscription, stored_from_row
+from .sqlite_schema import MIGRATIONS, SCHEMA_VERSION
+
 T = TypeVar("T")
-_FACTS = TypeAdapter(list[KeyFact])
-
-
-class StoredArticle(BaseModel):
-    """An article as stored: ranked once at ingest, its facts extracted once."""
-
-    model_config = ConfigDict(frozen=True)
-
-    seq: int
-    article: Article
-    ranking: Ranking
-    facts: tuple[KeyFact, ...]
-    added_at: datetime
-    origin: str = "catalog"
-
-
-ORIGINS = ("user", "feed", "catalog")
-"""Who may see an article, least public first: an article reached several ways takes the most
-public of them."""
-
-
-class Feed(BaseModel):
-    """A news feed some chats follow, with what the last poll learned."""
-
-    id: int
-    url: str
-    title: str | None = None
-    etag: str | None = None
-    last_modified: str | None = None
-    checked_at: str | None = None
-    next_check: float = 0.0
-    failures: int = 0
-    last_error: str | None = None
-
-
-class Subscription(BaseModel):
-    """A chat's digest: when, in which time zone, and how far it has got (``last_seq``)."""
-
-    chat_id: int
-    enabled: bool = True
-    time: str = "08:00"
-    timezone: str = "UTC"
-    last_seq: int = 0
-    chat_title: str | None = None
-    paused_reason: str | None = None
-
-
-class ArticleStore(Protocol):
-    async def open(self) -> None: ...
-    async def close(self) -> None: ...
-    async def add(
-        self, article: Article, ranking: Ranking, facts: Sequence[KeyFact], origin: str = "catalog"
-    ) -> tuple[StoredArticle, bool]: ...
-    async def get(self, article_id: str) -> StoredArticle | None: ...
-    async def get_by_url(self, url: str) -> StoredArticle | None: ...
-    async def latest(self, limit: int, offset: int = 0) -> list[StoredArticle]: ...
-    async def search(self, query: str, limit: int, offset: int = 0) -> list[StoredArticle]: ...
-    async def count(self) -> int: ...
-    async def articles_after(self, seq: int, limit: int) -> list[StoredArticle]: ...
-    async def refresh(self, article_id: str, ranking: Ranking, facts: Sequence[KeyFact]) -> None: ...
-    async def setting(self, key: str) -> str | None: ...
-    async def save_setting(self, key: str, value: str) -> None: ...
-    async def summary_length(self, chat_id: int) -> int | None: ...
-    async def set_summary_length(self, chat_id: int, length: int) -> None: ...
-    async def subscription(self, chat_id: int) -> Subscription | None: ...
-    async def save_subscription(self, subscription: Subscription) -> None: ...
-    async def subscriptions(self) -> list[Subscription]: ...
-    async def newest_seq(self) -> int: ...
-    async def enqueue_digest(self, chat_id: int) -> int: ...
-    async def pending_digest(self, chat_id: int, limit: int) -> list[StoredArticle]: ...
-    async def mark_delivered(self, chat_id: int, article_ids: Sequence[str], message_id: int) -> None: ...
-    async def delivered(self, chat_id: int) -> list[str]: ...
-    async def chats_with_pending(self) -> set[int]: ...
-    async def forget_chat(self, chat_id: int) -> None: ...
-    async def follow_feed(self, chat_id: int, url: str) -> Feed: ...
-    async def feeds_of(self, chat_id: int) -> list[Feed]: ...
-    async def unfollow_feed(self, chat_id: int, feed_id: int) -> None: ...
-    async def due_feeds(self, now: float) -> list[Feed]: ...
-    async def save_feed(self, feed: Feed) -> None: ...
-    async def seen_items(self, feed_id: int, keys: Sequence[str]) -> set[str]: ...
-    async def record_item(self, feed_id: int, key: str, article_seq: int | None, error: str | None) -> None: ...
-    async def try_lead(self) -> bool: ...
-    def digest_lock(self, chat_id: int) -> AbstractAsyncContextManager[None]: ...
-
-
-def open_store(database: str) -> ArticleStore:
-    """The store a DATABASE setting names: a postgresql:// URL, or else a SQLite file path."""
-    if database.startswith(("postgresql://", "postgres://")):
-        from .store_pg import PostgresArticleStore
-
-        return PostgresArticleStore(database)
-    return SqliteArticleStore(database)
-
-
-SCHEMA_VERSION = 3
-_MIGRATIONS: dict[int, str] = {
-    1: """
-    CREATE TABLE articles (
-        seq INTEGER PRIMARY KEY AUTOINCREMENT,
-        id TEXT NOT NULL UNIQUE,
-        url TEXT UNIQUE,
-        title TEXT NOT NULL,
-        article TEXT NOT NULL,
-        ranking TEXT NOT NULL,
-        facts TEXT NOT NULL,
-        added_at TEXT NOT NULL
-    );
-    CREATE VIRTUAL TABLE article_search USING fts5(title, body, tokenize = 'porter unicode61');
-    CREATE TABLE chats (
-        chat_id INTEGER PRIMARY KEY,
-        summary_length INTEGER
-    );
-    CREATE TABLE subscriptions (
-        chat_id INTEGER PRIMARY KEY,
-        enabled INTEGER NOT NULL,
-        time TEXT NOT NULL,
-        timezone TEXT NOT NULL,
-        last_seq INTEGER NOT NULL,
-        chat_title TEXT,
-        paused_reason TEXT
-    );
-    CREATE TABLE deliveries (
-        chat_id INTEGER NOT NULL,
-        article_seq INTEGER NOT NULL REFERENCES articles(seq),
-        state TEXT NOT NULL CHECK (state IN ('pending', 'sent')),
-        message_id INTEGER,
-        updated_at TEXT NOT NULL,
-        PRIMARY KEY (chat_id, article_seq)
-    );
-    CREATE INDEX deliveries_pending ON deliveries(chat_id, state, article_seq);
-    """,
-    # Where an article came from decides who sees it: the catalogue (seeds, bulk ingest) goes to
-    # every digest, a feed's articles to the chats that follow it, a person's paste to nobody else.
-    2: """
-    ALTER TABLE articles ADD COLUMN origin TEXT NOT NULL DEFAULT 'catalog';
-    CREATE TABLE feeds (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        url TEXT NOT NULL UNIQUE,
-        title TEXT,
-        etag TEXT,
-        last_modified TEXT,
-        checked_at TEXT,
-        next_check REAL NOT NULL DEFAULT 0,
-        failures INTEGER NOT NULL DEFAULT 0,
-        last_error TEXT
-    );
-    CREATE TABLE chat_feeds (
-        chat_id INTEGER NOT NULL,
-        feed_id INTEGER NOT NULL REFERENCES feeds(id),
-        added_at TEXT NOT NULL,
-        PRIMARY KEY (chat_id, feed_id)
-    );
-    CREATE TABLE feed_items (
-        feed_id INTEGER NOT NULL REFERENCES feeds(id),
-        item_key TEXT NOT NULL,
-        article_seq INTEGER REFERENCES articles(seq),
-        error TEXT,
-        seen_at TEXT NOT NULL,
-        PRIMARY KEY (feed_id, item_key)
-    );
-    CREATE INDEX feed_items_article ON feed_items(article_seq);
-    """,
-    3: """
-    CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-    """,
-}
 
 
 class SqliteArticleStore:
@@ -240,7 +71,7 @@ class SqliteArticleStore:
             raise RuntimeError(f"database schema {version} is newer than this bot ({SCHEMA_VERSION})")
         for target in range(version + 1, SCHEMA_VERSION + 1):
             with _transaction(db):
-                for statement in _MIGRATIONS[target].split(";"):
+                for statement in MIGRATIONS[target].split(";"):
                     if statement.strip():
                         db.execute(statement)
                 db.execute(f"PRAGMA user_version = {target}")
@@ -263,7 +94,7 @@ class SqliteArticleStore:
                     if ORIGINS.index(origin) > ORIGINS.index(row["origin"]):
                         db.execute("UPDATE articles SET origin = ? WHERE seq = ?", (origin, row["seq"]))
                         row = db.execute("SELECT * FROM articles WHERE seq = ?", (row["seq"],)).fetchone()
-                    return _stored(row), False
+                    return stored_from_row(row), False
                 cursor = db.execute(
                     "INSERT INTO articles (id, url, title, article, ranking, facts, added_at, origin)"
                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -273,7 +104,7 @@ class SqliteArticleStore:
                         article.title,
                         article.model_dump_json(),
                         ranking.model_dump_json(),
-                        _FACTS.dump_json(list(facts)).decode(),
+                        FACTS.dump_json(list(facts)).decode(),
                         _now(),
                         origin,
                     ),
@@ -283,7 +114,7 @@ class SqliteArticleStore:
                     (cursor.lastrowid, article.title, article.text),
                 )
                 row = db.execute("SELECT * FROM articles WHERE seq = ?", (cursor.lastrowid,)).fetchone()
-                return _stored(row), True
+                return stored_from_row(row), True
 
         return await self._run(work)
 
@@ -326,7 +157,7 @@ class SqliteArticleStore:
     async def refresh(self, article_id: str, ranking: Ranking, facts: Sequence[KeyFact]) -> None:
         """Replace what was derived from an article (its ranking and key facts), as a newer
         summarizer makes them; the article itself, its place and its deliveries stay."""
-        args = (ranking.model_dump_json(), _FACTS.dump_json(list(facts)).decode(), article_id)
+        args = (ranking.model_dump_json(), FACTS.dump_json(list(facts)).decode(), article_id)
         await self._run(lambda db: db.execute("UPDATE articles SET ranking = ?, facts = ? WHERE id = ?", args))
 
     async def _one(self, sql: str, args: tuple[Any, ...]) -> StoredArticle | None:
@@ -334,7 +165,7 @@ class SqliteArticleStore:
         return rows[0] if rows else None
 
     async def _many(self, sql: str, args: tuple[Any, ...]) -> list[StoredArticle]:
-        return await self._run(lambda db: [_stored(r) for r in db.execute(sql, args).fetchall()])
+        return await self._run(lambda db: [stored_from_row(r) for r in db.execute(sql, args).fetchall()])
 
     # -- chats and subscriptions -------------------------------------------------------------
 
@@ -552,8 +383,6 @@ class _transaction:
         self.db.execute("ROLLBACK" if kind else "COMMIT")
 
 
-SEARCH_WINDOW = 1000
-"""Search ranks the most recent this-many matches of a query (see ``search``)."""
 _FTS_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
@@ -569,18 +398,6 @@ def fts_query(text: str, max_words: int = 8) -> str:
     if len(words[-1]) >= 2:
         quoted[-1] += "*"
     return " ".join(quoted)
-
-
-def _stored(row: Any) -> StoredArticle:
-    """A stored article from a database row (sqlite3.Row or a dict)."""
-    return StoredArticle(
-        seq=row["seq"],
-        article=Article.model_validate_json(row["article"]),
-        ranking=Ranking.model_validate_json(row["ranking"]),
-        facts=tuple(_FACTS.validate_json(row["facts"])),
-        added_at=row["added_at"] if isinstance(row["added_at"], datetime) else datetime.fromisoformat(row["added_at"]),
-        origin=row["origin"],
-    )
 
 
 def _subscription(row: sqlite3.Row) -> Subscription:

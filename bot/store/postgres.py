@@ -20,62 +20,12 @@ from psycopg_pool import AsyncConnectionPool
 
 from summarizer import Article, KeyFact, Ranking
 
-from .store import _FACTS, ORIGINS, SEARCH_WINDOW, Feed, StoredArticle, Subscription, _stored
+from .base import FACTS, ORIGINS, SEARCH_WINDOW, Feed, StoredArticle, Subscription, stored_from_row
+from .postgres_schema import MIGRATIONS, SCHEMA_VERSION
 
-SCHEMA_VERSION = 3
 _MIGRATION_LOCK = 7_301_001
 _LEADER_LOCK = 7_301_002
 _DIGEST_LOCK = 7_301_003
-_MIGRATIONS: dict[int, list[str]] = {
-    1: [
-        """CREATE TABLE articles (
-            seq BIGSERIAL PRIMARY KEY,
-            id TEXT NOT NULL UNIQUE,
-            url TEXT UNIQUE,
-            title TEXT NOT NULL,
-            body TEXT NOT NULL,
-            article TEXT NOT NULL,
-            ranking TEXT NOT NULL,
-            facts TEXT NOT NULL,
-            added_at TIMESTAMPTZ NOT NULL DEFAULT now(),
-            search TSVECTOR GENERATED ALWAYS AS (
-                setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', body), 'B')
-            ) STORED
-        )""",
-        "CREATE INDEX articles_search ON articles USING GIN (search)",
-        "CREATE TABLE chats (chat_id BIGINT PRIMARY KEY, summary_length INTEGER)",
-        """CREATE TABLE subscriptions (
-            chat_id BIGINT PRIMARY KEY, enabled BOOLEAN NOT NULL, time TEXT NOT NULL,
-            timezone TEXT NOT NULL, last_seq BIGINT NOT NULL, chat_title TEXT, paused_reason TEXT
-        )""",
-        """CREATE TABLE deliveries (
-            chat_id BIGINT NOT NULL, article_seq BIGINT NOT NULL REFERENCES articles(seq),
-            state TEXT NOT NULL CHECK (state IN ('pending', 'sent')), message_id BIGINT,
-            updated_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp(),
-            PRIMARY KEY (chat_id, article_seq)
-        )""",
-        "CREATE INDEX deliveries_pending ON deliveries(chat_id, state, article_seq)",
-    ],
-    2: [
-        "ALTER TABLE articles ADD COLUMN origin TEXT NOT NULL DEFAULT 'catalog'",
-        """CREATE TABLE feeds (
-            id BIGSERIAL PRIMARY KEY, url TEXT NOT NULL UNIQUE, title TEXT, etag TEXT,
-            last_modified TEXT, checked_at TEXT, next_check DOUBLE PRECISION NOT NULL DEFAULT 0,
-            failures INTEGER NOT NULL DEFAULT 0, last_error TEXT
-        )""",
-        """CREATE TABLE chat_feeds (
-            chat_id BIGINT NOT NULL, feed_id BIGINT NOT NULL REFERENCES feeds(id),
-            added_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp(), PRIMARY KEY (chat_id, feed_id)
-        )""",
-        """CREATE TABLE feed_items (
-            feed_id BIGINT NOT NULL REFERENCES feeds(id), item_key TEXT NOT NULL,
-            article_seq BIGINT REFERENCES articles(seq), error TEXT,
-            seen_at TIMESTAMPTZ NOT NULL DEFAULT now(), PRIMARY KEY (feed_id, item_key)
-        )""",
-        "CREATE INDEX feed_items_article ON feed_items(article_seq)",
-    ],
-    3: ["CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"],
-}
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 # What a stored article is read from: never the search vector or the body, which are large and
 # only there for the index.
@@ -124,7 +74,7 @@ class PostgresArticleStore:
             if version > SCHEMA_VERSION:
                 raise RuntimeError(f"database schema {version} is newer than this bot ({SCHEMA_VERSION})")
             for target in range(version + 1, SCHEMA_VERSION + 1):
-                for statement in _MIGRATIONS[target]:
+                for statement in MIGRATIONS[target]:
                     await db.execute(statement)
                 await db.execute("INSERT INTO schema_version (version) VALUES (%s)", (target,))
 
@@ -141,7 +91,7 @@ class PostgresArticleStore:
             return await (await db.execute(sql, args)).fetchall()
 
     async def _articles(self, sql: str, args: Any = None) -> list[StoredArticle]:
-        return [_stored(row) for row in await self._all(sql, args)]
+        return [stored_from_row(row) for row in await self._all(sql, args)]
 
     # -- leadership --------------------------------------------------------------------------
 
@@ -190,13 +140,13 @@ class PostgresArticleStore:
                     article.text,
                     article.model_dump_json(),
                     ranking.model_dump_json(),
-                    _FACTS.dump_json(list(facts)).decode(),
+                    FACTS.dump_json(list(facts)).decode(),
                     origin,
                 ),
             )
             row = await cursor.fetchone()
             if row is not None:
-                return _stored(row), True
+                return stored_from_row(row), True
             row = await (
                 await db.execute(
                     f"SELECT {_ARTICLE} FROM articles WHERE id = %s OR (url IS NOT NULL AND url = %s) FOR UPDATE",
@@ -210,7 +160,7 @@ class PostgresArticleStore:
                         f"UPDATE articles SET origin = %s WHERE seq = %s RETURNING {_ARTICLE}", (origin, row["seq"])
                     )
                 ).fetchone()
-            return _stored(row), False
+            return stored_from_row(row), False
 
     async def get(self, article_id: str) -> StoredArticle | None:
         rows = await self._articles(f"SELECT {_ARTICLE} FROM articles WHERE id = %s", (article_id.strip().lower(),))
@@ -252,7 +202,7 @@ class PostgresArticleStore:
     async def refresh(self, article_id: str, ranking: Ranking, facts: Sequence[KeyFact]) -> None:
         await self._all(
             "UPDATE articles SET ranking = %s, facts = %s WHERE id = %s RETURNING seq",
-            (ranking.model_dump_json(), _FACTS.dump_json(list(facts)).decode(), article_id),
+            (ranking.model_dump_json(), FACTS.dump_json(list(facts)).decode(), article_id),
         )
 
     # -- chats and subscriptions -------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Store benchmark: ``python -m bot.evaluate_store [--count 100000] [--backends sqlite,postgresql]``.
+"""Store benchmark: ``python -m bot.bench.evaluate_store [--count 100000] [--backends sqlite,postgresql]``.
 
 Generates ``count`` articles from the dev set (../shared/eval/news-dev.jsonl) with variations
 (paragraph order, a number and a place changed, the title numbered), ingests them into each
@@ -25,9 +25,9 @@ from tqdm import tqdm
 
 from summarizer import ArticleError, key_facts, parse_article, rank
 
-from . import formatting as fmt
-from .service import summary_of
-from .store import ArticleStore, SqliteArticleStore
+from ..present import formatting as fmt
+from ..service import summary_of
+from ..store import ArticleStore, SqliteArticleStore
 
 PLACES = ["Leeds", "Lagos", "Lyon", "Lima", "Lisbon", "Lahore", "Leipzig", "Lusaka", "Lille", "Luton"]
 
@@ -139,7 +139,7 @@ def _percentile(values: list[float], percent: int) -> float:
 
 
 async def _postgres(dsn: str) -> tuple[ArticleStore, str]:
-    from .store_pg import PostgresArticleStore
+    from ..store.postgres import PostgresArticleStore
 
     schema = f"bench_{uuid.uuid4().hex[:8]}"
     return PostgresArticleStore(dsn, schema=schema), schema
@@ -167,7 +167,7 @@ async def main_async(args: argparse.Namespace) -> dict[str, dict[str, float]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot.evaluate_store", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m bot.bench.evaluate_store", description=__doc__)
     parser.add_argument("--data", type=Path, default=Path("../shared/eval/news-dev.jsonl"))
     parser.add_argument("--count", type=int, default=100_000)
     parser.add_argument("--backends", default="sqlite,postgresql")

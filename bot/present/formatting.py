@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 
 from summarizer import FactKind, KeyFact, Summary, split_sentences
 
-from .store import StoredArticle
+from ..store import StoredArticle
 
 MESSAGE_LIMIT = 4096
 PAGE_CHARS = 3000

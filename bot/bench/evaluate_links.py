@@ -1,4 +1,4 @@
-"""Link-path benchmark: ``python -m bot.evaluate_links [PAGES_DIR] [--json]``.
+"""Link-path benchmark: ``python -m bot.bench.evaluate_links [PAGES_DIR] [--json]``.
 
 Serves saved news pages from a local HTTP server on 127.0.0.1 and sends each through the bot's
 whole link path (safe fetcher, trafilatura, the article parser, the summarizer). Against the
@@ -21,7 +21,7 @@ from aiohttp import web
 from summarizer import ArticleError, summarize
 from summarizer.extract import extract_article
 
-from .fetch import FetchError, SafeFetcher
+from ..links.fetch import FetchError, SafeFetcher
 
 SUMMARY_LENGTHS = range(1, 6)
 
@@ -91,7 +91,7 @@ def _norm(text: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot.evaluate_links", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m bot.bench.evaluate_links", description=__doc__)
     parser.add_argument("folder", nargs="?", type=Path, default=Path("../shared/pages"))
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from telegram import InlineQueryResultArticle, InputTextMessageContent, Update
 
-from . import formatting as fmt
-from .commands import summary_keyboard
-from .context import BotContext
-from .service import summary_of
+from ..context import BotContext
+from ..present import formatting as fmt
+from ..present.keyboards import summary_keyboard
+from ..service import summary_of
 
 PAGE_SIZE = 20
 MAX_OFFSET = 1000

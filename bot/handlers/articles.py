@@ -1,0 +1,256 @@
+"""Article commands in any chat (/summarize, /facts, /article, /latest, /search, /length,
+/help) and articles pasted, forwarded or linked in a private chat."""
+
+from __future__ import annotations
+
+import re
+
+from telegram import BotCommand, Message, Update
+from telegram.constants import ChatAction
+
+from summarizer import ArticleError
+
+from ..context import BotContext
+from ..links.fetch import FetchError
+from ..present import formatting as fmt
+from ..present.keyboards import back_keyboard
+from .replies import ARTICLE_ID, command_text, may_configure, reply_html, send_summary, slow_down, stored_or_reply
+
+LINK = re.compile(r"https?://\S+", re.IGNORECASE)
+
+
+MIN_ARTICLE_CHARS = 200
+
+
+LIST_SIZE = 5
+
+
+MAX_LIST = 20
+
+
+COMMANDS = [
+    BotCommand("summarize", "Summarize an article: id, pasted text, or reply to a message"),
+    BotCommand("facts", "Key facts of an article: /facts <id>"),
+    BotCommand("article", "Full text of an article: /article <id>"),
+    BotCommand("latest", "The newest articles: /latest [n]"),
+    BotCommand("search", "Search the articles: /search <words>"),
+    BotCommand("length", "Summary length in this chat: /length <1-10>"),
+    BotCommand("digest", "Daily digest: on, off, time HH:MM, tz Area/City, now, status"),
+    BotCommand("feed", "News feeds for the digest: add URL, list, remove N"),
+    BotCommand("forget", "Delete this chat's settings and digest"),
+    BotCommand("help", "How to use the bot"),
+]
+
+
+HELP = """<b>I turn news articles into short summaries and key facts.</b>
+
+<b>In any chat</b>
+/summarize &lt;id&gt; · a stored article
+/summarize &lt;text or link&gt; · a pasted article or a web page (or reply /summarize to one)
+/facts &lt;id&gt; · who, where, figures, dates, quotes
+/article &lt;id&gt; · the full text, page by page
+/latest [n] · the newest articles
+/search &lt;words&gt; · find articles
+/length &lt;n&gt; · sentences per summary in this chat
+
+<b>Digests</b> (group and channel admins)
+/digest on · post new articles' summaries here every day
+/digest time 08:30 · /digest tz Europe/London · /digest now · /digest status · /digest off
+/feed add https://site/rss · /feed list · /feed remove N: feeds whose new articles join the digest
+In a private chat: /digest on @yourchannel to set up a channel you run.
+
+<b>Anywhere</b>: type @{bot} and some words to share a summary in any chat.
+
+In this private chat you can also just paste or forward an article's text, or send a link."""
+
+
+async def start(update: Update, context: BotContext) -> None:
+    assert update.effective_message
+    name = context.bot.username or "bot"
+    await reply_html(update.effective_message, HELP.replace("{bot}", fmt.escape(name)))
+
+
+async def latest(update: Update, context: BotContext) -> None:
+    message = update.effective_message
+    assert message
+    count = LIST_SIZE
+    if context.args:
+        if not context.args[0].isdigit() or not 1 <= int(context.args[0]) <= MAX_LIST:
+            await message.reply_text(f"Use /latest or /latest N with N from 1 to {MAX_LIST}.")
+            return
+        count = int(context.args[0])
+    items = await context.news.latest(count)
+    if not items:
+        await message.reply_text("No articles yet. Paste one in a private chat with me to add it.")
+        return
+    await reply_html(message, fmt.render_list(items, f"<b>Latest {len(items)} articles</b>"))
+
+
+async def search(update: Update, context: BotContext) -> None:
+    message = update.effective_message
+    assert message
+    query = command_text(message)
+    if not query.strip():
+        await message.reply_text("Tell me what to look for, for example: /search election")
+        return
+    if await slow_down(message, context):
+        return
+    items = await context.news.search(query, MAX_LIST // 2)
+    if not items:
+        await reply_html(message, f"Nothing matches <i>{fmt.escape(query[:100])}</i>. Try fewer or other words.")
+        return
+    await reply_html(message, fmt.render_list(items, f"<b>{len(items)} found for</b> <i>{fmt.escape(query[:100])}</i>"))
+
+
+async def summarize(update: Update, context: BotContext) -> None:
+    message = update.effective_message
+    assert message
+    argument = command_text(message)
+    if ARTICLE_ID.match(argument):
+        await show_summary(message, context, argument)
+        return
+    text = (
+        argument
+        or (message.reply_to_message and (message.reply_to_message.text or message.reply_to_message.caption))
+        or ""
+    )
+    if not text:
+        await message.reply_text(
+            "Send /summarize with an article id (see /latest), with the article's text after it, "
+            "or as a reply to a message that holds an article."
+        )
+        return
+    await summarize_text(message, context, text)
+
+
+def link_in(text: str) -> str | None:
+    """The link a message is about: it is a link, or a link with a few words around it."""
+    links = LINK.findall(text)
+    if not links:
+        return None
+    rest = LINK.sub("", text)
+    return links[0].rstrip(").,;!?»”'\"") if len(rest.strip()) < MIN_ARTICLE_CHARS else None
+
+
+async def summarize_link(message: Message, context: BotContext, url: str) -> None:
+    if await slow_down(message, context):
+        return
+    await message.chat.send_action(ChatAction.TYPING)
+    try:
+        stored, _ = await context.news.add_link(url)
+    except FetchError as error:
+        await message.reply_text(f"I couldn't use that link: {fmt.escape(str(error))}.")
+        return
+    except ArticleError as error:
+        await message.reply_text(f"That page doesn't look like an article: {fmt.escape(str(error))}.")
+        return
+    await send_summary(message, context, stored)
+
+
+async def summarize_text(message: Message, context: BotContext, text: str) -> None:
+    link = link_in(text)
+    if link:
+        await summarize_link(message, context, link)
+        return
+    if len(text) > context.settings.max_text_chars:
+        await message.reply_text(
+            f"That text is too long for me ({len(text):,} characters; the limit is "
+            f"{context.settings.max_text_chars:,}). Send one article at a time."
+        )
+        return
+    if await slow_down(message, context):
+        return
+    await message.chat.send_action(ChatAction.TYPING)
+    try:
+        stored, _ = await context.news.add_text(text)
+    except ArticleError as error:
+        await message.reply_text(f"I can't summarize that: {error}.")
+        return
+    await send_summary(message, context, stored)
+
+
+async def show_summary(message: Message, context: BotContext, article_id: str) -> None:
+    stored = await stored_or_reply(message, context, article_id)
+    if stored is None:
+        return
+    await send_summary(message, context, stored)
+
+
+async def facts(update: Update, context: BotContext) -> None:
+    message = update.effective_message
+    assert message
+    if not context.args or not ARTICLE_ID.match(context.args[0]):
+        await message.reply_text("Use /facts ID, with an id from /latest or /search.")
+        return
+    await show_facts(message, context, context.args[0])
+
+
+async def show_facts(message: Message, context: BotContext, article_id: str) -> None:
+    stored = await stored_or_reply(message, context, article_id)
+    if stored is None:
+        return
+    length = await context.news.length_for(message.chat_id)
+    await reply_html(message, fmt.render_facts(stored), back_keyboard(stored.article.id, length))
+
+
+async def article(update: Update, context: BotContext) -> None:
+    message = update.effective_message
+    assert message
+    if not context.args or not ARTICLE_ID.match(context.args[0]):
+        await message.reply_text("Use /article ID, with an id from /latest or /search.")
+        return
+    page = int(context.args[1]) - 1 if len(context.args) > 1 and context.args[1].isdigit() else 0
+    await show_article(message, context, context.args[0], page)
+
+
+async def show_article(message: Message, context: BotContext, article_id: str, page: int = 0) -> None:
+    stored = await stored_or_reply(message, context, article_id)
+    if stored is None:
+        return
+    length = await context.news.length_for(message.chat_id)
+    text, pages = fmt.render_article_page(stored, page)
+    await reply_html(message, text, back_keyboard(stored.article.id, length, max(0, min(page, pages - 1)), pages))
+
+
+async def shortcut(update: Update, context: BotContext) -> None:
+    """/summarize_<id>, /facts_<id>, /article_<id>: the clickable forms in lists and digests."""
+    message = update.effective_message
+    assert message and message.text and context.matches
+    match = context.matches[0]
+    action, article_id = match.group(1), match.group(2)
+    if action == "summarize":
+        await show_summary(message, context, article_id)
+    elif action == "facts":
+        await show_facts(message, context, article_id)
+    else:
+        await show_article(message, context, article_id)
+
+
+async def length(update: Update, context: BotContext) -> None:
+    message = update.effective_message
+    assert message
+    if not context.args:
+        current = await context.news.length_for(message.chat_id)
+        await message.reply_text(f"Summaries here have {current} sentences. Change it with /length N (1-10).")
+        return
+    if not context.args[0].isdigit() or not 1 <= int(context.args[0]) <= 10:
+        await message.reply_text("Use /length N with N from 1 to 10.")
+        return
+    if not await may_configure(message, context, message.chat):
+        return
+    await context.news.set_length(message.chat_id, int(context.args[0]))
+    await message.reply_text(f"Done: summaries in this chat now have {context.args[0]} sentences.")
+
+
+async def private_text(update: Update, context: BotContext) -> None:
+    """Text pasted or forwarded into a private chat: summarize it if it is an article."""
+    message = update.effective_message
+    assert message
+    text = message.text or message.caption or ""
+    if len(text) < MIN_ARTICLE_CHARS and not link_in(text):
+        await message.reply_text(
+            "Paste or forward a whole article (a few sentences at least), or send a link, and I'll "
+            "summarize it. /help lists the commands."
+        )
+        return
+    await summarize_text(message, context, text)

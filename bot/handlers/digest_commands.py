@@ -1,0 +1,138 @@
+"""/digest, /feed and /forget: a chat's (or an admin's channel's) daily digest and feeds."""
+
+from __future__ import annotations
+
+from telegram import Message, Update
+from telegram.constants import ChatAction, ChatType
+from telegram.error import TelegramError
+
+from ..context import BotContext
+from ..digests import describe, run_digest, schedule_digest, unschedule_digest
+from ..links import feeds
+from ..present import formatting as fmt
+from ..schedule import BadSchedule
+from .replies import AnyChat, may_configure, reply_html
+
+
+async def target_and_action(
+    message: Message, context: BotContext, read_only: str
+) -> tuple[AnyChat, str, list[str]] | None:
+    """What a /digest or /feed command is about: this chat, or the @channel named last; its
+    action (``read_only`` when none is given) and the action's arguments. None, after a reply
+    saying why, when the person may not change that chat."""
+    args = list(context.args or [])
+    target: AnyChat = message.chat
+    if args and args[-1].startswith("@"):
+        channel = await resolve_channel(message, context, args.pop())
+        if channel is None:
+            return None
+        target = channel
+    action = args[0].lower() if args else read_only
+    if action != read_only and not await may_configure(message, context, target):
+        return None
+    return target, action, args[1:]
+
+
+async def digest(update: Update, context: BotContext) -> None:
+    message = update.effective_message
+    assert message
+    request = await target_and_action(message, context, "status")
+    if request is None:
+        return
+    target, action, rest = request
+    try:
+        reply = await digest_action(context, target, action, rest)
+    except BadSchedule as error:
+        reply = fmt.escape(str(error))
+    await reply_html(message, reply)
+
+
+async def digest_action(context: BotContext, chat: AnyChat, action: str, rest: list[str]) -> str:
+    news = context.news
+    title = chat.title or chat.username or chat.full_name or str(chat.id)
+    where = "here" if chat.type != ChatType.CHANNEL else f"to {fmt.escape(title)}"
+    if action == "on":
+        started = await news.subscribe(chat.id, title)
+        schedule_digest(context.application, started)
+        return f"✅ Digest on: new articles will be posted {where} daily. {describe(started)}"
+    if action == "off":
+        unschedule_digest(context.application, chat.id)
+        await news.unsubscribe(chat.id)
+        return f"Digest off {where}. /digest on turns it back on."
+    if action in ("time", "tz") and rest:
+        change = news.set_digest_time if action == "time" else news.set_digest_zone
+        changed = await change(chat.id, rest[0])
+        if changed is None:
+            return "There is no digest yet: send /digest on first."
+        if changed.enabled:
+            schedule_digest(context.application, changed)
+        return f"Digest updated. {describe(changed)}"
+    if action == "now":
+        if await news.subscription(chat.id) is None:
+            await news.subscribe(chat.id, title)
+        result = await run_digest(context.application, chat.id)
+        return result.describe()
+    if action == "status":
+        current = await news.subscription(chat.id)
+        return describe(current) if current else "No digest here. An admin can send /digest on."
+    return "Use /digest on, off, time HH:MM, tz Area/City, now or status."
+
+
+async def forget(update: Update, context: BotContext) -> None:
+    message = update.effective_message
+    assert message
+    if not await may_configure(message, context, message.chat):
+        return
+    unschedule_digest(context.application, message.chat_id)
+    await context.news.forget_chat(message.chat_id)
+    await message.reply_text("Done: this chat's settings, digest and delivery history are deleted.")
+
+
+async def feed(update: Update, context: BotContext) -> None:
+    message = update.effective_message
+    assert message
+    request = await target_and_action(message, context, "list")
+    if request is None:
+        return
+    target, action, rest = request
+    news, settings = context.news, context.settings
+    if action == "list":
+        await reply_html(message, feeds.describe(await news.feeds_of(target.id)))
+    elif action == "add" and len(rest) == 1:
+        await message.chat.send_action(ChatAction.TYPING)
+        try:
+            report = await feeds.follow(
+                news, target.id, rest[0], settings.feed_poll_minutes * 60, settings.feed_max_items
+            )
+        except feeds.FeedError as error:
+            await message.reply_text(f"I can't follow that feed: {fmt.escape(str(error))}.")
+            return
+        subscribed = await news.subscription(target.id)
+        hint = "" if subscribed and subscribed.enabled else " Turn the digest on with /digest on to receive them."
+        await reply_html(
+            message,
+            f"✅ Following <b>{fmt.escape(report.feed.title or rest[0])}</b>: "
+            f"{len(report.new_articles)} article(s) stored for the next digest.{hint}",
+        )
+    elif action == "remove" and len(rest) == 1 and rest[0].isdigit():
+        followed = await news.feeds_of(target.id)
+        number = int(rest[0])
+        if not 1 <= number <= len(followed):
+            await message.reply_text(f"There is no feed {number} here; /feed list shows the numbers.")
+            return
+        await news.unfollow_feed(target.id, followed[number - 1].id)
+        await reply_html(message, f"Stopped following {fmt.escape(followed[number - 1].url)}.")
+    else:
+        await message.reply_text("Use /feed add URL, /feed list or /feed remove N.")
+
+
+async def resolve_channel(message: Message, context: BotContext, name: str) -> AnyChat | None:
+    try:
+        chat = await context.bot.get_chat(name)
+    except TelegramError:
+        await message.reply_text(f"I can't find {name}. Add me to the channel as an admin first.")
+        return None
+    if chat.type != ChatType.CHANNEL:
+        await message.reply_text(f"{name} is not a channel. Send /digest in the group itself.")
+        return None
+    return chat

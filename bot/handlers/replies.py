@@ -1,0 +1,88 @@
+"""What every handler shares: replying in pieces, the summary reply, a command's text, the
+rate limit, article lookup and the admin check."""
+
+from __future__ import annotations
+
+import re
+
+from telegram import Chat, ChatFullInfo, ChatMember, InlineKeyboardMarkup, Message
+from telegram.constants import ChatType
+from telegram.error import BadRequest, Forbidden
+
+from ..context import BotContext
+from ..present import formatting as fmt
+from ..present.keyboards import summary_keyboard
+from ..service import NoSuchArticle, summary_of
+from ..store import StoredArticle
+
+AnyChat = Chat | ChatFullInfo
+"""A chat as an update carries it, or as getChat describes a channel named by @username."""
+
+
+ARTICLE_ID = re.compile(r"^[0-9a-fA-F]{10}$")
+
+
+async def reply_html(message: Message, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
+    """Reply with one or more messages; buttons go under the last one."""
+    pieces = fmt.split_message(text)
+    for number, piece in enumerate(pieces):
+        last = number == len(pieces) - 1
+        await message.reply_text(piece, reply_markup=markup if last else None, do_quote=False)
+
+
+async def send_summary(message: Message, context: BotContext, stored: StoredArticle) -> None:
+    length = await context.news.length_for(message.chat_id)
+    summary = summary_of(stored, length)
+    markup = summary_keyboard(stored.article.id, len(summary.sentences), summary.total_sentences)
+    await reply_html(message, fmt.render_summary(stored, summary), markup)
+
+
+def command_text(message: Message) -> str:
+    """The text after the command word, with its line breaks kept (args would lose them)."""
+    text = message.text or ""
+    parts = text.split(maxsplit=1)
+    return parts[1].strip() if len(parts) > 1 and parts[0].startswith("/") else ""
+
+
+async def slow_down(message: Message, context: BotContext) -> bool:
+    """True (after telling the user) when they must wait before another expensive action."""
+    wait = context.too_fast(message.from_user.id if message.from_user else None)
+    if wait:
+        await message.reply_text(f"You're going fast: please wait {max(1, round(wait))} s and try again.")
+    return bool(wait)
+
+
+async def stored_or_reply(message: Message, context: BotContext, article_id: str) -> StoredArticle | None:
+    """The stored article, or None after telling the person there is no such article."""
+    try:
+        return await context.news.article(article_id)
+    except NoSuchArticle:
+        await reply_html(
+            message, f"There is no article <code>{fmt.escape(article_id[:40])}</code>. /latest lists the newest ones."
+        )
+        return None
+
+
+async def may_configure(message: Message, context: BotContext, chat: AnyChat) -> bool:
+    """Private chats configure themselves; in groups and channels only admins may, checked with
+    Telegram at the time of the request."""
+    if chat.type == ChatType.PRIVATE and chat.id == message.chat_id:
+        return True
+    if message.chat.type == ChatType.CHANNEL and chat.id == message.chat_id:
+        return True  # only a channel's admins can post in it
+    user = message.from_user
+    if user is None:
+        await message.reply_text("Send this as yourself, not anonymously, so I can check you are an admin.")
+        return False
+    try:
+        member = await context.bot.get_chat_member(chat.id, user.id)
+    except Forbidden:
+        await message.reply_text("I am not a member there. Add me as an admin first.")
+        return False
+    except BadRequest:
+        await message.reply_text("I can't check your rights there. Make me an admin first.")
+        return False
+    if member.status not in (ChatMember.ADMINISTRATOR, ChatMember.OWNER):
+        await message.reply_text("Only admins of that chat can change its settings.")
+        return False
+    return True

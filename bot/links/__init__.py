@@ -1,0 +1,1 @@
+"""The safe link path: fetching pages and polling news feeds."""

@@ -1,0 +1,1 @@
+"""Presentation: models in, HTML strings and reply markup out."""

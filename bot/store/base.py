@@ -1,0 +1,114 @@
+"""The article store's interface: the ``ArticleStore`` protocol, the models it stores and the
+helpers every backend shares (parsed articles with their rankings and key facts, chat settings,
+digest subscriptions and the digest delivery journal)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from contextlib import AbstractAsyncContextManager
+from datetime import datetime
+from typing import Any, Protocol
+
+from pydantic import BaseModel, ConfigDict, TypeAdapter
+
+from summarizer import Article, KeyFact, Ranking
+
+FACTS = TypeAdapter(list[KeyFact])
+
+
+class StoredArticle(BaseModel):
+    """An article as stored: ranked once at ingest, its facts extracted once."""
+
+    model_config = ConfigDict(frozen=True)
+
+    seq: int
+    article: Article
+    ranking: Ranking
+    facts: tuple[KeyFact, ...]
+    added_at: datetime
+    origin: str = "catalog"
+
+
+ORIGINS = ("user", "feed", "catalog")
+"""Who may see an article, least public first: an article reached several ways takes the most
+public of them."""
+
+
+class Feed(BaseModel):
+    """A news feed some chats follow, with what the last poll learned."""
+
+    id: int
+    url: str
+    title: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    checked_at: str | None = None
+    next_check: float = 0.0
+    failures: int = 0
+    last_error: str | None = None
+
+
+class Subscription(BaseModel):
+    """A chat's digest: when, in which time zone, and how far it has got (``last_seq``)."""
+
+    chat_id: int
+    enabled: bool = True
+    time: str = "08:00"
+    timezone: str = "UTC"
+    last_seq: int = 0
+    chat_title: str | None = None
+    paused_reason: str | None = None
+
+
+class ArticleStore(Protocol):
+    async def open(self) -> None: ...
+    async def close(self) -> None: ...
+    async def add(
+        self, article: Article, ranking: Ranking, facts: Sequence[KeyFact], origin: str = "catalog"
+    ) -> tuple[StoredArticle, bool]: ...
+    async def get(self, article_id: str) -> StoredArticle | None: ...
+    async def get_by_url(self, url: str) -> StoredArticle | None: ...
+    async def latest(self, limit: int, offset: int = 0) -> list[StoredArticle]: ...
+    async def search(self, query: str, limit: int, offset: int = 0) -> list[StoredArticle]: ...
+    async def count(self) -> int: ...
+    async def articles_after(self, seq: int, limit: int) -> list[StoredArticle]: ...
+    async def refresh(self, article_id: str, ranking: Ranking, facts: Sequence[KeyFact]) -> None: ...
+    async def setting(self, key: str) -> str | None: ...
+    async def save_setting(self, key: str, value: str) -> None: ...
+    async def summary_length(self, chat_id: int) -> int | None: ...
+    async def set_summary_length(self, chat_id: int, length: int) -> None: ...
+    async def subscription(self, chat_id: int) -> Subscription | None: ...
+    async def save_subscription(self, subscription: Subscription) -> None: ...
+    async def subscriptions(self) -> list[Subscription]: ...
+    async def newest_seq(self) -> int: ...
+    async def enqueue_digest(self, chat_id: int) -> int: ...
+    async def pending_digest(self, chat_id: int, limit: int) -> list[StoredArticle]: ...
+    async def mark_delivered(self, chat_id: int, article_ids: Sequence[str], message_id: int) -> None: ...
+    async def delivered(self, chat_id: int) -> list[str]: ...
+    async def chats_with_pending(self) -> set[int]: ...
+    async def forget_chat(self, chat_id: int) -> None: ...
+    async def follow_feed(self, chat_id: int, url: str) -> Feed: ...
+    async def feeds_of(self, chat_id: int) -> list[Feed]: ...
+    async def unfollow_feed(self, chat_id: int, feed_id: int) -> None: ...
+    async def due_feeds(self, now: float) -> list[Feed]: ...
+    async def save_feed(self, feed: Feed) -> None: ...
+    async def seen_items(self, feed_id: int, keys: Sequence[str]) -> set[str]: ...
+    async def record_item(self, feed_id: int, key: str, article_seq: int | None, error: str | None) -> None: ...
+    async def try_lead(self) -> bool: ...
+    def digest_lock(self, chat_id: int) -> AbstractAsyncContextManager[None]: ...
+
+
+SEARCH_WINDOW = 1000
+"""Search ranks the most recent this-many matches of a query (see ``search``)."""
+
+
+def stored_from_row(row: Any) -> StoredArticle:
+    """A stored article from a database row (sqlite3.Row or a dict)."""
+    return StoredArticle(
+        seq=row["seq"],
+        article=Article.model_validate_json(row["article"]),
+        ranking=Ranking.model_validate_json(row["ranking"]),
+        facts=tuple(FACTS.validate_json(row["facts"])),
+        added_at=row["added_at"] if isinstance(row["added_at"], datetime) else datetime.fromisoformat(row["added_at"]),
+        origin=row["origin"],
+    )

@@ -1,0 +1,55 @@
+"""The PostgreSQL store's schema: one migration per version, applied in order at open."""
+
+from __future__ import annotations
+
+SCHEMA_VERSION = 3
+MIGRATIONS: dict[int, list[str]] = {
+    1: [
+        """CREATE TABLE articles (
+            seq BIGSERIAL PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            url TEXT UNIQUE,
+            title TEXT NOT NULL,
+            body TEXT NOT NULL,
+            article TEXT NOT NULL,
+            ranking TEXT NOT NULL,
+            facts TEXT NOT NULL,
+            added_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+            search TSVECTOR GENERATED ALWAYS AS (
+                setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', body), 'B')
+            ) STORED
+        )""",
+        "CREATE INDEX articles_search ON articles USING GIN (search)",
+        "CREATE TABLE chats (chat_id BIGINT PRIMARY KEY, summary_length INTEGER)",
+        """CREATE TABLE subscriptions (
+            chat_id BIGINT PRIMARY KEY, enabled BOOLEAN NOT NULL, time TEXT NOT NULL,
+            timezone TEXT NOT NULL, last_seq BIGINT NOT NULL, chat_title TEXT, paused_reason TEXT
+        )""",
+        """CREATE TABLE deliveries (
+            chat_id BIGINT NOT NULL, article_seq BIGINT NOT NULL REFERENCES articles(seq),
+            state TEXT NOT NULL CHECK (state IN ('pending', 'sent')), message_id BIGINT,
+            updated_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp(),
+            PRIMARY KEY (chat_id, article_seq)
+        )""",
+        "CREATE INDEX deliveries_pending ON deliveries(chat_id, state, article_seq)",
+    ],
+    2: [
+        "ALTER TABLE articles ADD COLUMN origin TEXT NOT NULL DEFAULT 'catalog'",
+        """CREATE TABLE feeds (
+            id BIGSERIAL PRIMARY KEY, url TEXT NOT NULL UNIQUE, title TEXT, etag TEXT,
+            last_modified TEXT, checked_at TEXT, next_check DOUBLE PRECISION NOT NULL DEFAULT 0,
+            failures INTEGER NOT NULL DEFAULT 0, last_error TEXT
+        )""",
+        """CREATE TABLE chat_feeds (
+            chat_id BIGINT NOT NULL, feed_id BIGINT NOT NULL REFERENCES feeds(id),
+            added_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp(), PRIMARY KEY (chat_id, feed_id)
+        )""",
+        """CREATE TABLE feed_items (
+            feed_id BIGINT NOT NULL REFERENCES feeds(id), item_key TEXT NOT NULL,
+            article_seq BIGINT REFERENCES articles(seq), error TEXT,
+            seen_at TIMESTAMPTZ NOT NULL DEFAULT now(), PRIMARY KEY (feed_id, item_key)
+        )""",
+        "CREATE INDEX feed_items_article ON feed_items(article_seq)",
+    ],
+    3: ["CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"],
+}

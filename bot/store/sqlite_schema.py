@@ -1,0 +1,76 @@
+"""The SQLite store's schema: one migration per version, applied in order at open."""
+
+from __future__ import annotations
+
+SCHEMA_VERSION = 3
+MIGRATIONS: dict[int, str] = {
+    1: """
+    CREATE TABLE articles (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        url TEXT UNIQUE,
+        title TEXT NOT NULL,
+        article TEXT NOT NULL,
+        ranking TEXT NOT NULL,
+        facts TEXT NOT NULL,
+        added_at TEXT NOT NULL
+    );
+    CREATE VIRTUAL TABLE article_search USING fts5(title, body, tokenize = 'porter unicode61');
+    CREATE TABLE chats (
+        chat_id INTEGER PRIMARY KEY,
+        summary_length INTEGER
+    );
+    CREATE TABLE subscriptions (
+        chat_id INTEGER PRIMARY KEY,
+        enabled INTEGER NOT NULL,
+        time TEXT NOT NULL,
+        timezone TEXT NOT NULL,
+        last_seq INTEGER NOT NULL,
+        chat_title TEXT,
+        paused_reason TEXT
+    );
+    CREATE TABLE deliveries (
+        chat_id INTEGER NOT NULL,
+        article_seq INTEGER NOT NULL REFERENCES articles(seq),
+        state TEXT NOT NULL CHECK (state IN ('pending', 'sent')),
+        message_id INTEGER,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (chat_id, article_seq)
+    );
+    CREATE INDEX deliveries_pending ON deliveries(chat_id, state, article_seq);
+    """,
+    # Where an article came from decides who sees it: the catalogue (seeds, bulk ingest) goes to
+    # every digest, a feed's articles to the chats that follow it, a person's paste to nobody else.
+    2: """
+    ALTER TABLE articles ADD COLUMN origin TEXT NOT NULL DEFAULT 'catalog';
+    CREATE TABLE feeds (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        url TEXT NOT NULL UNIQUE,
+        title TEXT,
+        etag TEXT,
+        last_modified TEXT,
+        checked_at TEXT,
+        next_check REAL NOT NULL DEFAULT 0,
+        failures INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT
+    );
+    CREATE TABLE chat_feeds (
+        chat_id INTEGER NOT NULL,
+        feed_id INTEGER NOT NULL REFERENCES feeds(id),
+        added_at TEXT NOT NULL,
+        PRIMARY KEY (chat_id, feed_id)
+    );
+    CREATE TABLE feed_items (
+        feed_id INTEGER NOT NULL REFERENCES feeds(id),
+        item_key TEXT NOT NULL,
+        article_seq INTEGER REFERENCES articles(seq),
+        error TEXT,
+        seen_at TEXT NOT NULL,
+        PRIMARY KEY (feed_id, item_key)
+    );
+    CREATE INDEX feed_items_article ON feed_items(article_seq);
+    """,
+    3: """
+    CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    """,
+}
