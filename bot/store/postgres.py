@@ -22,6 +22,7 @@ from summarizer import Article, KeyFact, Ranking
 
 from .base import FACTS, ORIGINS, SEARCH_WINDOW, Feed, StoredArticle, Subscription, stored_from_row
 from .postgres_schema import MIGRATIONS, SCHEMA_VERSION
+from .postgres_stories import DIGEST_CANDIDATES, PostgresStories, filtered, queue
 
 _MIGRATION_LOCK = 7_301_001
 _LEADER_LOCK = 7_301_002
@@ -29,15 +30,11 @@ _DIGEST_LOCK = 7_301_003
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 # What a stored article is read from: never the search vector or the body, which are large and
 # only there for the index.
-_ARTICLE = "seq, id, url, title, article, ranking, facts, added_at, origin"
+_ARTICLE = "seq, id, url, title, article, ranking, facts, added_at, origin, story_seq"
 _ARTICLE_A = ", ".join(f"a.{column}" for column in _ARTICLE.split(", "))
-_VISIBLE_TO = (
-    "(a.origin = 'catalog' OR a.seq IN (SELECT i.article_seq FROM feed_items i"
-    " JOIN chat_feeds c ON c.feed_id = i.feed_id WHERE c.chat_id = %(chat)s))"
-)
 
 
-class PostgresArticleStore:
+class PostgresArticleStore(PostgresStories):
     def __init__(self, dsn: str, *, schema: str | None = None, max_connections: int = 10) -> None:
         self.dsn = dsn
         self.schema = schema
@@ -85,6 +82,9 @@ class PostgresArticleStore:
         if self._connections is not None:
             await self._connections.close()
             self._connections = None
+
+    def _connection(self) -> Any:
+        return self._pool.connection()
 
     async def _all(self, sql: str, args: Any = None) -> list[dict[str, Any]]:
         async with self._pool.connection() as db:
@@ -262,16 +262,14 @@ class PostgresArticleStore:
             if row is None:
                 return 0
             newest = (await (await db.execute("SELECT coalesce(max(seq), 0) AS n FROM articles")).fetchone())["n"]  # type: ignore[index]
-            cursor = await db.execute(
-                "INSERT INTO deliveries (chat_id, article_seq, state)"
-                " SELECT %(chat)s, a.seq, 'pending' FROM articles a WHERE a.seq > %(after)s AND a.seq <= %(newest)s"
-                f" AND {_VISIBLE_TO} ON CONFLICT DO NOTHING",
-                {"chat": chat_id, "after": row["last_seq"], "newest": newest},
-            )
+            found = await (
+                await db.execute(DIGEST_CANDIDATES, {"chat": chat_id, "after": row["last_seq"], "newest": newest})
+            ).fetchall()
+            queued = await queue(db, chat_id, await filtered(db, chat_id, [r["seq"] for r in found]))
             await db.execute(
                 "UPDATE subscriptions SET last_seq = greatest(last_seq, %s) WHERE chat_id = %s", (newest, chat_id)
             )
-            return cursor.rowcount
+            return len(queued)
 
     async def pending_digest(self, chat_id: int, limit: int) -> list[StoredArticle]:
         return await self._articles(
@@ -302,20 +300,22 @@ class PostgresArticleStore:
 
     # -- feeds -------------------------------------------------------------------------------
 
-    async def follow_feed(self, chat_id: int, url: str) -> Feed:
+    async def follow_feed(self, chat_id: int, url: str, mode: str = "digest", thread_id: int | None = None) -> Feed:
+        """Follow a feed from a chat (a feed followed already keeps its start, takes the new mode)."""
         async with self._pool.connection() as db, db.transaction():
             await db.execute("INSERT INTO feeds (url) VALUES (%s) ON CONFLICT DO NOTHING", (url,))
             row = await (await db.execute("SELECT * FROM feeds WHERE url = %s", (url,))).fetchone()
             assert row is not None
             await db.execute(
-                "INSERT INTO chat_feeds (chat_id, feed_id) VALUES (%s, %s) ON CONFLICT DO NOTHING",
-                (chat_id, row["id"]),
+                "INSERT INTO chat_feeds (chat_id, feed_id, mode, thread_id) VALUES (%s, %s, %s, %s)"
+                " ON CONFLICT (chat_id, feed_id) DO UPDATE SET mode = excluded.mode, thread_id = excluded.thread_id",
+                (chat_id, row["id"], mode, thread_id),
             )
-            return Feed(**row)
+            return Feed(**row, mode=mode, thread_id=thread_id)
 
     async def feeds_of(self, chat_id: int) -> list[Feed]:
         rows = await self._all(
-            "SELECT f.* FROM feeds f JOIN chat_feeds c ON c.feed_id = f.id WHERE c.chat_id = %s"
+            "SELECT f.*, c.mode, c.thread_id FROM feeds f JOIN chat_feeds c ON c.feed_id = f.id WHERE c.chat_id = %s"
             " ORDER BY c.added_at, f.id",
             (chat_id,),
         )
@@ -335,7 +335,7 @@ class PostgresArticleStore:
         return [Feed(**r) for r in rows]
 
     async def save_feed(self, feed: Feed) -> None:
-        values = feed.model_dump(exclude={"url"})
+        values = feed.model_dump(exclude={"url", "mode", "thread_id"})
         assignments = ", ".join(f"{k} = %({k})s" for k in values if k != "id")
         await self._all(f"UPDATE feeds SET {assignments} WHERE id = %(id)s RETURNING id", values)
 

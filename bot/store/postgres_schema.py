@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 MIGRATIONS: dict[int, list[str]] = {
     1: [
         """CREATE TABLE articles (
@@ -52,4 +52,15 @@ MIGRATIONS: dict[int, list[str]] = {
         "CREATE INDEX feed_items_article ON feed_items(article_seq)",
     ],
     3: ["CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"],
+    4: [
+        "ALTER TABLE subscriptions ADD COLUMN thread_id BIGINT",
+        "ALTER TABLE subscriptions ADD COLUMN only_terms TEXT",
+        "ALTER TABLE subscriptions ADD COLUMN skip_terms TEXT",
+        "ALTER TABLE chat_feeds ADD COLUMN mode TEXT NOT NULL DEFAULT 'digest'",
+        "ALTER TABLE chat_feeds ADD COLUMN thread_id BIGINT",
+        "ALTER TABLE articles ADD COLUMN story_seq BIGINT",
+        "CREATE INDEX articles_story ON articles(story_seq)",
+        "CREATE TABLE story_signatures (seq BIGINT PRIMARY KEY REFERENCES articles(seq), signature BYTEA NOT NULL)",
+        "CREATE INDEX feed_items_seen ON feed_items(feed_id, seen_at)",
+    ],
 }

@@ -17,11 +17,12 @@ from summarizer import Article, KeyFact, Ranking
 
 from .base import FACTS, ORIGINS, SEARCH_WINDOW, Feed, StoredArticle, Subscription, stored_from_row
 from .sqlite_schema import MIGRATIONS, SCHEMA_VERSION
+from .sqlite_stories import DIGEST_CANDIDATES, SqliteStories, filtered, queue
 
 T = TypeVar("T")
 
 
-class SqliteArticleStore:
+class SqliteArticleStore(SqliteStories):
     """``ArticleStore`` on one SQLite file; blocking calls run in a worker thread."""
 
     def __init__(self, path: str | Path) -> None:
@@ -248,15 +249,12 @@ class SqliteArticleStore:
                 if row is None:
                     return 0
                 newest = db.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchone()[0]
-                cursor = db.execute(
-                    "INSERT OR IGNORE INTO deliveries (chat_id, article_seq, state, updated_at)"
-                    " SELECT ?, seq, 'pending', ? FROM articles WHERE seq > ? AND seq <= ?"
-                    " AND (origin = 'catalog' OR seq IN (SELECT i.article_seq FROM feed_items i"
-                    " JOIN chat_feeds c ON c.feed_id = i.feed_id WHERE c.chat_id = ?))",
-                    (chat_id, _now(), row[0], newest, chat_id),
-                )
+                found = [
+                    r[0] for r in db.execute(DIGEST_CANDIDATES, {"after": row[0], "newest": newest, "chat": chat_id})
+                ]
+                queued = queue(db, chat_id, filtered(db, chat_id, sorted(found)))
                 db.execute("UPDATE subscriptions SET last_seq = ? WHERE chat_id = ?", (max(row[0], newest), chat_id))
-                return cursor.rowcount
+                return len(queued)
 
         return await self._run(work)
 
@@ -300,22 +298,26 @@ class SqliteArticleStore:
 
     # -- feeds -------------------------------------------------------------------------------
 
-    async def follow_feed(self, chat_id: int, url: str) -> Feed:
+    async def follow_feed(self, chat_id: int, url: str, mode: str = "digest", thread_id: int | None = None) -> Feed:
+        """Follow a feed from a chat (a feed followed already keeps its start, takes the new mode)."""
+
         def work(db: sqlite3.Connection) -> Feed:
             with _transaction(db):
                 db.execute("INSERT OR IGNORE INTO feeds (url) VALUES (?)", (url,))
                 row = db.execute("SELECT * FROM feeds WHERE url = ?", (url,)).fetchone()
                 db.execute(
-                    "INSERT OR IGNORE INTO chat_feeds (chat_id, feed_id, added_at) VALUES (?, ?, ?)",
-                    (chat_id, row["id"], _now()),
+                    "INSERT INTO chat_feeds (chat_id, feed_id, added_at, mode, thread_id) VALUES (?, ?, ?, ?, ?)"
+                    " ON CONFLICT (chat_id, feed_id)"
+                    " DO UPDATE SET mode = excluded.mode, thread_id = excluded.thread_id",
+                    (chat_id, row["id"], _now(), mode, thread_id),
                 )
-                return Feed(**dict(row))
+                return Feed(**dict(row), mode=mode, thread_id=thread_id)
 
         return await self._run(work)
 
     async def feeds_of(self, chat_id: int) -> list[Feed]:
         return await self._feeds(
-            "SELECT f.* FROM feeds f JOIN chat_feeds c ON c.feed_id = f.id"
+            "SELECT f.*, c.mode, c.thread_id FROM feeds f JOIN chat_feeds c ON c.feed_id = f.id"
             " WHERE c.chat_id = ? ORDER BY c.added_at, f.id",
             (chat_id,),
         )
@@ -337,7 +339,7 @@ class SqliteArticleStore:
         return await self._run(lambda db: [Feed(**dict(r)) for r in db.execute(sql, args)])
 
     async def save_feed(self, feed: Feed) -> None:
-        values = feed.model_dump(exclude={"id", "url"})
+        values = feed.model_dump(exclude={"id", "url", "mode", "thread_id"})
         assignments = ", ".join(f"{k} = ?" for k in values)
         await self._run(
             lambda db: db.execute(f"UPDATE feeds SET {assignments} WHERE id = ?", (*values.values(), feed.id))

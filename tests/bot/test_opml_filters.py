@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bot.filters import FilterError, decode_terms, encode_terms, fts5_match, parse_terms, show_terms, tsquery
-from bot.opml import MAX_OPML_BYTES, MAX_OPML_FEEDS, OpmlError, OpmlFeed, read_opml, write_opml
+from bot.links.opml import MAX_OPML_BYTES, MAX_OPML_FEEDS, OpmlError, OpmlFeed, read_opml, write_opml
+from bot.store.filters import FilterError, decode_terms, encode_terms, fts5_match, parse_terms, show_terms, tsquery
 
 READER_EXPORT = b"""<?xml version="1.0" encoding="UTF-8"?>
 <opml version="1.0">

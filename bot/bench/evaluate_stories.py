@@ -1,6 +1,6 @@
 """Benchmark of one story once: false merges, true merges and the cost per new article.
 
-    python -m bot.evaluate_stories ../shared/eval/news-dev.jsonl ../shared/eval/news-train-*.jsonl
+    python -m bot.bench.evaluate_stories ../shared/eval/news-dev.jsonl ../shared/eval/news-train-*.jsonl
 
 False merges: every article of the files is indexed, then each is asked for its match; an
 article matched to another one (a different story: the files hold no duplicates) is a false
