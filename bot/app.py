@@ -30,6 +30,7 @@ from .digests import schedule_all
 from .errors import on_error
 from .handlers import articles, buttons, digest_commands
 from .handlers.inline import inline_query
+from .instant import post_new_items
 from .limits import UserRateLimiter
 from .links.feeds import poll_due
 from .links.fetch import SafeFetcher
@@ -63,6 +64,7 @@ def build_application(
         (builder or Application.builder())
         .token(settings.bot_token.get_secret_value())
         .base_url(settings.bot_api_base_url)
+        .base_file_url(settings.bot_api_file_url)
         .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)))
         .rate_limiter(AIORateLimiter(max_retries=3))
         .context_types(ContextTypes(context=BotContext, bot_data=Services))
@@ -96,6 +98,12 @@ def _add_handlers(application: Application) -> None:  # type: ignore[type-arg]
     application.add_handler(
         MessageHandler(
             _MESSAGES & filters.Regex(r"^/(summarize|facts|article)_([0-9a-f]{10})(?:@\w+)?$"), articles.shortcut
+        )
+    )
+    application.add_handler(
+        MessageHandler(
+            _MESSAGES & filters.Document.ALL & filters.CaptionRegex(r"^/feed(?:@\w+)?\s+import\b"),
+            digest_commands.feed_caption,
         )
     )
     application.add_handler(
@@ -188,7 +196,8 @@ async def _keep_leadership(context: BotContext) -> None:
 async def _poll_feeds(context: BotContext) -> None:
     settings = context.settings
     if await context.news.store.try_lead():
-        await poll_due(context.news, settings.feed_poll_minutes * 60, settings.feed_max_items)
+        reports = await poll_due(context.news, settings.feed_poll_minutes * 60, settings.feed_max_items)
+        await post_new_items(context.application, reports)
 
 
 async def _on_stop(application: Application) -> None:  # type: ignore[type-arg]

@@ -17,13 +17,17 @@ class Settings(BaseSettings):
 
     bot_token: SecretStr | None = Field(default=None, description="from @BotFather")
     bot_api_base_url: str = "https://api.telegram.org/bot"
-    """Where the Bot API lives: Telegram's, or a self-hosted telegram-bot-api server."""
+    """Where the Bot API lives: Telegram's, or a self-hosted telegram-bot-api server; files
+    (getFile downloads) come from the same server's /file/bot."""
     database: str = "data/newsbot.sqlite3"
     seeds_dir: Path = ROOT / "seeds"
     default_summary_length: int = Field(default=3, ge=1, le=20)
     digest_time: str = "08:00"
     digest_timezone: str = "UTC"
     digest_max_articles: int = Field(default=10, ge=1, le=50)
+    channel_reply_seconds: float = Field(default=15.0, ge=0)
+    """A /digest or /feed command posted in a channel, and the bot's reply, are deleted this
+    much later: the channel's readers never see setup chatter."""
     log_level: str = "INFO"
     allowed_users: Annotated[list[int], NoDecode] = Field(default_factory=list)
     """If set, only these Telegram user ids may use the bot in private chats."""
@@ -44,6 +48,12 @@ class Settings(BaseSettings):
     rate_limit_burst: int = Field(default=10, ge=1)
     rate_limit_per_minute: float = Field(default=20.0, gt=0)
     """Per user: summarizing new text, searching and inline queries, beyond the burst."""
+
+    @property
+    def bot_api_file_url(self) -> str:
+        """Where getFile's downloads live: ``/file/bot`` on the Bot API server."""
+        base = self.bot_api_base_url.rstrip("/")
+        return base.removesuffix("/bot") + "/file/bot"
 
     @field_validator("bot_token", "webhook_secret", "webhook_url", mode="before")
     @classmethod

@@ -74,6 +74,11 @@ class StoryIndex:
         self._values[key] = values
         self._lsh.insert(key, _lean(values), check_duplication=False)
 
+    def remove(self, key: Hashable) -> None:
+        """Forget an indexed article (one that left the window of recent ones)."""
+        if self._values.pop(key, None) is not None:
+            self._lsh.remove(key)
+
     def add_all(self, signatures: Iterable[tuple[Hashable, bytes]]) -> None:
         """Index many stored signatures, as after a restart."""
         for key, story in signatures:

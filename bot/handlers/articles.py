@@ -16,6 +16,8 @@ from ..present import formatting as fmt
 from ..present.keyboards import back_keyboard
 from .replies import ARTICLE_ID, command_text, may_configure, reply_html, send_summary, slow_down, stored_or_reply
 
+DEEP_LINK = re.compile(r"^([sf])_([0-9a-f]{10})$")
+"""A /start payload from a digest's links: s_<id> for the summary, f_<id> for the key facts."""
 LINK = re.compile(r"https?://\S+", re.IGNORECASE)
 
 
@@ -65,9 +67,18 @@ In this private chat you can also just paste or forward an article's text, or se
 
 
 async def start(update: Update, context: BotContext) -> None:
-    assert update.effective_message
+    """/start and /help; /start s_<id> or f_<id> (a digest's deep link) opens that summary or its facts."""
+    message = update.effective_message
+    assert message
+    deep = DEEP_LINK.match(context.args[0]) if context.args else None
+    if deep and deep.group(1) == "s":
+        await show_summary(message, context, deep.group(2))
+        return
+    if deep:
+        await show_facts(message, context, deep.group(2))
+        return
     name = context.bot.username or "bot"
-    await reply_html(update.effective_message, HELP.replace("{bot}", fmt.escape(name)))
+    await reply_html(message, HELP.replace("{bot}", fmt.escape(name)))
 
 
 async def latest(update: Update, context: BotContext) -> None:

@@ -19,15 +19,15 @@ from typing import Any
 
 from aiohttp import web
 
+from .documents import DocumentRoutes, Files
 from .faults import ApiError, Faults, FloodLimit
-from .routes import BotApiRoutes
 from .state import Call, Chat, User
 from .validate import JSON, command_entities, public, read_params
 
 __all__ = ["ApiError", "Call", "Chat", "Faults", "FloodLimit", "LocalBotApi", "User"]
 
 
-class LocalBotApi(BotApiRoutes):
+class LocalBotApi(DocumentRoutes):
     """The server and the user side. ``async with LocalBotApi(token) as api`` starts it."""
 
     _runner: web.AppRunner | None = None
@@ -41,9 +41,16 @@ class LocalBotApi(BotApiRoutes):
         """What the bot's ``base_url`` setting should be."""
         return f"http://127.0.0.1:{self.port}/bot"
 
+    @property
+    def base_file_url(self) -> str:
+        """Where the bot downloads files from (what getFile's paths are relative to)."""
+        return f"http://127.0.0.1:{self.port}/file/bot"
+
     async def start(self, port: int = 0) -> LocalBotApi:
+        self.files = Files()
         app = web.Application(client_max_size=20 * 1024 * 1024)
         app.router.add_route("*", "/bot{token}/{method}", self._handle)
+        app.router.add_route("GET", "/file/bot{token}/{path:.+}", self._download)
         self._runner = web.AppRunner(app, handle_signals=False, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", port)
@@ -114,10 +121,34 @@ class LocalBotApi(BotApiRoutes):
         self.chats.setdefault(user_id, Chat(user_id, "private", first_name=first_name, username=username))
         return user
 
-    def add_group(self, chat_id: int, title: str, admins: Iterable[int] = (), members: Iterable[int] = ()) -> Chat:
-        chat = Chat(chat_id, "supergroup", title=title, admins=set(admins), members=set(members) | set(admins))
+    def add_group(
+        self,
+        chat_id: int,
+        title: str,
+        admins: Iterable[int] = (),
+        members: Iterable[int] = (),
+        forum: bool = False,
+    ) -> Chat:
+        chat = Chat(
+            chat_id, "supergroup", title=title, admins=set(admins), members=set(members) | set(admins), is_forum=forum
+        )
         self.chats[chat_id] = chat
         return chat
+
+    def add_topic(self, chat_id: int, name: str) -> int:
+        """Open a topic in a forum; its thread id is the id of the service message that opened it."""
+        chat = self.chats[chat_id]
+        assert chat.is_forum, "topics live in forum supergroups"
+        thread = next(self._message_ids[chat_id])
+        chat.topics[thread] = name
+        return thread
+
+    def delete_topic(self, chat_id: int, thread: int) -> None:
+        """Delete a forum topic with its messages, as an admin does in the app."""
+        del self.chats[chat_id].topics[thread]
+        for message in self.messages[chat_id].values():
+            if message.get("message_thread_id") == thread:
+                message["deleted"] = True
 
     def add_channel(
         self, chat_id: int, title: str, username: str, admins: Iterable[int] = (), bot_is_admin: bool = True
@@ -136,11 +167,20 @@ class LocalBotApi(BotApiRoutes):
     def kick_bot(self, chat_id: int) -> None:
         self.chats[chat_id].bot_status = "kicked"
 
-    def send(self, user_id: int, text: str, chat_id: int | None = None, reply_to: int | None = None) -> JSON:
-        """A user sends ``text`` in a chat (their private chat with the bot by default)."""
+    def send(
+        self,
+        user_id: int,
+        text: str,
+        chat_id: int | None = None,
+        reply_to: int | None = None,
+        thread: int | None = None,
+    ) -> JSON:
+        """A user sends ``text`` in a chat (their private chat with the bot by default), in a
+        forum topic if ``thread`` is given."""
         user = self.users[user_id]
         chat = self.chats[chat_id if chat_id is not None else user_id]
-        message = self._message(chat, user, text)
+        assert thread is None or thread in chat.topics, "no such open topic"
+        message = self._message(chat, user, text, thread=thread)
         entities = command_entities(text)
         if entities:
             message["entities"] = entities
@@ -214,12 +254,18 @@ class LocalBotApi(BotApiRoutes):
                 await asyncio.wait_for(self._changed.wait(), min(0.2, deadline - time.monotonic()))
 
     async def reply_to(
-        self, user_id: int, text: str, chat_id: int | None = None, count: int = 1, timeout: float = 10
+        self,
+        user_id: int,
+        text: str,
+        chat_id: int | None = None,
+        count: int = 1,
+        timeout: float = 10,
+        thread: int | None = None,
     ) -> list[JSON]:
         """Send ``text`` and wait for ``count`` new bot messages in that chat."""
         chat = chat_id if chat_id is not None else user_id
         before = len(self.sent_to(chat))
-        self.send(user_id, text, chat_id)
+        self.send(user_id, text, chat_id, thread=thread)
         return await self.wait_for(
             lambda: self.sent_to(chat)[before:] if len(self.sent_to(chat)) >= before + count else None, timeout
         )
