@@ -35,7 +35,8 @@ _TEMPLATE = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
 def shingles(text: str) -> set[bytes]:
     """The text's shingles: every run of SHINGLE_WORDS lower-cased words, as UTF-8 bytes."""
     words = _WORD.findall(text.lower())
-    return {" ".join(words[i : i + SHINGLE_WORDS]).encode() for i in range(len(words) - SHINGLE_WORDS + 1)}
+    runs = zip(*(words[i:] for i in range(SHINGLE_WORDS)), strict=False)
+    return {" ".join(run).encode() for run in runs}
 
 
 def signature(text: str) -> bytes | None:

@@ -59,7 +59,7 @@ async def follow(
         raise FeedError("this chat already follows that feed")
     feed = await news.store.follow_feed(chat_id, url, mode, thread_id)
     report = await poll(news, feed, interval, max_items)
-    if report.error and feed.checked_at is None:
+    if report.error and (feed.checked_at is None or feed.failures):  # never worked, or failing already
         await news.store.unfollow_feed(chat_id, feed.id)
         raise FeedError(report.error)
     return report

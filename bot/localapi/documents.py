@@ -53,6 +53,8 @@ class DocumentRoutes(BotApiRoutes):
         chat = self._chat(params.get("chat_id"))
         self._may_post(chat)
         upload = params.get("document")
+        if isinstance(upload, str) and upload.startswith("attach://"):
+            upload = params.get(upload.removeprefix("attach://"))
         if not isinstance(upload, web.FileField):
             raise bad_request("there is no document in the request")
         data = upload.file.read()

@@ -133,6 +133,8 @@ class LocalBotApi(DocumentRoutes):
             chat_id, "supergroup", title=title, admins=set(admins), members=set(members) | set(admins), is_forum=forum
         )
         self.chats[chat_id] = chat
+        if forum:
+            next(self._message_ids[chat_id])  # 1 is the General topic's: no topic gets it
         return chat
 
     def add_topic(self, chat_id: int, name: str) -> int:

@@ -114,6 +114,10 @@ class ArticleStore(Protocol):
     def digest_lock(self, chat_id: int) -> AbstractAsyncContextManager[None]: ...
 
 
+FEED_BACKLOG = 10
+"""A chat that starts following a feed other chats follow gets this many of the newest articles
+their polls stored (the feed lists them now), not only the ones after it followed."""
+
 SEARCH_WINDOW = 1000
 """Search ranks the most recent this-many matches of a query (see ``search``)."""
 

@@ -20,7 +20,7 @@ from psycopg_pool import AsyncConnectionPool
 
 from summarizer import Article, KeyFact, Ranking
 
-from .base import FACTS, ORIGINS, SEARCH_WINDOW, Feed, StoredArticle, Subscription, stored_from_row
+from .base import FACTS, FEED_BACKLOG, ORIGINS, SEARCH_WINDOW, Feed, StoredArticle, Subscription, stored_from_row
 from .postgres_schema import MIGRATIONS, SCHEMA_VERSION
 from .postgres_stories import DIGEST_CANDIDATES, PostgresStories, filtered, queue
 
@@ -301,15 +301,19 @@ class PostgresArticleStore(PostgresStories):
     # -- feeds -------------------------------------------------------------------------------
 
     async def follow_feed(self, chat_id: int, url: str, mode: str = "digest", thread_id: int | None = None) -> Feed:
-        """Follow a feed from a chat (a feed followed already keeps its start, takes the new mode)."""
+        """Follow a feed from a chat, with the FEED_BACKLOG newest articles other chats' polls of it
+        stored already (a feed followed already keeps its start and takes the new mode)."""
         async with self._pool.connection() as db, db.transaction():
             await db.execute("INSERT INTO feeds (url) VALUES (%s) ON CONFLICT DO NOTHING", (url,))
             row = await (await db.execute("SELECT * FROM feeds WHERE url = %s", (url,))).fetchone()
             assert row is not None
             await db.execute(
-                "INSERT INTO chat_feeds (chat_id, feed_id, mode, thread_id) VALUES (%s, %s, %s, %s)"
-                " ON CONFLICT (chat_id, feed_id) DO UPDATE SET mode = excluded.mode, thread_id = excluded.thread_id",
-                (chat_id, row["id"], mode, thread_id),
+                "INSERT INTO chat_feeds (chat_id, feed_id, added_at, mode, thread_id) VALUES (%(chat)s, %(feed)s,"
+                " coalesce((SELECT min(seen_at) FROM (SELECT seen_at FROM feed_items WHERE feed_id = %(feed)s"
+                " AND article_seq IS NOT NULL ORDER BY seen_at DESC LIMIT %(backlog)s) b), clock_timestamp()),"
+                " %(mode)s, %(thread)s) ON CONFLICT (chat_id, feed_id)"
+                " DO UPDATE SET mode = excluded.mode, thread_id = excluded.thread_id",
+                {"chat": chat_id, "feed": row["id"], "backlog": FEED_BACKLOG, "mode": mode, "thread": thread_id},
             )
             return Feed(**row, mode=mode, thread_id=thread_id)
 

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from summarizer import Article, KeyFact, Ranking
 
-from .base import FACTS, ORIGINS, SEARCH_WINDOW, Feed, StoredArticle, Subscription, stored_from_row
+from .base import FACTS, FEED_BACKLOG, ORIGINS, SEARCH_WINDOW, Feed, StoredArticle, Subscription, stored_from_row
 from .sqlite_schema import MIGRATIONS, SCHEMA_VERSION
 from .sqlite_stories import DIGEST_CANDIDATES, SqliteStories, filtered, queue
 
@@ -299,17 +299,19 @@ class SqliteArticleStore(SqliteStories):
     # -- feeds -------------------------------------------------------------------------------
 
     async def follow_feed(self, chat_id: int, url: str, mode: str = "digest", thread_id: int | None = None) -> Feed:
-        """Follow a feed from a chat (a feed followed already keeps its start, takes the new mode)."""
+        """Follow a feed from a chat, with the FEED_BACKLOG newest articles other chats' polls of it
+        stored already (a feed followed already keeps its start and takes the new mode)."""
 
         def work(db: sqlite3.Connection) -> Feed:
             with _transaction(db):
                 db.execute("INSERT OR IGNORE INTO feeds (url) VALUES (?)", (url,))
                 row = db.execute("SELECT * FROM feeds WHERE url = ?", (url,)).fetchone()
                 db.execute(
-                    "INSERT INTO chat_feeds (chat_id, feed_id, added_at, mode, thread_id) VALUES (?, ?, ?, ?, ?)"
-                    " ON CONFLICT (chat_id, feed_id)"
-                    " DO UPDATE SET mode = excluded.mode, thread_id = excluded.thread_id",
-                    (chat_id, row["id"], _now(), mode, thread_id),
+                    "INSERT INTO chat_feeds (chat_id, feed_id, added_at, mode, thread_id) VALUES (?, ?, coalesce("
+                    "(SELECT min(seen_at) FROM (SELECT seen_at FROM feed_items WHERE feed_id = ?"
+                    " AND article_seq IS NOT NULL ORDER BY seen_at DESC LIMIT ?)), ?), ?, ?)"
+                    " ON CONFLICT (chat_id, feed_id) DO UPDATE SET mode = excluded.mode, thread_id = excluded.thread_id",
+                    (chat_id, row["id"], row["id"], FEED_BACKLOG, _now(), mode, thread_id),
                 )
                 return Feed(**dict(row), mode=mode, thread_id=thread_id)
 

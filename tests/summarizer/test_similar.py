@@ -68,3 +68,13 @@ def test_an_index_rebuilt_from_stored_signatures_decides_the_same() -> None:
 def test_a_damaged_signature_is_refused() -> None:
     with pytest.raises(ValueError, match="bytes"):
         StoryIndex().add("x", b"\x00" * 7)
+
+
+def test_a_removed_article_is_no_longer_matched() -> None:
+    index = StoryIndex()
+    story = signature(ARTICLES[0]["text"])
+    assert story is not None
+    index.add("a", story)
+    index.remove("a")
+    index.remove("never there")
+    assert index.match(story) is None and len(index) == 0
