@@ -310,7 +310,8 @@ class SqliteArticleStore(SqliteStories):
                     "INSERT INTO chat_feeds (chat_id, feed_id, added_at, mode, thread_id) VALUES (?, ?, coalesce("
                     "(SELECT min(seen_at) FROM (SELECT seen_at FROM feed_items WHERE feed_id = ?"
                     " AND article_seq IS NOT NULL ORDER BY seen_at DESC LIMIT ?)), ?), ?, ?)"
-                    " ON CONFLICT (chat_id, feed_id) DO UPDATE SET mode = excluded.mode, thread_id = excluded.thread_id",
+                    " ON CONFLICT (chat_id, feed_id)"
+                    " DO UPDATE SET mode = excluded.mode, thread_id = excluded.thread_id",
                     (chat_id, row["id"], row["id"], FEED_BACKLOG, _now(), mode, thread_id),
                 )
                 return Feed(**dict(row), mode=mode, thread_id=thread_id)
