@@ -85,15 +85,17 @@ class StoryIndex:
         for key, story in signatures:
             self.add(key, story)
 
+    def scored(self, story: bytes) -> list[tuple[float, Hashable]]:
+        """(estimated Jaccard similarity, key) of every LSH candidate for this signature, most alike first."""
+        values = _values(story)
+        found = [
+            (np.count_nonzero(self._values[key] == values) / NUM_PERM, key) for key in self._lsh.query(_lean(values))
+        ]
+        return sorted(found, key=lambda pair: (-pair[0], str(pair[1])))
+
     def matches(self, story: bytes) -> list[Hashable]:
         """Keys of the indexed articles that tell the same story as this signature, most alike first."""
-        values = _values(story)
-        scored = []
-        for key in self._lsh.query(_lean(values)):
-            score = np.count_nonzero(self._values[key] == values) / NUM_PERM
-            if score >= SAME_STORY:
-                scored.append((-score, str(key), key))
-        return [key for *_, key in sorted(scored)]
+        return [key for score, key in self.scored(story) if score >= SAME_STORY]
 
     def match(self, story: bytes) -> Hashable | None:
         """The key of the indexed article most like this signature, if it tells the same story."""

@@ -24,9 +24,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from summarizer import split_sentences
-from summarizer.similar import StoryIndex, signature
+from summarizer.similar import SAME_STORY, StoryIndex, signature
 
 STORED = 100_000
+FALSE_MERGE_LIMIT = 0.001
+GRID = [round(0.30 + 0.01 * step, 2) for step in range(31)]
+"""Thresholds the cross-validation may choose from (estimated Jaccard similarity)."""
 REWRITE = False
 BOILERPLATE = (
     "Share this article on Facebook, Twitter and WhatsApp.",
@@ -125,6 +128,55 @@ def true_merges(stories: Sequence[Story], rng: random.Random) -> tuple[int, int]
     return hits, asked
 
 
+def article_scores(stories: Sequence[Story], rng: random.Random) -> tuple[list[float], list[float]]:
+    """Per article, whatever the threshold: its best similarity to another article (0 when none
+    is an LSH candidate), and its variant's similarity to it (0 when another article scores higher)."""
+    index = StoryIndex()
+    signed = {s.id: sig for s in stories if (sig := signature(s.text)) is not None}
+    index.add_all(signed.items())
+    other_best, own = [], []
+    for story in stories:
+        if story.id not in signed:
+            continue
+        other_best.append(max((score for score, key in index.scored(signed[story.id]) if key != story.id), default=0))
+        retold = signature(variant(story, rng).text)
+        ranked = index.scored(retold) if retold is not None else []
+        mine = next((score for score, key in ranked if key == story.id), 0.0)
+        rival = max((score for score, key in ranked if key != story.id), default=0.0)
+        own.append(mine if mine >= rival else 0.0)
+    return other_best, own
+
+
+def cross_validate(other_best: list[float], own: list[float], folds: int, seed: int) -> CrossValidation:
+    """The threshold chosen on the other folds (the lowest that keeps false merges within
+    FALSE_MERGE_LIMIT), judged on the held-out fold; bootstrap 95% intervals over the held-out articles."""
+    order = list(range(len(own)))
+    random.Random(seed).shuffle(order)
+    chosen, held = [], []
+    for fold in range(folds):
+        test = set(order[fold::folds])
+        train = [i for i in order if i not in test]
+        limit = [t for t in GRID if statistics.fmean(other_best[i] >= t for i in train) <= FALSE_MERGE_LIMIT]
+        threshold = limit[0] if limit else GRID[-1]
+        chosen.append(threshold)
+        held += [(other_best[i] >= threshold, own[i] >= threshold) for i in sorted(test)]
+    return CrossValidation(chosen, _interval([f for f, _ in held], seed), _interval([t for _, t in held], seed))
+
+
+@dataclass(frozen=True)
+class CrossValidation:
+    thresholds: list[float]
+    false_merges: tuple[float, float, float]
+    true_merges: tuple[float, float, float]
+    """Held-out rate with its bootstrap 95% interval (low, high)."""
+
+
+def _interval(hits: list[bool], seed: int, rounds: int = 1000) -> tuple[float, float, float]:
+    rng = random.Random(seed)
+    rates = sorted(statistics.fmean(rng.choices(hits, k=len(hits))) for _ in range(rounds))
+    return statistics.fmean(hits), rates[int(rounds * 0.025)], rates[int(rounds * 0.975) - 1]
+
+
 def cost(stories: Sequence[Story], rng: random.Random, stored: int) -> Cost:
     """What signing, matching and indexing one new article costs with ``stored`` indexed."""
     sentences = [x for s in stories for x in split_sentences(s.text)]
@@ -169,6 +221,7 @@ def main() -> None:
     parser.add_argument("--stored", type=int, default=STORED)
     parser.add_argument("--seed", type=int, default=21)
     parser.add_argument("--rewrite", action="store_true", help="reworded sentences lose every third word")
+    parser.add_argument("--folds", type=int, default=5)
     args = parser.parse_args()
     global REWRITE
     REWRITE = args.rewrite
@@ -181,6 +234,10 @@ def main() -> None:
     print(f"false merges, boilerplate added: {merged} ({100 * merged / signed:.3f}% of articles)")
     hits, asked = true_merges(stories, rng)
     print(f"true merges of variants: {hits}/{asked} ({100 * hits / asked:.2f}%)")
+    checked = cross_validate(*article_scores(stories, rng), args.folds, args.seed)
+    print(f"{args.folds}-fold thresholds (chosen on the other folds): {checked.thresholds}; SAME_STORY is {SAME_STORY}")
+    for name, (rate, low, high) in (("false", checked.false_merges), ("true", checked.true_merges)):
+        print(f"held-out {name} merges: {100 * rate:.2f}% (95% interval {100 * low:.2f}-{100 * high:.2f}%)")
     spent = cost(stories, rng, args.stored)
     for name, (mean, median, p95) in (("CPU", spent.cpu), ("wall", spent.wall)):
         print(

@@ -37,8 +37,8 @@ COMMANDS = [
     BotCommand("latest", "The newest articles: /latest [n]"),
     BotCommand("search", "Search the articles: /search <words>"),
     BotCommand("length", "Summary length in this chat: /length <1-10>"),
-    BotCommand("digest", "Daily digest: on, off, time HH:MM, tz Area/City, now, status"),
-    BotCommand("feed", "News feeds for the digest: add URL, list, remove N"),
+    BotCommand("digest", "Daily digest: on, off, time HH:MM, tz Area/City, now, status, only/skip WORDS"),
+    BotCommand("feed", "News feeds: add URL [now], list, remove N, import (an .opml file), export"),
     BotCommand("forget", "Delete this chat's settings and digest"),
     BotCommand("help", "How to use the bot"),
 ]
@@ -58,7 +58,11 @@ HELP = """<b>I turn news articles into short summaries and key facts.</b>
 <b>Digests</b> (group and channel admins)
 /digest on · post new articles' summaries here every day
 /digest time 08:30 · /digest tz Europe/London · /digest now · /digest status · /digest off
+/digest only brexit "interest rates" · /digest skip football · /digest only off: filters
+In a forum, send /digest on in the topic the digest should go to.
 /feed add https://site/rss · /feed list · /feed remove N: feeds whose new articles join the digest
+/feed add https://site/rss now: each new article posted as it arrives
+/feed import (as the caption of an .opml file) · /feed export: feeds in and out of feed readers
 In a private chat: /digest on @yourchannel to set up a channel you run.
 
 <b>Anywhere</b>: type @{bot} and some words to share a summary in any chat.
