@@ -51,9 +51,12 @@ class StoryDesk:
         if self._synced is None:
             self._synced = max(0, await self.store.newest_seq() - self.window)
         while page := await self.store.story_signatures(self._synced, _PAGE):
-            for seq, story_seq, story in page:
-                self._remember(seq, story_seq, story)
+            await asyncio.to_thread(self._remember_all, page)  # thousands after a start: off the event loop
             self._synced = page[-1][0]
+
+    def _remember_all(self, page: list[tuple[int, int, bytes]]) -> None:
+        for seq, story_seq, story in page:
+            self._remember(seq, story_seq, story)
 
     def _remember(self, seq: int, story_seq: int, story: bytes) -> None:
         if seq in self._index:
