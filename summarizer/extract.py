@@ -1,5 +1,6 @@
 """A web page's HTML -> :class:`Article`: trafilatura finds the main text and its metadata,
-then the article parser's rules drop what boilerplate trafilatura kept.
+then the article parser's rules drop what boilerplate trafilatura kept. Tables are kept:
+their rows are article text as often as not, and the parser judges each line.
 
 Pure: no network here; fetching is the caller's job (the bot's safe fetcher).
 """
@@ -139,7 +140,7 @@ def _extract(html: str | bytes, url: str | None, favor_recall: bool) -> object:
         html,
         url=url,
         include_comments=False,
-        include_tables=False,
+        include_tables=True,
         with_metadata=True,
         favor_recall=favor_recall,
     )
