@@ -22,14 +22,13 @@ from telegram.ext import Application, Job
 
 from .context import BotContext
 from .present import formatting as fmt
+from .present.plural import plural
 from .service import NewsService, summary_of
 from .store import StoredArticle, Subscription
 
 log = logging.getLogger(__name__)
 RETRY_SECONDS = 60
 """After a run that stopped on an error, the next try comes this much later."""
-FOLLOW_UP_SECONDS = 5
-"""A backlog larger than one run's limit is posted in follow-up runs this far apart."""
 SEND_ATTEMPTS = 4
 RETRY_BASE_SECONDS = 0.5
 
@@ -47,14 +46,13 @@ class DigestResult:
     retries: int = 0
     error: str | None = None
     paused: bool = False
-    more_pending: bool = False
 
     def describe(self) -> str:
         if self.error:
             return f"The digest stopped: {fmt.escape(self.error)}. What was not posted stays queued."
         if not self.articles:
             return "Nothing new since the last digest, so nothing was posted."
-        return f"Posted {len(self.articles)} new article(s) in {self.messages} message(s)."
+        return f"Posted {plural(len(self.articles), 'new article')} in {plural(self.messages, 'message')}."
 
 
 def describe(subscription: Subscription | None) -> str:
@@ -136,8 +134,6 @@ async def _digest_job(context: BotContext) -> None:
         return
     if result.error:
         context.job_queue.run_once(_digest_job, RETRY_SECONDS, chat_id=job.chat_id)  # type: ignore[arg-type]
-    elif result.more_pending:
-        context.job_queue.run_once(_digest_job, FOLLOW_UP_SECONDS, chat_id=job.chat_id)  # type: ignore[arg-type]
 
 
 async def run_digest(application: Application, chat_id: int) -> DigestResult:  # type: ignore[type-arg]
@@ -155,10 +151,10 @@ async def _run_digest(application: Application, chat_id: int) -> DigestResult:  
     subscription = await news.store.subscription(chat_id)
     if subscription is None:
         return result
-    await news.store.enqueue_digest(chat_id)
-    pending = await news.store.pending_digest(chat_id, limit + 1)
-    result.more_pending = len(pending) > limit
-    items = await stories(news, chat_id, pending[:limit], await news.length_for(chat_id))
+    # At most ``limit`` articles are queued per run; the rest stay new for the next scheduled one.
+    await news.store.enqueue_digest(chat_id, limit)
+    pending = await news.store.pending_digest(chat_id, limit)
+    items = await stories(news, chat_id, pending, await news.length_for(chat_id))
     for text, article_ids in fmt.render_digest(items, application.bot.username):
         try:
             sent = await send(application, chat_id, text, result, subscription.thread_id)

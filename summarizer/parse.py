@@ -326,12 +326,34 @@ def _build(
         lead=lead,
         paragraphs=tuple(body),
         sentences=tuple(sentences),
-        author=author or draft.author,
+        author=byline_name(author or draft.author, source or draft.source),
         source=source or draft.source,
         captions=tuple(draft.captions),
         url=url,
         published=published or draft.published,
     )
+
+
+_DATE_WORD_LIST = (
+    "january february march april june july august september october november december"
+    " jan feb mar apr jun jul aug sep sept oct nov dec"
+    " monday tuesday wednesday thursday friday saturday sunday updated published posted on"
+)
+_DATE_WORDS = frozenset(_DATE_WORD_LIST.split())
+"""Words a flattened byline runs into from the date beside it; not "may", which is a name too."""
+
+
+def byline_name(author: str | None, source: str | None) -> str | None:
+    """Who wrote it, as a byline names them: without the date words a flattened byline ran into
+    ("CBS News February" from "CBS News February 24, 2020"), and nobody when it only names the
+    site the article comes from."""
+    words = (author or "").split()
+    while words and words[-1].strip(",.").casefold() in _DATE_WORDS:
+        words.pop()
+    name = " ".join(words).strip(" ,.")
+    if not name or (source is not None and name.casefold() == source.strip().casefold()):
+        return None
+    return name
 
 
 _Spans = list[tuple[int, int]]

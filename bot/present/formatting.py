@@ -18,6 +18,7 @@ from telegram.helpers import create_deep_linked_url
 from summarizer import FactKind, KeyFact, Summary, split_sentences
 
 from ..store import StoredArticle
+from .plural import plural
 
 MESSAGE_LIMIT = 4096
 PAGE_CHARS = 3000
@@ -33,6 +34,13 @@ _KIND_LABELS = {
 
 def escape(text: str) -> str:
     return html.escape(text, quote=False)
+
+
+def user_text(text: str, limit: int = 80) -> str:
+    """A string someone typed or a page holds, shortened to ``limit`` characters and escaped,
+    for quoting it in a reply."""
+    short = text if len(text) <= limit else text[: limit - 1] + "…"
+    return escape(short)
 
 
 def utf16_len(text: str) -> int:
@@ -56,7 +64,9 @@ def render_summary(stored: StoredArticle, summary: Summary) -> str:
     lines.append("")
     if stored.facts:
         lines.append(f"🔎 {facts_line(stored.facts)}")
-    lines.append(f"<code>{stored.article.id}</code> · {len(summary.sentences)} of {summary.total_sentences} sentences")
+    lines.append(
+        f"<code>{stored.article.id}</code> · {len(summary.sentences)} of {plural(summary.total_sentences, 'sentence')}"
+    )
     return "\n".join(lines)
 
 
@@ -145,7 +155,7 @@ def _source_link(stored: StoredArticle) -> str:
 def render_digest(items: Sequence[DigestItem], bot_username: str) -> list[tuple[str, list[str]]]:
     """Digest messages, each with the ids of the articles it carries (a story's other sources
     with it); an item is never split across two messages unless it alone is longer than one."""
-    header = f"📰 <b>News digest</b> · {len(items)} new article{'s' if len(items) != 1 else ''}"
+    header = f"📰 <b>News digest</b> · {plural(len(items), 'new article')}"
     messages: list[tuple[str, list[str]]] = []
     current, ids = header, list[str]()
     for item in items:

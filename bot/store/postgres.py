@@ -20,7 +20,18 @@ from psycopg_pool import AsyncConnectionPool
 
 from summarizer import Article, KeyFact, Ranking
 
-from .base import FACTS, FEED_BACKLOG, ORIGINS, SEARCH_WINDOW, Feed, StoredArticle, Subscription, stored_from_row
+from .base import (
+    FACTS,
+    FEED_BACKLOG,
+    ONLY_PASTED_HERE,
+    ORIGINS,
+    SEARCH_WINDOW,
+    Feed,
+    StoredArticle,
+    Subscription,
+    queue_and_watermark,
+    stored_from_row,
+)
 from .postgres_schema import MIGRATIONS, SCHEMA_VERSION
 from .postgres_stories import DIGEST_CANDIDATES, PostgresStories, filtered, queue
 
@@ -247,27 +258,48 @@ class PostgresArticleStore(PostgresStories):
     async def subscriptions(self) -> list[Subscription]:
         return [Subscription(**r) for r in await self._all("SELECT * FROM subscriptions ORDER BY chat_id")]
 
-    async def forget_chat(self, chat_id: int) -> None:
+    async def record_paste(self, chat_id: int, seq: int) -> None:
+        await self._all(
+            "INSERT INTO pastes (chat_id, article_seq) VALUES (%s, %s) ON CONFLICT DO NOTHING RETURNING chat_id",
+            (chat_id, seq),
+        )
+
+    async def forget_chat(self, chat_id: int) -> int:
+        """Delete the chat's rows and the people's articles only it pasted; how many of those."""
         async with self._pool.connection() as db, db.transaction():
-            for table in ("deliveries", "subscriptions", "chats", "chat_feeds"):
+            own = [r["article_seq"] for r in await (await db.execute(ONLY_PASTED_HERE, (chat_id, chat_id))).fetchall()]
+            for table in ("deliveries", "subscriptions", "chats", "chat_feeds", "pastes"):
                 await db.execute(f"DELETE FROM {table} WHERE chat_id = %s", (chat_id,))
+            if own:
+                await db.execute("DELETE FROM deliveries WHERE article_seq = ANY(%s)", (own,))
+                await db.execute("DELETE FROM story_signatures WHERE seq = ANY(%s)", (own,))
+                await db.execute("DELETE FROM articles WHERE seq = ANY(%s)", (own,))
+            return len(own)
 
     # -- digest journal ----------------------------------------------------------------------
 
-    async def enqueue_digest(self, chat_id: int) -> int:
+    async def enqueue_digest(self, chat_id: int, limit: int | None = None) -> int:
         async with self._pool.connection() as db, db.transaction():
             row = await (
                 await db.execute("SELECT last_seq FROM subscriptions WHERE chat_id = %s FOR UPDATE", (chat_id,))
             ).fetchone()
             if row is None:
                 return 0
+            pending = await (
+                await db.execute(
+                    "SELECT count(*) AS n FROM deliveries WHERE chat_id = %s AND state = 'pending'", (chat_id,)
+                )
+            ).fetchone()
+            room = -1 if limit is None else max(0, limit - pending["n"])  # type: ignore[index]
             newest = (await (await db.execute("SELECT coalesce(max(seq), 0) AS n FROM articles")).fetchone())["n"]  # type: ignore[index]
             found = await (
                 await db.execute(DIGEST_CANDIDATES, {"chat": chat_id, "after": row["last_seq"], "newest": newest})
             ).fetchall()
-            queued = await queue(db, chat_id, await filtered(db, chat_id, [r["seq"] for r in found]))
+            passing = await filtered(db, chat_id, [r["seq"] for r in found])
+            chosen, watermark = queue_and_watermark(passing if room < 0 else passing[: room + 1], room, newest)
+            queued = await queue(db, chat_id, chosen)
             await db.execute(
-                "UPDATE subscriptions SET last_seq = greatest(last_seq, %s) WHERE chat_id = %s", (newest, chat_id)
+                "UPDATE subscriptions SET last_seq = greatest(last_seq, %s) WHERE chat_id = %s", (watermark, chat_id)
             )
             return len(queued)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 MIGRATIONS: dict[int, list[str]] = {
     1: [
         """CREATE TABLE articles (
@@ -52,7 +52,15 @@ MIGRATIONS: dict[int, list[str]] = {
         "CREATE INDEX feed_items_article ON feed_items(article_seq)",
     ],
     3: ["CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"],
+    # Which chats pasted (or linked) a person's article: /forget in the last of them deletes it.
     4: [
+        """CREATE TABLE pastes (
+            chat_id BIGINT NOT NULL, article_seq BIGINT NOT NULL REFERENCES articles(seq),
+            PRIMARY KEY (chat_id, article_seq)
+        )""",
+        "CREATE INDEX pastes_article ON pastes(article_seq)",
+    ],
+    5: [
         "ALTER TABLE subscriptions ADD COLUMN thread_id BIGINT",
         "ALTER TABLE subscriptions ADD COLUMN only_terms TEXT",
         "ALTER TABLE subscriptions ADD COLUMN skip_terms TEXT",

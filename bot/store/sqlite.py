@@ -15,7 +15,18 @@ from typing import Any, TypeVar
 
 from summarizer import Article, KeyFact, Ranking
 
-from .base import FACTS, FEED_BACKLOG, ORIGINS, SEARCH_WINDOW, Feed, StoredArticle, Subscription, stored_from_row
+from .base import (
+    FACTS,
+    FEED_BACKLOG,
+    ONLY_PASTED_HERE,
+    ORIGINS,
+    SEARCH_WINDOW,
+    Feed,
+    StoredArticle,
+    Subscription,
+    queue_and_watermark,
+    stored_from_row,
+)
 from .sqlite_schema import MIGRATIONS, SCHEMA_VERSION
 from .sqlite_stories import DIGEST_CANDIDATES, SqliteStories, filtered, queue
 
@@ -229,31 +240,52 @@ class SqliteArticleStore(SqliteStories):
             lambda db: [_subscription(r) for r in db.execute("SELECT * FROM subscriptions ORDER BY chat_id")]
         )
 
-    async def forget_chat(self, chat_id: int) -> None:
-        def work(db: sqlite3.Connection) -> None:
-            with _transaction(db):
-                for table in ("deliveries", "subscriptions", "chats", "chat_feeds"):
-                    db.execute(f"DELETE FROM {table} WHERE chat_id = ?", (chat_id,))
+    async def record_paste(self, chat_id: int, seq: int) -> None:
+        await self._run(
+            lambda db: db.execute("INSERT OR IGNORE INTO pastes (chat_id, article_seq) VALUES (?, ?)", (chat_id, seq))
+        )
 
-        await self._run(work)
+    async def forget_chat(self, chat_id: int) -> int:
+        """Delete the chat's rows and the people's articles only it pasted; how many of those."""
+
+        def work(db: sqlite3.Connection) -> int:
+            with _transaction(db):
+                own = [r[0] for r in db.execute(ONLY_PASTED_HERE.replace("%s", "?"), (chat_id, chat_id))]
+                for table in ("deliveries", "subscriptions", "chats", "chat_feeds", "pastes"):
+                    db.execute(f"DELETE FROM {table} WHERE chat_id = ?", (chat_id,))
+                for seq in own:
+                    db.execute("DELETE FROM deliveries WHERE article_seq = ?", (seq,))
+                    db.execute("DELETE FROM story_signatures WHERE seq = ?", (seq,))
+                    db.execute("DELETE FROM article_search WHERE rowid = ?", (seq,))
+                    db.execute("DELETE FROM articles WHERE seq = ?", (seq,))
+                return len(own)
+
+        return await self._run(work)
 
     # -- digest journal ----------------------------------------------------------------------
 
-    async def enqueue_digest(self, chat_id: int) -> int:
-        """Journal every article added since the chat's last digest as pending for it, and move
-        the chat's watermark past them, in one transaction. Returns how many were queued."""
+    async def enqueue_digest(self, chat_id: int, limit: int | None = None) -> int:
+        """Journal the articles added since the chat's last digest as pending for it, at most
+        ``limit`` pending in all, and move the chat's watermark past those queued (the rest stay
+        new for the next digest), in one transaction. Returns how many were queued."""
 
         def work(db: sqlite3.Connection) -> int:
             with _transaction(db):
                 row = db.execute("SELECT last_seq FROM subscriptions WHERE chat_id = ?", (chat_id,)).fetchone()
                 if row is None:
                     return 0
+                pending = db.execute(
+                    "SELECT count(*) FROM deliveries WHERE chat_id = ? AND state = 'pending'", (chat_id,)
+                ).fetchone()[0]
+                room = -1 if limit is None else max(0, limit - pending)
                 newest = db.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchone()[0]
-                found = [
+                found = sorted(
                     r[0] for r in db.execute(DIGEST_CANDIDATES, {"after": row[0], "newest": newest, "chat": chat_id})
-                ]
-                queued = queue(db, chat_id, filtered(db, chat_id, sorted(found)))
-                db.execute("UPDATE subscriptions SET last_seq = ? WHERE chat_id = ?", (max(row[0], newest), chat_id))
+                )
+                passing = filtered(db, chat_id, found)
+                chosen, watermark = queue_and_watermark(passing if room < 0 else passing[: room + 1], room, newest)
+                queued = queue(db, chat_id, chosen)
+                db.execute("UPDATE subscriptions SET last_seq = ? WHERE chat_id = ?", (max(row[0], watermark), chat_id))
                 return len(queued)
 
         return await self._run(work)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 MIGRATIONS: dict[int, str] = {
     1: """
     CREATE TABLE articles (
@@ -73,9 +73,18 @@ MIGRATIONS: dict[int, str] = {
     3: """
     CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     """,
+    # Which chats pasted (or linked) a person's article: /forget in the last of them deletes it.
+    4: """
+    CREATE TABLE pastes (
+        chat_id INTEGER NOT NULL,
+        article_seq INTEGER NOT NULL REFERENCES articles(seq),
+        PRIMARY KEY (chat_id, article_seq)
+    );
+    CREATE INDEX pastes_article ON pastes(article_seq);
+    """,
     # Digests people subscribe to: in a forum topic, with filters, feeds posted as they come,
     # and one story told once (the article that first told it, and each article's signature).
-    4: """
+    5: """
     ALTER TABLE subscriptions ADD COLUMN thread_id INTEGER;
     ALTER TABLE subscriptions ADD COLUMN only_terms TEXT;
     ALTER TABLE subscriptions ADD COLUMN skip_terms TEXT;

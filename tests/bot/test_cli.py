@@ -59,7 +59,7 @@ def test_playground_chats_in_the_terminal_with_no_token(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     out = done.stdout
-    assert "Latest 1 articles" in out
+    assert "The latest article" in out
     assert "1. Russia offers Syrian opposition fighters" in out
     assert "03cd48adda · 3 of 10 sentences" in out
     assert "📍 Places: Eastern Ghouta" in out

@@ -62,17 +62,17 @@ async def test_feed_articles_reach_the_digest_whether_feed_or_digest_came_first(
 ) -> None:
     await news(app).add_text(BERLIN, origin="catalog")  # stored before any digest: not in the first
     [added] = await api.reply_to(ALICE, f"/feed add {web.url('/feed.xml')}", GROUP)
-    assert "1 article(s) stored for the next digest" in added["text"] and "/digest on" in added["text"]
+    assert "1 article stored for the next digest" in added["text"] and "/digest on" in added["text"]
     await api.reply_to(ALICE, "/digest on", GROUP)
     digest, status = await api.reply_to(ALICE, "/digest now", GROUP, count=2)
     assert "Harbour bridge reopens" in digest["text"] and "Berlin" not in digest["text"]
-    assert "Posted 1 new article(s)" in status["text"]
+    assert "Posted 1 new article in" in status["text"]
     # The other order: a digest first, then a feed whose article the store already holds.
     await api.reply_to(ALICE, "/digest on @morningbrief")
     [channel_added] = await api.reply_to(ALICE, f"/feed add {web.url('/feed.xml')} @morningbrief")
     assert "Following Coastal Courier" in channel_added["text"]
     [posted] = await api.reply_to(ALICE, "/digest now @morningbrief")
-    assert "Posted 1 new article(s)" in posted["text"]
+    assert "Posted 1 new article in" in posted["text"]
     assert "Harbour bridge reopens" in api.sent_to(CHANNEL)[-1]["text"]
 
 
@@ -212,7 +212,7 @@ async def test_one_story_from_several_sources_is_one_item(api: LocalBotApi, app:
     other, _ = await news(app).add_text(BANGKOK, origin="catalog")
     assert copy.story_seq == first.story_seq and other.story_seq != first.story_seq
     digest, status = await api.reply_to(ALICE, "/digest now", GROUP, count=2)
-    assert digest["text"].startswith("📰 News digest · 2 new articles") and "Posted 3 new article(s)" in status["text"]
+    assert digest["text"].startswith("📰 News digest · 2 new articles") and "Posted 3 new articles in" in status["text"]
     assert '<i>also:</i> <a href="https://www.wire.example/reeves-star">' in digest["html"]
     assert digest["text"].count("Keanu") >= 1 and "Star honour" not in digest["text"]
     # The decision is in the store: a fresh desk (a restart, another worker) tells the same story once.
