@@ -245,7 +245,7 @@ def _print(name: str, result: dict[str, object]) -> None:
         print(f"  {FOLDS}-fold held-out shares, % [bootstrap 95% interval over pages]")
         for rival, shares in result.items():
             for key, (point, low, high) in shares.items():  # type: ignore[attr-defined]
-                print(f"  {rival:10} {key:17} {point:+.1f} [{low:+.1f}, {high:+.1f}]")
+                print(f"  {rival:12} {key:17} {point:+.1f} [{low:+.1f}, {high:+.1f}]")
         return
     print(f"  with strings found:      {result['with_found']}% ({result['with']})")
     print(f"  without strings kept out: {result['without_kept_out']}% ({result['without']})")

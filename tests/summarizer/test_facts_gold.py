@@ -27,7 +27,7 @@ def test_every_label_says_kind_and_boundary() -> None:
         assert isinstance(facts, list) and facts and isinstance(row["missing"], list)
         for label in facts:
             assert label["kind"] in KINDS and isinstance(label["kind_ok"], bool)
-            assert isinstance(label["boundary_ok"], bool)
+            assert isinstance(label["boundary_ok"], bool) and isinstance(label["first_list"], bool)
             assert label.get("right_kind") in KINDS | {None}
             assert label.get("right_kind") is None or not label["kind_ok"]
 
