@@ -86,6 +86,6 @@ async def test_documents_are_uploaded_and_downloaded_strictly(api: LocalBotApi) 
     file = (await _call(api, "getFile", file_id=document["document"]["file_id"])).json()["result"]
     assert file["file_path"].endswith(".opml")
     async with httpx.AsyncClient() as client:
-        assert (await client.get(f"{api.base_file_url}{api.token}/{file['file_path']}")).content == b"<opml/>"
-        assert (await client.get(f"{api.base_file_url}1:bad/{file['file_path']}")).status_code == 401
-        assert (await client.get(f"{api.base_file_url}{api.token}/documents/file_99.opml")).status_code == 404
+        assert (await client.get(f"{api.file_url}{api.token}/{file['file_path']}")).content == b"<opml/>"
+        assert (await client.get(f"{api.file_url}1:bad/{file['file_path']}")).status_code == 401
+        assert (await client.get(f"{api.file_url}{api.token}/documents/file_99.opml")).status_code == 404

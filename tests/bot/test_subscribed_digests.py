@@ -161,11 +161,11 @@ async def test_opml_import_and_export(api: LocalBotApi, app: object, web: WebSer
 <outline type="rss" text="Gone" xmlUrl="{web.url("/missing")}"/>
 <outline type="rss" text="Disk" xmlUrl="file:///etc/passwd"/></body></opml>""".encode()
     before = len(api.sent_to(GROUP))
-    api.send_document(ALICE, opml, "feeds.opml", GROUP, caption="/feed import")
+    api.send_document(ALICE, opml, "feeds.opml", caption="/feed import", chat_id=GROUP)
     [report] = await api.wait_for(lambda: api.sent_to(GROUP)[before:] or None, timeout=20)
     assert "1 added, 0 already followed, 2 refused" in report["text"]
     assert "file:///etc/passwd: not an http or https link" in report["text"]
-    file_message = api.send_document(ALICE, opml, "again.opml", GROUP)["message"]
+    file_message = api.send_document(ALICE, opml, "again.opml", chat_id=GROUP)["message"]
     before = len(api.sent_to(GROUP))
     api.send(ALICE, "/feed import", GROUP, reply_to=file_message["message_id"])
     [again] = await api.wait_for(lambda: api.sent_to(GROUP)[before:] or None, timeout=20)
@@ -175,10 +175,10 @@ async def test_opml_import_and_export(api: LocalBotApi, app: object, web: WebSer
     back = read_opml(api.document_of(exported))
     assert [(f.url, f.title) for f in back.feeds] == [(web.url("/feed.xml"), "Coastal Courier")]
     before = len(api.sent_to(GROUP))
-    api.send_document(ALICE, BOMB, "bomb.opml", GROUP, caption="/feed import")
+    api.send_document(ALICE, BOMB, "bomb.opml", caption="/feed import", chat_id=GROUP)
     [refused] = await api.wait_for(lambda: api.sent_to(GROUP)[before:] or None)
     assert "entity bomb" in refused["text"]
-    api.send_document(BOB, opml, "feeds.opml", GROUP, caption="/feed import")
+    api.send_document(BOB, opml, "feeds.opml", caption="/feed import", chat_id=GROUP)
     [denied] = await api.wait_for(lambda: api.sent_to(GROUP)[before + 1 :] or None)
     assert "Only admins" in denied["text"]
     [none] = await api.reply_to(ALICE, "/feed import", GROUP)
