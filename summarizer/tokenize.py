@@ -173,7 +173,9 @@ _TERMINATOR = re.compile(rf"[{STOPS}]+[{_CLOSERS}]*")
 # Persian and Indic words hold inside them ("می‌شود").
 _PART = rf"[^\W_]+(?:[{_marks()}\u200c\u200d]+[^\W_]*)*"
 _WORD = re.compile(rf"{_PART}(?:(?:['’\-]|[.,](?=\d)){_PART})*")
-_SPACELESS = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_SPACELESS = re.compile(
+    r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+"
+)
 """Runs of Thai, Lao, Myanmar, Khmer, Han and kana: scripts that write words without spaces between them."""
 # A figure with a decimal point ("$3.00", "10.9bn", "2.5%"): its point is inside the number,
 # so a full stop after it is an ordinary one.
