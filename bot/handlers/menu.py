@@ -35,8 +35,8 @@ _READ = [
 _CONFIGURE = [
     ("length", N_("Summary length in this chat: /length <1-10>")),
     ("language", N_("The bot's language in this chat: /language <code>, or auto")),
-    ("digest", N_("Daily digest: on, off, time HH:MM, tz Area/City, now, status")),
-    ("feed", N_("News feeds for the digest: add URL, list, remove N")),
+    ("digest", N_("Daily digest: on, off, time HH:MM, tz Area/City, now, status, only/skip WORDS")),
+    ("feed", N_("News feeds: add URL [now], list, remove N, import (an .opml file), export")),
     ("forget", N_("Delete this chat's settings, digest and pasted texts")),
 ]
 PRIVATE_COMMANDS = [*_READ, *_CONFIGURE]
