@@ -7,7 +7,6 @@ starting together migrate once. ``try_lead`` gives one worker at a time the dige
 
 from __future__ import annotations
 
-import re
 import zlib
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
@@ -20,17 +19,28 @@ from psycopg_pool import AsyncConnectionPool
 
 from summarizer import Article, KeyFact, Ranking
 
-from .base import FACTS, ORIGINS, SEARCH_WINDOW, Feed, StoredArticle, Subscription, stored_from_row
+from .base import (
+    FACTS,
+    ORIGINS,
+    SEARCH_WINDOW,
+    Feed,
+    StoredArticle,
+    Subscription,
+    is_prefix,
+    query_words,
+    ranked_page,
+    stored_from_row,
+)
 from .postgres_schema import MIGRATIONS, SCHEMA_VERSION
 
 _MIGRATION_LOCK = 7_301_001
 _LEADER_LOCK = 7_301_002
 _DIGEST_LOCK = 7_301_003
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 # What a stored article is read from: never the search vector or the body, which are large and
 # only there for the index.
 _ARTICLE = "seq, id, url, title, article, ranking, facts, added_at, origin"
 _ARTICLE_A = ", ".join(f"a.{column}" for column in _ARTICLE.split(", "))
+_SEARCH_VECTOR = "setweight(to_tsvector('english', %(title)s), 'A') || setweight(to_tsvector('english', %(body)s), 'B')"
 _VISIBLE_TO = (
     "(a.origin = 'catalog' OR a.seq IN (SELECT i.article_seq FROM feed_items i"
     " JOIN chat_feeds c ON c.feed_id = i.feed_id WHERE c.chat_id = %(chat)s))"
@@ -131,18 +141,20 @@ class PostgresArticleStore:
     ) -> tuple[StoredArticle, bool]:
         async with self._pool.connection() as db, db.transaction():
             cursor = await db.execute(
-                "INSERT INTO articles (id, url, title, body, article, ranking, facts, origin)"
-                " VALUES (%s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING RETURNING " + _ARTICLE,
-                (
-                    article.id,
-                    article.url,
-                    article.title,
-                    article.text,
-                    article.model_dump_json(),
-                    ranking.model_dump_json(),
-                    FACTS.dump_json(list(facts)).decode(),
-                    origin,
-                ),
+                "INSERT INTO articles (id, url, title, article, ranking, facts, origin, search, title_search)"
+                " VALUES (%(id)s, %(url)s, %(title)s, %(article)s, %(ranking)s, %(facts)s, %(origin)s,"
+                f" {_SEARCH_VECTOR}, to_tsvector('english', %(title)s))"
+                " ON CONFLICT DO NOTHING RETURNING " + _ARTICLE,
+                {
+                    "id": article.id,
+                    "url": article.url,
+                    "title": article.title,
+                    "body": article.text,
+                    "article": article.model_dump_json(),
+                    "ranking": ranking.model_dump_json(),
+                    "facts": FACTS.dump_json(list(facts)).decode(),
+                    "origin": origin,
+                },
             )
             row = await cursor.fetchone()
             if row is not None:
@@ -177,16 +189,26 @@ class PostgresArticleStore:
         )
 
     async def search(self, query: str, limit: int, offset: int = 0) -> list[StoredArticle]:
-        match = ts_query(query)
-        if not match:
+        """As the SQLite store searches (``ranked_page``): title matches first, newest first.
+        The GIN index finds the matches, the sort by seq stops at the page, and only the
+        page's rows are read in full."""
+        words = query_words(query)
+        want = min(offset + limit, SEARCH_WINDOW)
+        if not words or want <= offset:
             return []
-        return await self._articles(
-            f"SELECT {_ARTICLE_A} FROM (SELECT seq, ts_rank_cd(search, q) AS score FROM articles,"
-            " to_tsquery('english', %(q)s) q WHERE search @@ q AND origin != 'user'"
-            " ORDER BY seq DESC LIMIT %(window)s) m JOIN articles a USING (seq)"
-            " ORDER BY m.score DESC, a.seq DESC LIMIT %(limit)s OFFSET %(offset)s",
-            {"q": match, "window": SEARCH_WINDOW, "limit": limit, "offset": offset},
+        args = {"q": ts_query(words), "want": want}
+        found = (
+            "SELECT seq FROM articles WHERE {column} @@ to_tsquery('english', %(q)s) AND origin != 'user'"
+            " ORDER BY seq DESC LIMIT %(want)s"
         )
+        async with self._pool.connection() as db:
+            titles = [r["seq"] for r in await (await db.execute(found.format(column="title_search"), args)).fetchall()]
+            args["want"] = want + len(titles)
+            hits = [r["seq"] for r in await (await db.execute(found.format(column="search"), args)).fetchall()]
+            page = ranked_page(titles, hits, limit, offset)
+            rows = await (await db.execute(f"SELECT {_ARTICLE} FROM articles WHERE seq = ANY(%s)", (page,))).fetchall()
+        by_seq = {row["seq"]: row for row in rows}
+        return [stored_from_row(by_seq[seq]) for seq in page if seq in by_seq]
 
     async def count(self) -> int:
         return int((await self._all("SELECT count(*) AS n FROM articles"))[0]["n"])
@@ -276,20 +298,37 @@ class PostgresArticleStore:
     async def pending_digest(self, chat_id: int, limit: int) -> list[StoredArticle]:
         return await self._articles(
             f"SELECT {_ARTICLE_A} FROM deliveries d JOIN articles a ON a.seq = d.article_seq"
-            " WHERE d.chat_id = %s AND d.state = 'pending' ORDER BY a.seq LIMIT %s",
+            " WHERE d.chat_id = %s AND d.state != 'sent' ORDER BY a.seq LIMIT %s",
             (chat_id, limit),
         )
 
     async def mark_delivered(self, chat_id: int, article_ids: Sequence[str], message_id: int) -> None:
+        await self._mark(chat_id, article_ids, "sent", message_id)
+
+    async def mark_sending(self, chat_id: int, article_ids: Sequence[str]) -> None:
+        await self._mark(chat_id, article_ids, "sending")
+
+    async def mark_pending(self, chat_id: int, article_ids: Sequence[str]) -> None:
+        await self._mark(chat_id, article_ids, "pending")
+
+    async def in_doubt(self, chat_id: int) -> set[str]:
+        rows = await self._all(
+            "SELECT a.id FROM deliveries d JOIN articles a ON a.seq = d.article_seq"
+            " WHERE d.chat_id = %s AND d.state = 'sending'",
+            (chat_id,),
+        )
+        return {r["id"] for r in rows}
+
+    async def _mark(self, chat_id: int, article_ids: Sequence[str], state: str, message_id: int | None = None) -> None:
         await self._all(
-            "UPDATE deliveries SET state = 'sent', message_id = %s, updated_at = clock_timestamp()"
+            "UPDATE deliveries SET state = %s, message_id = coalesce(%s, message_id), updated_at = clock_timestamp()"
             " WHERE chat_id = %s AND article_seq IN (SELECT seq FROM articles WHERE id = ANY(%s))"
             " RETURNING chat_id",
-            (message_id, chat_id, list(article_ids)),
+            (state, message_id, chat_id, list(article_ids)),
         )
 
     async def chats_with_pending(self) -> set[int]:
-        rows = await self._all("SELECT DISTINCT chat_id FROM deliveries WHERE state = 'pending'")
+        rows = await self._all("SELECT DISTINCT chat_id FROM deliveries WHERE state != 'sent'")
         return {r["chat_id"] for r in rows}
 
     async def delivered(self, chat_id: int) -> list[str]:
@@ -354,10 +393,10 @@ class PostgresArticleStore:
         )
 
 
-def ts_query(text: str, max_words: int = 8) -> str:
-    """A tsquery from what a user typed: plain words joined with AND, the last one a prefix.
-    Only letters and digits get through, so no query syntax can be injected."""
-    words = _WORD.findall(text)[:max_words]
-    if not words:
-        return ""
-    return " & ".join([*words[:-1], f"{words[-1]}:*"])
+def ts_query(words: list[str]) -> str:
+    """A tsquery from ``query_words``: the words joined with AND, the last one a prefix too
+    when it is long enough (as the SQLite store's ``fts_query``)."""
+    terms = [f"'{w}'" for w in words]
+    if is_prefix(words):
+        terms[-1] += ":*"
+    return " & ".join(terms)
