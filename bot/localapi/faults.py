@@ -1,5 +1,5 @@
 """Telegram's errors and the faults a test switches on: injected 429s, 500s, slow answers and
-dropped connections, and the per-chat flood limits."""
+answers lost on dropped connections, and the per-chat flood limits."""
 
 from __future__ import annotations
 

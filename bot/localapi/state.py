@@ -93,7 +93,7 @@ class ChatState:
         self.commands: list[JSON] = []
         self.faults = Faults()
         self.held = 0
-        """Requests being held by a "slow" fault right now, not yet processed."""
+        """Requests being held by a "slow" fault right now, not yet carried out (they will be)."""
         self.limits = {"private": private_limit, "group": group_limit}
         self._buckets: dict[int, tuple[float, float]] = {}
         self._updates: deque[JSON] = deque()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from summarizer import FactKind, KeyFact, Summary, split_sentences
 
@@ -92,26 +92,35 @@ def render_digest_item(stored: StoredArticle, summary: Summary) -> str:
     return "\n".join(lines)
 
 
-def render_digest(items: Sequence[tuple[StoredArticle, Summary]]) -> list[tuple[str, list[str]]]:
+AGAIN_NOTE = "↻ <i>Posted again: the first try was cut off and may have reached this chat.</i>"
+"""Heads a digest message posted a second time because the first try may have landed."""
+
+
+def render_digest(
+    items: Sequence[tuple[StoredArticle, Summary]], in_doubt: Collection[str] = ()
+) -> list[tuple[str, list[str]]]:
     """Digest messages, each with the ids of the articles it carries; an article is never
-    split across two messages unless it alone is longer than one message."""
+    split across two messages unless it alone is longer than one message. A message carrying
+    an article ``in_doubt`` (its first try may have landed) is headed by AGAIN_NOTE; every
+    message leaves room for it."""
+    limit = MESSAGE_LIMIT - utf16_len(AGAIN_NOTE) - 2
     header = f"📰 <b>News digest</b> · {len(items)} new article{'s' if len(items) != 1 else ''}"
     messages: list[tuple[str, list[str]]] = []
     current, ids = header, list[str]()
     for stored, summary in items:
         block = render_digest_item(stored, summary)
         candidate = f"{current}\n\n{block}"
-        if utf16_len(candidate) <= MESSAGE_LIMIT:
+        if utf16_len(candidate) <= limit:
             current, ids = candidate, [*ids, stored.article.id]
             continue
         if ids:
             messages.append((current, ids))
-        pieces = split_message(block)
+        pieces = split_message(block, limit)
         messages.extend((piece, []) for piece in pieces[:-1])
         current, ids = pieces[-1], [stored.article.id]
     if ids:
         messages.append((current, ids))
-    return messages
+    return [(f"{AGAIN_NOTE}\n\n{text}" if set(ids) & set(in_doubt) else text, ids) for text, ids in messages]
 
 
 def render_list(items: Sequence[StoredArticle], heading: str) -> str:
