@@ -59,7 +59,14 @@ def build_application(
         total_timeout=settings.fetch_timeout_seconds,
         allowed_networks=settings.fetch_allowed_networks,
     )
-    news = NewsService(store, settings.default_summary_length, settings.digest_time, settings.digest_timezone, fetcher)
+    news = NewsService(
+        store,
+        settings.default_summary_length,
+        settings.digest_time,
+        settings.digest_timezone,
+        fetcher,
+        max_text_chars=settings.max_text_chars,
+    )
     application = (
         (builder or Application.builder())
         .token(settings.bot_token.get_secret_value())

@@ -52,8 +52,11 @@ class NewsService:
         digest_time: str = "08:00",
         digest_timezone: str = "UTC",
         fetcher: SafeFetcher | None = None,
+        max_text_chars: int = 100_000,
     ) -> None:
         self.store = store
+        self.max_text_chars = max_text_chars
+        """The one size limit of every source: pasted text, links, feed items, documents, files."""
         self.fetcher = fetcher or SafeFetcher()
         self.default_length = default_length
         self.digest_time = digest_time
@@ -73,6 +76,7 @@ class NewsService:
     ) -> tuple[StoredArticle, bool]:
         """Parse, rank and store raw article text (ArticleError if it is not an article).
         What people paste is theirs (origin "user"): summarized for them, listed for nobody."""
+        self._within_size(raw)
         article = await asyncio.to_thread(parse_article, raw, title=title, url=url)
         return await self.add_article(article, origin)
 
@@ -87,11 +91,17 @@ class NewsService:
         return await self.add_article(article, origin)
 
     async def add_article(self, article: Article, origin: str = "catalog") -> tuple[StoredArticle, bool]:
+        """Every source ends here: the size limit holds for all of them alike."""
+        self._within_size(article.text)
         existing = await self.store.get(article.id)
         if existing is not None:
             return await self._known(existing, origin)
         ranking, facts = await asyncio.to_thread(_rank_and_facts, article)
         return await self.store.add(article, ranking, facts, origin)
+
+    def _within_size(self, text: str) -> None:
+        if len(text) > self.max_text_chars:
+            raise ArticleError(f"the text is too long ({len(text):,} characters; the limit is {self.max_text_chars:,})")
 
     async def _known(self, existing: StoredArticle, origin: str) -> tuple[StoredArticle, bool]:
         """An article already stored: not ranked again, only made as public as this arrival."""

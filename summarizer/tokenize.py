@@ -129,6 +129,10 @@ _STARTERS = frozenset(
     ]
 )
 
+MAX_SENTENCE_CHARS = 1_200
+"""A longer run without a sentence end (no punctuation, one long line) is cut between words
+into sentences this long at most, so that no later stage sees an unbounded sentence. The
+longest sentence in the dev set has 816 characters."""
 _BLANK_LINE = re.compile(r"\n\s*\n")
 _TERMINATOR = re.compile(r"[.!?…。！？]+[\"'”’»)\]]*")
 _WORD = re.compile(r"[^\W_]+(?:(?:['’\-]|[.,](?=\d))[^\W_]+)*")
@@ -175,6 +179,13 @@ def _append(text: str, start: int, stop: int, spans: list[tuple[int, int]]) -> N
         start += 1
     while stop > start and text[stop - 1].isspace():
         stop -= 1
+    while stop - start > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
+        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+        _append(text, start, cut, spans)
+        start = cut
+        while start < stop and text[start].isspace():
+            start += 1
     if start < stop:
         spans.append((start, stop))
 

@@ -22,9 +22,17 @@ AnyChat = Chat | ChatFullInfo
 ARTICLE_ID = re.compile(r"^[0-9a-fA-F]{10}$")
 
 
+MAX_REPLY_MESSAGES = 5
+"""One reply is never more messages than this (a summary of 20 long sentences fits in 5)."""
+CUT_NOTE = "\n\n<i>… the rest is cut: a reply is at most five messages.</i>"
+
+
 async def reply_html(message: Message, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
-    """Reply with one or more messages; buttons go under the last one."""
+    """Reply with one or more messages (at most MAX_REPLY_MESSAGES); buttons go under the last one."""
     pieces = fmt.split_message(text)
+    if len(pieces) > MAX_REPLY_MESSAGES:
+        pieces = fmt.split_message(text, fmt.MESSAGE_LIMIT - fmt.utf16_len(CUT_NOTE))[:MAX_REPLY_MESSAGES]
+        pieces[-1] += CUT_NOTE
     for number, piece in enumerate(pieces):
         last = number == len(pieces) - 1
         await message.reply_text(piece, reply_markup=markup if last else None, do_quote=False)
