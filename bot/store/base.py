@@ -105,6 +105,9 @@ class ArticleStore(Protocol):
 
 SEARCH_WINDOW = 1050
 """Search reaches this many results deep at most (an inline query pages up to 1,000)."""
+SEARCH_DEPTH = 200
+"""Search orders the newest this-many matches (more when a page reaches deeper): a common
+word costs no more than a rare one however large the store grows."""
 
 # PostgreSQL's English stop words (its tsearch_data/english.stop). Both backends drop them from
 # a query, so that a query finds the same articles on either ("the" alone finds nothing).
@@ -135,7 +138,8 @@ def is_prefix(words: list[str]) -> bool:
 
 
 def ranked_page(title_hits: list[int], hits: list[int], limit: int, offset: int) -> list[int]:
-    """One order for both backends: matches in the title first, then the others, newest first."""
+    """One order for both backends: of the newest SEARCH_DEPTH matches (``hits``, newest first),
+    those with the words in the title first, then the others, each newest first."""
     first = set(title_hits)
     return (title_hits + [seq for seq in hits if seq not in first])[offset : offset + limit]
 

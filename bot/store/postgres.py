@@ -22,6 +22,7 @@ from summarizer import Article, KeyFact, Ranking
 from .base import (
     FACTS,
     ORIGINS,
+    SEARCH_DEPTH,
     SEARCH_WINDOW,
     Feed,
     StoredArticle,
@@ -33,6 +34,10 @@ from .base import (
 )
 from .postgres_schema import MIGRATIONS, SCHEMA_VERSION
 
+RECENCY_BUCKET = 256
+"""Articles per place in time (the '~<seq / 256>' lexeme of each search vector)."""
+_RECENT_PLACES = (2, 16, 128, None)
+"""How far back search looks, in places, until it has SEARCH_DEPTH matches (None: all)."""
 _MIGRATION_LOCK = 7_301_001
 _LEADER_LOCK = 7_301_002
 _DIGEST_LOCK = 7_301_003
@@ -40,7 +45,10 @@ _DIGEST_LOCK = 7_301_003
 # only there for the index.
 _ARTICLE = "seq, id, url, title, article, ranking, facts, added_at, origin"
 _ARTICLE_A = ", ".join(f"a.{column}" for column in _ARTICLE.split(", "))
-_SEARCH_VECTOR = "setweight(to_tsvector('english', %(title)s), 'A') || setweight(to_tsvector('english', %(body)s), 'B')"
+_SEARCH_VECTOR = (
+    "to_tsvector('english', %(title)s) || to_tsvector('english', %(body)s)"
+    f" || array_to_tsvector(ARRAY['~' || (%(seq)s / {RECENCY_BUCKET})::text])"
+)
 _VISIBLE_TO = (
     "(a.origin = 'catalog' OR a.seq IN (SELECT i.article_seq FROM feed_items i"
     " JOIN chat_feeds c ON c.feed_id = i.feed_id WHERE c.chat_id = %(chat)s))"
@@ -140,12 +148,16 @@ class PostgresArticleStore:
         self, article: Article, ranking: Ranking, facts: Sequence[KeyFact], origin: str = "catalog"
     ) -> tuple[StoredArticle, bool]:
         async with self._pool.connection() as db, db.transaction():
+            seq = await (
+                await db.execute("SELECT nextval(pg_get_serial_sequence('articles', 'seq')) AS seq")
+            ).fetchone()
             cursor = await db.execute(
-                "INSERT INTO articles (id, url, title, article, ranking, facts, origin, search, title_search)"
-                " VALUES (%(id)s, %(url)s, %(title)s, %(article)s, %(ranking)s, %(facts)s, %(origin)s,"
+                "INSERT INTO articles (seq, id, url, title, article, ranking, facts, origin, search, title_search)"
+                " VALUES (%(seq)s, %(id)s, %(url)s, %(title)s, %(article)s, %(ranking)s, %(facts)s, %(origin)s,"
                 f" {_SEARCH_VECTOR}, to_tsvector('english', %(title)s))"
                 " ON CONFLICT DO NOTHING RETURNING " + _ARTICLE,
                 {
+                    "seq": seq["seq"] if seq else None,
                     "id": article.id,
                     "url": article.url,
                     "title": article.title,
@@ -189,25 +201,26 @@ class PostgresArticleStore:
         )
 
     async def search(self, query: str, limit: int, offset: int = 0) -> list[StoredArticle]:
-        """As the SQLite store searches (``ranked_page``): title matches first, newest first.
-        The GIN index finds the matches, the sort by seq stops at the page, and only the
-        page's rows are read in full."""
+        """As the SQLite store searches (``ranked_page``): of the newest SEARCH_DEPTH matches,
+        title matches first. The GIN index finds them: the words AND one of the newest places
+        in time (``_recent``), looking further back only while too few are found, so neither a
+        common word (every row matches) nor a rare one (none do) makes it read the table."""
         words = query_words(query)
         want = min(offset + limit, SEARCH_WINDOW)
         if not words or want <= offset:
             return []
-        args = {"q": ts_query(words), "want": want}
-        found = (
-            "SELECT seq FROM articles WHERE {column} @@ to_tsquery('english', %(q)s) AND origin != 'user'"
-            " ORDER BY seq DESC LIMIT %(want)s"
-        )
+        depth = max(SEARCH_DEPTH, want)
+        args: dict[str, Any] = {"q": ts_query(words), "depth": depth}
         async with self._pool.connection() as db:
-            titles = [r["seq"] for r in await (await db.execute(found.format(column="title_search"), args)).fetchall()]
-            args["want"] = want + len(titles)
-            hits = [r["seq"] for r in await (await db.execute(found.format(column="search"), args)).fetchall()]
-            page = ranked_page(titles, hits, limit, offset)
-            rows = await (await db.execute(f"SELECT {_ARTICLE} FROM articles WHERE seq = ANY(%s)", (page,))).fetchall()
-        by_seq = {row["seq"]: row for row in rows}
+            newest = int((await (await db.execute(_NEWEST)).fetchall())[0]["n"])
+            for places in _RECENT_PLACES:
+                args["recent"] = _recent(newest, places)
+                rows = await (await db.execute(_SEARCH if places else _SEARCH_ALL, args)).fetchall()
+                if len(rows) >= depth or places is None or places * RECENCY_BUCKET > newest:
+                    break
+            page = ranked_page([r["seq"] for r in rows if r["in_title"]], [r["seq"] for r in rows], limit, offset)
+            found = await (await db.execute(f"SELECT {_ARTICLE} FROM articles WHERE seq = ANY(%s)", (page,))).fetchall()
+        by_seq = {row["seq"]: row for row in found}
         return [stored_from_row(by_seq[seq]) for seq in page if seq in by_seq]
 
     async def count(self) -> int:
@@ -391,6 +404,23 @@ class PostgresArticleStore:
             " error = excluded.error, seen_at = now() RETURNING feed_id",
             (feed_id, key, article_seq, error),
         )
+
+
+# "seq + 0": never the primary key's order, which would walk the table newest first testing
+# every row (a rare word's whole table); the GIN index finds the rows, a top-N sort orders them.
+_SEARCH = (
+    "SELECT seq, title_search @@ to_tsquery('english', %(q)s) AS in_title FROM articles"
+    " WHERE search @@ (to_tsquery('english', %(q)s) && %(recent)s::tsquery) AND origin != 'user'"
+    " ORDER BY seq + 0 DESC LIMIT %(depth)s"
+)
+_NEWEST = "SELECT coalesce(max(seq), 0) AS n FROM articles"
+_SEARCH_ALL = _SEARCH.replace(" && %(recent)s::tsquery", "")
+
+
+def _recent(newest: int, places: int | None) -> str:
+    """A tsquery for any of the newest ``places`` places in time ('~<seq / 256>' lexemes)."""
+    last = newest // RECENCY_BUCKET
+    return " | ".join(f"'~{place}'" for place in range(last, max(-1, last - (places or 0)), -1)) or "'~0'"
 
 
 def ts_query(words: list[str]) -> str:

@@ -17,6 +17,7 @@ from summarizer import Article, KeyFact, Ranking
 from .base import (
     FACTS,
     ORIGINS,
+    SEARCH_DEPTH,
     SEARCH_WINDOW,
     Feed,
     StoredArticle,
@@ -143,9 +144,9 @@ class SqliteArticleStore:
 
     async def search(self, query: str, limit: int, offset: int = 0) -> list[StoredArticle]:
         """Articles matching every word of ``query`` (the last one as a prefix too, see
-        ``is_prefix``), those with the words in the title first, newest first (``ranked_page``).
-        Each step reads the index newest first and stops at the page: a common word costs
-        no more than a rare one, and only the page's rows are read."""
+        ``is_prefix``): of the newest SEARCH_DEPTH matches, those with the words in the title
+        first (``ranked_page``). The index is read newest first and stops there, and only the
+        page's rows are read."""
         words = query_words(query)
         want = min(offset + limit, SEARCH_WINDOW)
         if not words or want <= offset:
@@ -153,9 +154,22 @@ class SqliteArticleStore:
         match = fts_query(words)
 
         def work(db: sqlite3.Connection) -> list[StoredArticle]:
-            found = "SELECT rowid FROM {0} WHERE {0} MATCH ? ORDER BY rowid DESC LIMIT ?"
-            titles = [r[0] for r in db.execute(found.format("title_index"), (match, want))]
-            hits = [r[0] for r in db.execute(found.format("article_index"), (match, want + len(titles)))]
+            hits = [
+                r[0]
+                for r in db.execute(
+                    "SELECT rowid FROM article_index WHERE article_index MATCH ? ORDER BY rowid DESC LIMIT ?",
+                    (match, max(SEARCH_DEPTH, want)),
+                )
+            ]
+            if not hits:
+                return []
+            titles = [
+                r[0]
+                for r in db.execute(
+                    "SELECT rowid FROM title_index WHERE title_index MATCH ? AND rowid >= ? ORDER BY rowid DESC",
+                    (match, hits[-1]),
+                )
+            ]
             page = ranked_page(titles, hits, limit, offset)
             marks = ", ".join("?" * len(page))
             rows = {r["seq"]: r for r in db.execute(f"SELECT * FROM articles WHERE seq IN ({marks})", page)}
