@@ -121,8 +121,10 @@ _STOP_LIST = """i me my myself we our ours ourselves you your yours yourself you
 STOP_WORDS = frozenset(_STOP_LIST.split())
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 MAX_QUERY_WORDS = 8
-MIN_PREFIX = 3
-"""A last word this long or longer also matches longer words (``hollyw`` finds Hollywood)."""
+PREFIX_LENGTHS = range(3, 7)
+"""A last word of 3 to 6 letters also matches longer words (``hollyw`` finds Hollywood): what
+someone typing has not finished. Longer ones are taken as typed (stemming still finds their
+other forms); a prefix of such a length is an index of its own in SQLite (``prefix``)."""
 
 
 def query_words(text: str) -> list[str]:
@@ -134,7 +136,7 @@ def query_words(text: str) -> list[str]:
 
 def is_prefix(words: list[str]) -> bool:
     """Whether the last word of a search is matched as a prefix too."""
-    return bool(words) and len(words[-1]) >= MIN_PREFIX
+    return bool(words) and len(words[-1]) in PREFIX_LENGTHS
 
 
 def ranked_page(title_hits: list[int], hits: list[int], limit: int, offset: int) -> list[int]:

@@ -36,7 +36,7 @@ from .postgres_schema import MIGRATIONS, SCHEMA_VERSION
 
 RECENCY_BUCKET = 256
 """Articles per place in time (the '~<seq / 256>' lexeme of each search vector)."""
-_RECENT_PLACES = (2, 16, 128, None)
+_RECENT_PLACES = (4, 64, None)
 """How far back search looks, in places, until it has SEARCH_DEPTH matches (None: all)."""
 _MIGRATION_LOCK = 7_301_001
 _LEADER_LOCK = 7_301_002

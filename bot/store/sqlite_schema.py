@@ -75,15 +75,16 @@ MIGRATIONS: dict[int, str] = {
     """,
     # The text once: contentless search indexes (no copy of the text inside them, only which
     # articles hold each word: search needs no positions), one for title and body and a small
-    # one for titles, holding only what search may find (not people's own pastes), each with a
-    # prefix index for 3-letter starts. New articles' JSON is stored compressed. The journal
-    # learns 'sending': a digest message on its way, which may have reached the chat or not.
+    # one for titles, holding only what search may find (not people's own pastes), each with
+    # prefix indexes for 3- to 6-letter starts (see PREFIX_LENGTHS). New articles' JSON is
+    # stored compressed. The journal learns 'sending': a digest message on its way, which may
+    # have reached the chat or not.
     4: """
     CREATE VIRTUAL TABLE article_index USING fts5(
-        title, body, content = '', detail = 'none', prefix = '3', tokenize = 'porter unicode61'
+        title, body, content = '', detail = 'none', prefix = '3 4 5 6', tokenize = 'porter unicode61'
     );
     CREATE VIRTUAL TABLE title_index USING fts5(
-        title, content = '', detail = 'none', prefix = '3', tokenize = 'porter unicode61'
+        title, content = '', detail = 'none', prefix = '3 4 5 6', tokenize = 'porter unicode61'
     );
     INSERT INTO article_index (rowid, title, body)
         SELECT s.rowid, s.title, s.body FROM article_search s JOIN articles a ON a.seq = s.rowid
