@@ -46,9 +46,11 @@ _DIGEST_LOCK = 7_301_003
 _ARTICLE = "seq, id, url, title, article, ranking, facts, added_at, origin"
 _ARTICLE_A = ", ".join(f"a.{column}" for column in _ARTICLE.split(", "))
 _SEARCH_VECTOR = (
-    "to_tsvector('english', %(title)s) || to_tsvector('english', %(body)s)"
+    "(SELECT words || word_starts(words) FROM (SELECT to_tsvector('english', %(title)s)"
+    " || to_tsvector('english', %(body)s) AS words) w)"
     f" || array_to_tsvector(ARRAY['~' || (%(seq)s / {RECENCY_BUCKET})::text])"
 )
+_TITLE_VECTOR = "(SELECT words || word_starts(words) FROM (SELECT to_tsvector('english', %(title)s) AS words) w)"
 _VISIBLE_TO = (
     "(a.origin = 'catalog' OR a.seq IN (SELECT i.article_seq FROM feed_items i"
     " JOIN chat_feeds c ON c.feed_id = i.feed_id WHERE c.chat_id = %(chat)s))"
@@ -154,7 +156,7 @@ class PostgresArticleStore:
             cursor = await db.execute(
                 "INSERT INTO articles (seq, id, url, title, article, ranking, facts, origin, search, title_search)"
                 " VALUES (%(seq)s, %(id)s, %(url)s, %(title)s, %(article)s, %(ranking)s, %(facts)s, %(origin)s,"
-                f" {_SEARCH_VECTOR}, to_tsvector('english', %(title)s))"
+                f" {_SEARCH_VECTOR}, {_TITLE_VECTOR})"
                 " ON CONFLICT DO NOTHING RETURNING " + _ARTICLE,
                 {
                     "seq": seq["seq"] if seq else None,
@@ -210,12 +212,14 @@ class PostgresArticleStore:
         if not words or want <= offset:
             return []
         depth = max(SEARCH_DEPTH, want)
-        args: dict[str, Any] = {"q": ts_query(words), "depth": depth}
+        whole, start = (words, "") if not is_prefix(words) else (words[:-1], words[-1])
+        args: dict[str, Any] = {"q": ts_query(whole), "start": start, "depth": depth}
         async with self._pool.connection() as db:
             newest = int((await (await db.execute(_NEWEST)).fetchall())[0]["n"])
             for places in _RECENT_PLACES:
                 args["recent"] = _recent(newest, places)
-                rows = await (await db.execute(_SEARCH if places else _SEARCH_ALL, args)).fetchall()
+                sql = _search_sql(bool(whole), bool(start), places is not None)
+                rows = await (await db.execute(sql, args)).fetchall()
                 if len(rows) >= depth or places is None or places * RECENCY_BUCKET > newest:
                     break
             page = ranked_page([r["seq"] for r in rows if r["in_title"]], [r["seq"] for r in rows], limit, offset)
@@ -409,12 +413,20 @@ class PostgresArticleStore:
 # "seq + 0": never the primary key's order, which would walk the table newest first testing
 # every row (a rare word's whole table); the GIN index finds the rows, a top-N sort orders them.
 _SEARCH = (
-    "SELECT seq, title_search @@ to_tsquery('english', %(q)s) AS in_title FROM articles"
-    " WHERE search @@ (to_tsquery('english', %(q)s) && %(recent)s::tsquery) AND origin != 'user'"
+    "SELECT seq, title_search @@ {query} AS in_title FROM articles"
+    " WHERE search @@ ({query} && %(recent)s::tsquery) AND origin != 'user'"
     " ORDER BY seq + 0 DESC LIMIT %(depth)s"
 )
+
+
+def _search_sql(whole: bool, start: bool, recent: bool) -> str:
+    """The search statement: whole words AND the start of one, AND the newest places."""
+    parts = ["to_tsquery('english', %(q)s)"] * whole + ["word_start_query(%(start)s)"] * start
+    sql = _SEARCH.format(query="(" + " && ".join(parts) + ")")
+    return sql if recent else sql.replace(" && %(recent)s::tsquery", "")
+
+
 _NEWEST = "SELECT coalesce(max(seq), 0) AS n FROM articles"
-_SEARCH_ALL = _SEARCH.replace(" && %(recent)s::tsquery", "")
 
 
 def _recent(newest: int, places: int | None) -> str:
@@ -424,9 +436,6 @@ def _recent(newest: int, places: int | None) -> str:
 
 
 def ts_query(words: list[str]) -> str:
-    """A tsquery from ``query_words``: the words joined with AND, the last one a prefix too
-    when it is long enough (as the SQLite store's ``fts_query``)."""
-    terms = [f"'{w}'" for w in words]
-    if is_prefix(words):
-        terms[-1] += ":*"
-    return " & ".join(terms)
+    """A tsquery from ``query_words`` taken whole, joined with AND; the last word, when it is
+    a start (``is_prefix``), goes to ``word_start_query`` instead (see the schema)."""
+    return " & ".join(f"'{w}'" for w in words)

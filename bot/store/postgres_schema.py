@@ -63,8 +63,22 @@ MIGRATIONS: dict[int, list[str]] = {
         "ALTER TABLE articles DROP COLUMN body",
         "ALTER TABLE articles ALTER COLUMN article SET COMPRESSION lz4",
         "ALTER TABLE articles ADD COLUMN title_search TSVECTOR",
-        "UPDATE articles SET title_search = to_tsvector('english', title),"
-        " search = search || array_to_tsvector(ARRAY['~' || (seq / 256)::text])",
+        # Starts of words as lexemes of their own ('^' and 3 to 6 letters of a lexeme), as
+        # SQLite's prefix indexes: a word being typed is one exact lookup, not a merge of the
+        # posting lists of every word it starts.
+        """CREATE FUNCTION word_starts(vector tsvector) RETURNS tsvector LANGUAGE sql IMMUTABLE AS $$
+            SELECT array_to_tsvector(coalesce(array_agg(DISTINCT '^' || left(lexeme, n)), '{}'))
+            FROM unnest(tsvector_to_array(vector)) lexeme, generate_series(3, 6) n
+            WHERE length(lexeme) >= n AND lexeme NOT LIKE '~%%'
+        $$""",
+        """CREATE FUNCTION word_start_query(word text) RETURNS tsquery LANGUAGE sql IMMUTABLE AS $$
+            SELECT CASE WHEN length(lexeme) BETWEEN 3 AND 6 THEN quote_literal('^' || lexeme)::tsquery
+                ELSE (quote_literal(coalesce(lexeme, word)) || ':*')::tsquery END
+            FROM (SELECT (tsvector_to_array(to_tsvector('english', word)))[1] AS lexeme) stemmed
+        $$""",
+        "UPDATE articles SET title_search = to_tsvector('english', title)"
+        " || word_starts(to_tsvector('english', title)),"
+        " search = search || word_starts(search) || array_to_tsvector(ARRAY['~' || (seq / 256)::text])",
         "DROP INDEX articles_search",
         # No pending list: every search would read it through, however long it has grown.
         "CREATE INDEX articles_search ON articles USING GIN (search) WITH (fastupdate = off) WHERE origin != 'user'",
