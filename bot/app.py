@@ -27,10 +27,11 @@ from summarizer import revision
 
 from .context import BotContext, Services
 from .digests import schedule_all
-from .errors import on_error
+from .errors import on_error, update_summary
 from .flood import TelegramRateLimiter
 from .handlers import articles, buttons, digest_commands
 from .handlers.inline import inline_query
+from .handlers.menu import publish_menu
 from .limits import UserRateLimiter
 from .links.feeds import poll_due
 from .links.fetch import SafeFetcher
@@ -119,6 +120,7 @@ def _add_handlers(application: Application) -> None:  # type: ignore[type-arg]
 
 async def _gate(update: Update, context: BotContext) -> None:
     """With ALLOWED_USERS set, private use is limited to those users."""
+    log.debug("%s", update_summary(update))
     allowed = context.settings.allowed_users
     user = update.effective_user
     chat = update.effective_chat
@@ -140,7 +142,7 @@ async def _on_start(application: Application) -> None:  # type: ignore[type-arg]
     await news.open()
     report = await news.ingest_paths([settings.seeds_dir], IngestReport())
     log.info("seeds: %d added, %d already stored, %d rejected", report.added, report.unchanged, len(report.rejected))
-    await application.bot.set_my_commands(articles.COMMANDS)
+    await publish_menu(application.bot)
     # What start-up built lives as long as the bot: kept out of the collector's full passes,
     # which would otherwise walk it all again and stall a request now and then.
     gc.collect()

@@ -27,14 +27,13 @@ from telegram.ext import Application, Job
 
 from .context import BotContext
 from .present import formatting as fmt
+from .present.plural import plural
 from .service import summary_of
 from .store import Subscription
 
 log = logging.getLogger(__name__)
 RETRY_SECONDS = 60
 """After a run that stopped on an error, the next try comes this much later."""
-FOLLOW_UP_SECONDS = 5
-"""A backlog larger than one run's limit is posted in follow-up runs this far apart."""
 SEND_ATTEMPTS = 4
 RETRY_BASE_SECONDS = 0.5
 
@@ -52,14 +51,13 @@ class DigestResult:
     retries: int = 0
     error: str | None = None
     paused: bool = False
-    more_pending: bool = False
 
     def describe(self) -> str:
         if self.error:
             return f"The digest stopped: {fmt.escape(self.error)}. What was not posted stays queued."
         if not self.articles:
             return "Nothing new since the last digest, so nothing was posted."
-        return f"Posted {len(self.articles)} new article(s) in {self.messages} message(s)."
+        return f"Posted {plural(len(self.articles), 'new article')} in {plural(self.messages, 'message')}."
 
 
 def describe(subscription: Subscription | None) -> str:
@@ -134,8 +132,6 @@ async def _digest_job(context: BotContext) -> None:
         return
     if result.error:
         context.job_queue.run_once(_digest_job, RETRY_SECONDS, chat_id=job.chat_id)  # type: ignore[arg-type]
-    elif result.more_pending:
-        context.job_queue.run_once(_digest_job, FOLLOW_UP_SECONDS, chat_id=job.chat_id)  # type: ignore[arg-type]
 
 
 async def run_digest(application: Application, chat_id: int) -> DigestResult:  # type: ignore[type-arg]
@@ -152,11 +148,11 @@ async def _run_digest(application: Application, chat_id: int) -> DigestResult:  
     result = DigestResult(chat_id)
     if await news.store.subscription(chat_id) is None:
         return result
-    await news.store.enqueue_digest(chat_id)
-    pending = await news.store.pending_digest(chat_id, limit + 1)
-    result.more_pending = len(pending) > limit
+    # At most ``limit`` articles are queued per run; the rest stay new for the next scheduled one.
+    await news.store.enqueue_digest(chat_id, limit)
+    pending = await news.store.pending_digest(chat_id, limit)
     length = await news.length_for(chat_id)
-    items = [(stored, summary_of(stored, length)) for stored in pending[:limit]]
+    items = [(stored, summary_of(stored, length)) for stored in pending]
     in_doubt = await news.store.in_doubt(chat_id)
     for text, article_ids in fmt.render_digest(items, in_doubt):
         if article_ids:

@@ -6,7 +6,7 @@ import re
 from datetime import time
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-_CLOCK = re.compile(r"^([01]?\d|2[0-3])[:.h]([0-5]\d)$")
+_CLOCK = re.compile(r"^([01]?[0-9]|2[0-3])[:.h]([0-5][0-9])$")
 
 
 class BadSchedule(ValueError):
@@ -16,12 +16,12 @@ class BadSchedule(ValueError):
 def parse_clock(text: str) -> time:
     found = _CLOCK.match(text.strip())
     if not found:
-        raise BadSchedule(f"{text!r} is not a time of day; use HH:MM, like 08:30")
+        raise BadSchedule(f"{text[:40]!r} is not a time of day; use HH:MM, like 08:30")
     return time(int(found.group(1)), int(found.group(2)))
 
 
 def parse_zone(text: str) -> ZoneInfo:
     try:
         return ZoneInfo(text.strip())
-    except (ZoneInfoNotFoundError, ValueError):
-        raise BadSchedule(f"{text!r} is not a time zone; use Area/City, like Europe/London") from None
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a folder ("Europe"), a long name
+        raise BadSchedule(f"{text[:40]!r} is not a time zone; use Area/City, like Europe/London") from None

@@ -31,6 +31,30 @@ SUMMARIZER_REVISION = "summarizer_revision"
 """The store's setting naming the summarizer revision its rankings and key facts come from."""
 
 
+MIN_TEXT_CHARS = 200
+MIN_SENTENCES = 2
+"""Pasted text shorter than this, or with fewer sentences, is not an article to summarize."""
+
+
+class TooShort(ArticleError):
+    """Text someone pasted that is below the minimum an article needs."""
+
+
+@dataclass(frozen=True)
+class Forgotten:
+    """What /forget deleted for a chat."""
+
+    summary_length: bool
+    digest: bool
+    feeds: int
+    deliveries: int
+    pasted: int
+
+    @property
+    def anything(self) -> bool:
+        return self.summary_length or self.digest or bool(self.feeds or self.deliveries or self.pasted)
+
+
 class NoSuchArticle(LookupError):
     def __init__(self, article_id: str) -> None:
         super().__init__(article_id)
@@ -72,23 +96,42 @@ class NewsService:
     # -- articles ----------------------------------------------------------------------------
 
     async def add_text(
-        self, raw: str, *, title: str | None = None, url: str | None = None, origin: str = "user"
+        self,
+        raw: str,
+        *,
+        title: str | None = None,
+        url: str | None = None,
+        origin: str = "user",
+        chat_id: int | None = None,
     ) -> tuple[StoredArticle, bool]:
         """Parse, rank and store raw article text (ArticleError if it is not an article).
-        What people paste is theirs (origin "user"): summarized for them, listed for nobody."""
+        What people paste is theirs (origin "user"): summarized for them, listed for nobody,
+        at least MIN_TEXT_CHARS in MIN_SENTENCES (TooShort), and deleted by the chat's /forget."""
         self._within_size(raw)
+        if origin == "user" and len(raw.strip()) < MIN_TEXT_CHARS:
+            raise TooShort(f"fewer than {MIN_TEXT_CHARS} characters")
         article = await asyncio.to_thread(parse_article, raw, title=title, url=url)
-        return await self.add_article(article, origin)
+        if origin == "user" and len(article.sentences) < MIN_SENTENCES:
+            raise TooShort(f"fewer than {MIN_SENTENCES} sentences")
+        return await self._pasted(await self.add_article(article, origin), origin, chat_id)
 
-    async def add_link(self, url: str, origin: str = "user") -> tuple[StoredArticle, bool]:
+    async def add_link(self, url: str, origin: str = "user", chat_id: int | None = None) -> tuple[StoredArticle, bool]:
         """Fetch a page safely, extract its article and store it; the same URL or the same
         content gives the stored article back. FetchError or ArticleError say why not."""
         existing = await self.store.get_by_url(url)
         if existing is not None:
-            return await self._known(existing, origin)
+            return await self._pasted(await self._known(existing, origin), origin, chat_id)
         page = await self.fetcher.fetch(url)
         article = await asyncio.to_thread(extract_article, page.body, page.url)
-        return await self.add_article(article, origin)
+        return await self._pasted(await self.add_article(article, origin), origin, chat_id)
+
+    async def _pasted(
+        self, added: tuple[StoredArticle, bool], origin: str, chat_id: int | None
+    ) -> tuple[StoredArticle, bool]:
+        """Remember which chat brought a person's article, so that chat's /forget deletes it."""
+        if origin == "user" and chat_id is not None:
+            await self.store.record_paste(chat_id, added[0].seq)
+        return added
 
     async def add_article(self, article: Article, origin: str = "catalog") -> tuple[StoredArticle, bool]:
         """Every source ends here: the size limit holds for all of them alike."""
@@ -196,9 +239,15 @@ class NewsService:
         """The chat's digest, or None when it has none."""
         return await self.store.subscription(chat_id)
 
-    async def forget_chat(self, chat_id: int) -> None:
-        """Delete the chat's settings, digest and delivery history."""
-        await self.store.forget_chat(chat_id)
+    async def forget_chat(self, chat_id: int) -> Forgotten:
+        """Delete the chat's settings, digest, feeds, delivery history and the texts it pasted
+        that no other chat pasted too; say what there was."""
+        length = await self.store.summary_length(chat_id)
+        digest = await self.store.subscription(chat_id)
+        feeds = await self.store.feeds_of(chat_id)
+        deliveries = await self.store.delivered(chat_id)
+        pasted = await self.store.forget_chat(chat_id)
+        return Forgotten(length is not None, digest is not None, len(feeds), len(deliveries), pasted)
 
     async def feeds_of(self, chat_id: int) -> list[Feed]:
         return await self.store.feeds_of(chat_id)

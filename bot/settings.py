@@ -57,7 +57,7 @@ class Settings(BaseSettings):
     def _known_zone(cls, value: str) -> str:
         try:
             ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError):
+        except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a folder ("Europe"), a long name
             raise ValueError(f"unknown time zone {value!r}, use Area/City like Europe/London") from None
         return value
 

@@ -9,6 +9,12 @@ intercept for each source, gives log-odds; they are printed scaled so that the w
 mentions is the one in use, beside the weights in use, for the whole file and for each half of
 it (lines 0, 2, 4... and 1, 3, 5...). Lists are left out: a list ranks as its best name. The
 script prints; it changes nothing.
+
+    .venv/bin/python scripts/fit_fact_weights.py --search [FILE.jsonl ...]
+
+instead searches the weights that raise the benchmark's recall itself (the mean of the sources'
+recalls; :func:`summarizer.facts.evaluate.search`, as each fold of the cross-validation does) on
+the files given, by default dev and both train files, and prints them beside the weights in use.
 """
 
 from __future__ import annotations
@@ -57,7 +63,29 @@ def fit(x: np.ndarray, y: np.ndarray, l2: float = 1.0, steps: int = 30) -> np.nd
     return w
 
 
+def search_all(paths: list[Path]) -> int:
+    """Print the weights a coordinate search of recall chooses on all of ``paths``."""
+    from summarizer.facts import evaluate as bench
+
+    present = [p for p in paths if p.is_file()] or [p for p in bench.FILES if p.is_file()]
+    if not present:
+        print("skipped: no data file found")
+        return 0
+    cases = bench.prepare([e for p in present for e in evaluate.load(p)])
+    weights, prior = bench.search(cases)
+    print(f"{'weight':<24}{'in use':>8}{'search':>8}")
+    for name, value in WEIGHTS.items():
+        print(f"{name:<24}{value:>8.2f}{weights[name]:>8.2f}")
+    for kind, value in KIND_PRIOR.items():
+        print(f"{'kind: ' + kind:<24}{value:>8.2f}{prior[kind]:>8.2f}")
+    before = bench.mean_recall(cases, WEIGHTS, KIND_PRIOR)
+    print(f"mean recall of the sources: {100 * before:.2f}% -> {100 * bench.mean_recall(cases, weights, prior):.2f}%")
+    return 0
+
+
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["--search"]:
+        return search_all([Path(a) for a in argv[1:]])
     path = Path(argv[0]) if argv else Path("../shared/eval/news-dev.jsonl")
     if not path.exists():
         print(f"skipped: {path} not found")

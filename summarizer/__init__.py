@@ -45,8 +45,8 @@ def revision() -> str:
     """A fingerprint of this summarizer: its code and the sumy it builds on. Rankings and key
     facts stored by another revision may differ from what this one makes."""
     digest = hashlib.sha256(version("sumy").encode())
-    for source in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(source.name.encode() + b"\0" + source.read_bytes())
+    for source in sorted(Path(__file__).parent.rglob("*.py")):
+        digest.update(source.relative_to(Path(__file__).parent).as_posix().encode() + b"\0" + source.read_bytes())
     return digest.hexdigest()[:16]
 
 

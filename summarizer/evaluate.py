@@ -83,7 +83,7 @@ def evaluate(examples: list[Example], methods: Iterable[str] = METHODS, progress
         total = totals[example.source]
         target = "\n".join(example.reference)
         for method in methods:
-            chosen = _choose(example, method)
+            chosen = choose(example, method)
             scores = scorer.score(target, "\n".join(chosen))
             for name, value in scores.items():
                 total.rouge[method][name].append(value.fmeasure * 100)
@@ -108,7 +108,7 @@ def evaluate(examples: list[Example], methods: Iterable[str] = METHODS, progress
     }
 
 
-def _choose(example: Example, method: str) -> list[str]:
+def choose(example: Example, method: str) -> list[str]:
     sentences = example.article.sentences
     if method == "lead":
         return [s.text for s in sentences[: example.k]]
@@ -304,22 +304,28 @@ def render(report: dict[str, Any]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m summarizer.evaluate", description=__doc__)
-    parser.add_argument("file", type=Path)
+    parser.add_argument("files", type=Path, nargs="+", metavar="FILE")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--methods", default=",".join(METHODS), help="comma-separated methods")
-    parser.add_argument("--limit", type=int, default=0, help="use only the first N articles")
+    parser.add_argument("--limit", type=int, default=0, help="use only the first N articles of each file")
     parser.add_argument("--no-speed", action="store_true", help="skip the timing pass")
     parser.add_argument(
         "--halves", action="store_true", help="also report the even and the odd lines apart (two held-out checks)"
     )
+    parser.add_argument(
+        "--cv", type=int, default=0, metavar="K", help="k-fold cross-validation of the ranker over all the files"
+    )
     args = parser.parse_args(argv)
-    if not args.file.is_file():
-        print(f"skipped: {args.file} is not there (the dev set lives in ../shared/eval/)")
+    present = [path for path in args.files if path.is_file()]
+    if not present or (not args.cv and len(args.files) > 1):
+        if len(args.files) > 1 and not args.cv:
+            parser.error("several files need --cv K")
+        print(f"skipped: {', '.join(map(str, args.files))} not there (the dev set lives in ../shared/eval/)")
         return 0
-    examples = load(args.file)
-    if args.limit:
-        examples = examples[: args.limit]
+    examples = [e for path in present for e in (load(path)[: args.limit] if args.limit else load(path))]
     progress = sys.stderr.isatty()
+    if args.cv:
+        return _cross_validate(examples, args.cv, args.json, not args.no_speed, progress)
     methods = [m for m in args.methods.split(",") if m]
     report = evaluate(examples, methods, progress)
     if args.halves:
@@ -327,6 +333,24 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_speed:
         report["ms_per_article"] = measure_speed(examples, progress)
     print(json.dumps(report, indent=2) if args.json else render(report))
+    return 0
+
+
+SPEED_SAMPLE = 200
+"""Articles the cross-validation run times (every tenth or so, all sources)."""
+
+
+def _cross_validate(examples: list[Example], k: int, as_json: bool, speed: bool, progress: bool) -> int:
+    from . import crossval
+
+    report = crossval.cross_validate(examples, k)
+    if speed:
+        step = max(1, len(examples) // SPEED_SAMPLE)
+        report["ms_per_article"] = measure_speed(examples[::step], progress)
+    text = crossval.render(report)
+    if "ms_per_article" in report:
+        text += "\nms per article (median): " + ", ".join(f"{k} {v}" for k, v in report["ms_per_article"].items())
+    print(json.dumps(report, indent=2) if as_json else text)
     return 0
 
 

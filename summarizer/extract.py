@@ -1,5 +1,6 @@
 """A web page's HTML -> :class:`Article`: trafilatura finds the main text and its metadata,
-then the article parser's rules drop what boilerplate trafilatura kept.
+then the article parser's rules drop what boilerplate trafilatura kept. Tables are kept:
+their rows are article text as often as not, and the parser judges each line.
 
 Pure: no network here; fetching is the caller's job (the bot's safe fetcher).
 """
@@ -45,7 +46,8 @@ def extract_article(html: str | bytes, url: str | None = None) -> Article:
         raise ArticleError("I found too little text on that page to call it an article")
     # trafilatura gives one paragraph a line; the parser wants paragraphs apart.
     body = "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
-    title = (getattr(document, "title", None) or "").strip() or None
+    sitename = getattr(document, "sitename", None) or None
+    title = _headline(getattr(document, "title", None), html, sitename)
     return parse_article(
         body,
         title=title,
@@ -54,6 +56,44 @@ def extract_article(html: str | bytes, url: str | None = None) -> Article:
         source=(getattr(document, "sitename", None) or None),
         published=_date(getattr(document, "date", None)),
     )
+
+
+_CMS_WORDS = (
+    "escenic wordpress drupal joomla brightspot blogger squarespace wix typo3 sitecore contentful"
+    " polopoly methode méthode hugo jekyll umbraco"
+)
+CMS_NAMES = frozenset(_CMS_WORDS.split())
+"""Names of the publishing systems whose templates put their own name where a headline goes."""
+SITE_NAME_WORDS = 6
+_GENERATOR = re.compile(r"^\s*([^\d]+?)\s*(?:v?\d[\w.]*)?\s*$")
+
+
+def _headline(title: str | None, html: str | bytes, sitename: str | None) -> str | None:
+    """The page's headline: trafilatura's, or else the page's og:title, twitter:title or <title>,
+    whichever first is a headline (not a CMS's or generator's name, not the site's name)."""
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        tree = None
+    generators = set(tree.xpath('//meta[@name="generator"]/@content')) if tree is not None else set()
+    # A site's name is a few words; a "site name" as long as a headline was guessed from it.
+    site = {sitename} if sitename and len(sitename.split()) <= SITE_NAME_WORDS else set()
+    names = {n.casefold() for n in CMS_NAMES | site | {_generator_name(g) for g in generators}}
+    candidates = [title or ""]
+    if tree is not None:
+        candidates += tree.xpath('//meta[@property="og:title"]/@content | //meta[@name="twitter:title"]/@content')
+        candidates += [t.text_content() for t in tree.xpath("//head/title")]
+    for candidate in candidates:
+        text = " ".join(str(candidate).split())
+        if text and text.casefold() not in names:
+            return text
+    return None
+
+
+def _generator_name(content: str) -> str:
+    """ "WordPress 6.4" -> "WordPress": the generator's name without its version."""
+    found = _GENERATOR.match(content)
+    return found.group(1) if found else content
 
 
 @dataclass
@@ -139,7 +179,7 @@ def _extract(html: str | bytes, url: str | None, favor_recall: bool) -> object:
         html,
         url=url,
         include_comments=False,
-        include_tables=False,
+        include_tables=True,
         with_metadata=True,
         favor_recall=favor_recall,
     )

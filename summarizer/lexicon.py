@@ -8,11 +8,11 @@ STOP_WORDS = frozenset(get_stop_words("english"))
 """sumy's English stop words, shipped inside the package (no download)."""
 
 
-def _words(text: str) -> frozenset[str]:
+def word_set(text: str) -> frozenset[str]:
     return frozenset(w.strip().lower() for w in text.split("|") if w.strip())
 
 
-COUNTRIES = _words(
+COUNTRIES = word_set(
     """Afghanistan|Albania|Algeria|Andorra|Angola|Argentina|Armenia|Australia|Austria|Azerbaijan|
     Bahamas|Bahrain|Bangladesh|Barbados|Belarus|Belgium|Belize|Benin|Bhutan|Bolivia|Bosnia|
     Botswana|Brazil|Brunei|Bulgaria|Burkina Faso|Burundi|Cambodia|Cameroon|Canada|Chad|Chile|
@@ -34,7 +34,7 @@ COUNTRIES = _words(
     Gaza|West Bank|Crimea|Kashmir|Tibet|Hong Kong|Puerto Rico|Greenland"""
 )
 
-REGIONS = _words(
+REGIONS = word_set(
     """Europe|Asia|Africa|North America|South America|Latin America|Antarctica|Oceania|
     Middle East|Far East|Balkans|Caribbean|Scandinavia|Siberia|Sahara|Arctic|Atlantic|Pacific|
     Mediterranean|Gulf|Persian Gulf|Baltic|Caucasus|Central Asia|East Africa|West Africa|
@@ -49,8 +49,8 @@ REGIONS = _words(
     Lancashire|Cornwall|Devon|Kent|Essex|Surrey|Sussex|Merseyside|Cumbria|Norfolk|Suffolk"""
 )
 
-CITIES = _words(
-    """London|Paris|Berlin|Madrid|Rome|Moscow|Beijing|Shanghai|Tokyo|Delhi|New Delhi|Mumbai|
+CITIES = word_set(
+    """LA|NYC|D.C.|London|Paris|Berlin|Madrid|Rome|Moscow|Beijing|Shanghai|Tokyo|Delhi|New Delhi|Mumbai|
     Kolkata|Bangalore|Karachi|Lahore|Islamabad|Kabul|Tehran|Baghdad|Damascus|Aleppo|Beirut|
     Jerusalem|Tel Aviv|Amman|Cairo|Riyadh|Jeddah|Mecca|Dubai|Abu Dhabi|Doha|Istanbul|Ankara|
     Athens|Vienna|Prague|Warsaw|Budapest|Bucharest|Sofia|Belgrade|Zagreb|Kiev|Kyiv|Minsk|
@@ -72,7 +72,7 @@ CITIES = _words(
     Wembley|Anfield|Aintree|Wimbledon|Ascot|Silverstone|Augusta"""
 )
 
-DEMONYMS = _words(
+DEMONYMS = word_set(
     """American|British|English|Scottish|Welsh|Irish|French|German|Italian|Spanish|Portuguese|
     Dutch|Belgian|Swiss|Austrian|Swedish|Norwegian|Danish|Finnish|Polish|Czech|Russian|
     Ukrainian|Greek|Turkish|Kurdish|Syrian|Iraqi|Iranian|Israeli|Palestinian|Lebanese|Jordanian|
@@ -88,25 +88,25 @@ DEMONYMS = _words(
 
 # What a nationality qualifies, by the kind of fact it makes: "British tourist" (people),
 # "Russian authorities" (an organisation), "Swiss mountain resort" (a place).
-GROUP_NOUNS = _words(
+GROUP_NOUNS = word_set(
     """tourist|tourists|holidaymaker|holidaymakers|man|men|woman|women|boy|boys|girl|girls|child|
     children|teenager|teenagers|family|families|couple|people|fans|supporters|voters|citizen|
     citizens|national|nationals|soldier|soldiers|troops|worker|workers|pilot|pilots|victim|
     victims|hostage|hostages|pensioner|pensioners|students|migrants|refugees|expats|residents|
     doctors|nurses|scientists|researchers|investors|consumers|shoppers|drivers|passengers"""
 )
-BODY_NOUNS = _words(
+BODY_NOUNS = word_set(
     """authorities|government|police|regulators|officials|ministry|parliament|court|firm|
     company|companies|group|giant|club|side|team|bank|lender|insurer|army|forces|navy|
     embassy|airline|carrier|drugmaker|carmaker|retailer|broadcaster|newspaper|federation|
     agency|association|league|consortium|operator|prosecutors|investigators|intelligence"""
 )
-VENUE_NOUNS = _words(
+VENUE_NOUNS = word_set(
     """restaurant|hotel|shelter|resort|hospital|prison|border|coast|mountain|mountains|village|
     town|city|capital|island|camp|beach|waters|airspace|territory|countryside|region|province"""
 )
 
-TITLES = _words(
+TITLES = word_set(
     """Mr|Mrs|Ms|Miss|Dr|MP|MEP|MSP|Prof|Professor|Sir|Dame|Lord|Lady|President|Vice President|
     Prime Minister|Chancellor|Minister|Secretary|Senator|Sen|Rep|Representative|Congressman|
     Congresswoman|Governor|Gov|Mayor|King|Queen|Prince|Princess|Duke|Duchess|Pope|Cardinal|
@@ -123,13 +123,13 @@ TITLES = _words(
     businessman|businesswoman|billionaire|millionaire|tycoon|founder|dr|mr|mrs|ms|miss|sir"""
 )
 
-STYLES = _words(
+STYLES = word_set(
     """King|Queen|Prince|Princess|Duke|Duchess|Lord|Lady|Archbishop|Bishop|Mayor|Governor|
     Chancellor|Secretary|Speaker|Leader|President|Emperor"""
 )
 """Titles held "of" a place, which name their holder: "Duchess of Cambridge", "Mayor of London"."""
 
-GIVEN_NAMES = _words(
+GIVEN_NAMES = word_set(
     """James|John|Robert|Michael|William|David|Richard|Joseph|Thomas|Charles|Christopher|Daniel|
     Matthew|Anthony|Mark|Donald|Steven|Steve|Paul|Andrew|Joshua|Kenneth|Kevin|Brian|George|
     Timothy|Ronald|Edward|Jason|Jeffrey|Ryan|Jacob|Gary|Nicholas|Eric|Jonathan|Stephen|Larry|
@@ -158,7 +158,7 @@ GIVEN_NAMES = _words(
     Tiger|Serena|Novak|Rafael|Roger|Andy|Usain|Lewis|Sebastian|Fernando|Kobe|LeBron|Floyd|Manny"""
 )
 
-ORG_WORDS = _words(
+ORG_WORDS = word_set(
     """Ministry|Department|Agency|Council|Committee|Commission|Authority|Board|Bureau|Office|
     Service|Services|Sports|Police|Army|Navy|Force|Forces|Guard|Party|Parliament|Congress|Senate|
     Assembly|Government|Court|Tribunal|University|College|School|Academy|Institute|Hospital|
@@ -170,33 +170,34 @@ ORG_WORDS = _words(
     Center|Church|Council|Cabinet|Treasury|Reserve|Exchange|Index|Commons|Lords|Fifa|Uefa|
     NHS|BBC|CNN|ITV|NATO|UN|EU|FBI|CIA|NASA|IMF|WHO|OPEC|ISIS|ISIL|Labour|Conservatives|
     Democrats|Republicans|Tories|Ukip|Sana|Reuters|Facebook|Twitter|Google|Apple|Microsoft|
-    Amazon|Instagram|YouTube|Netflix|Sony|Samsung|Nokia|Toyota|Ford|Tesco|Sainsbury|Walmart"""
+    Amazon|Instagram|YouTube|Netflix|Sony|Samsung|Nokia|Toyota|Ford|Tesco|Sainsbury|Walmart|Clinic|Ballet|
+    Opera|Orchestra|Museum|Gallery|Library|Zoo|Spa|Ministry"""
 )
 
-EVENT_WORDS = _words(
+EVENT_WORDS = word_set(
     """Open|Cup|Championship|Championships|Olympics|Games|Festival|Awards|Prize|Trophy|Marathon|
     Tournament|Prix|Classic|Derby|Masters|Series|Expo|Summit|Conference|Week"""
 )
 """Last words of an event's name ("French Open", "FA Cup", "Cannes Film Festival"): no one's name."""
 
-PLACE_WORDS = _words(
+PLACE_WORDS = word_set(
     """Street|St|Road|Rd|Avenue|Ave|Boulevard|Lane|Square|Park|Bridge|River|Lake|Sea|Ocean|Bay|
     Island|Islands|Mountain|Mountains|Mount|Valley|Hill|Hills|Forest|Desert|Coast|Beach|
     County|Province|State|Region|District|Territory|Village|Town|Airport|Station|Stadium|
     Arena|Ground|Palace|Castle|Tower|Harbour|Harbor|Port|Peninsula|Strait|Canal|Falls|Heights|
-    Ghouta|Plain|Camp|Border|Kingdom|Republic|Emirates"""
+    Ghouta|Plain|Camp|Border|Kingdom|Republic|Emirates|Dam|Course|Reservoir|Canyon|Glacier|Volcano|Cave"""
 )
 
 LOCATIVE_PREPOSITIONS = frozenset(
     ["in", "at", "near", "from", "to", "into", "across", "outside", "inside", "around", "towards", "toward"]
 )
 
-WEEKDAYS = _words("Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday")
-MONTHS = _words("January|February|March|April|May|June|July|August|September|October|November|December")
+WEEKDAYS = word_set("Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday")
+MONTHS = word_set("January|February|March|April|May|June|July|August|September|October|November|December")
 CALENDAR_WORDS = WEEKDAYS | MONTHS
 
 NON_NAMES = (
-    _words(
+    word_set(
         """The|A|An|This|That|These|Those|He|She|It|They|We|I|You|His|Her|Its|Their|Our|My|Your|
     But|And|Or|So|Yet|If|When|While|After|Before|As|Since|Although|Though|Because|However|
     Meanwhile|Now|Then|There|Here|What|Who|Why|How|Where|Which|In|On|At|For|With|By|From|To|
@@ -208,30 +209,30 @@ NON_NAMES = (
     Several|Around|Nearly|Almost|More|Less|Few|Much|Once|Twice|Instead|Indeed|Perhaps|Maybe|
     Plus|Having|Being|Let|Please|Thanks|Oh|Well|Like|Unlike|Without|Within|Between|Among|
     Through|Throughout|Against|Along|Until|Upon|Off|Out|Up|Down|Why|OK|TV|Internet|God|
-    Did|Does|Is|Was|Are|Were|Has|Had|Could|Would|Should"""
+    Did|Does|Is|Was|Are|Were|Has|Had|Could|Would|Should|Neither|Nor|Either|Whether|Unless|Whilst"""
     )
     | WEEKDAYS
     | MONTHS
 )
 
-CLAUSE_OPENERS = _words(
+CLAUSE_OPENERS = word_set(
     """He|She|It|They|We|You|His|Its|Their|Our|My|Your|This|That|These|Those|When|While|After|
     Before|But|If|Although|Because|However|Meanwhile|According|Also|Even|Still|Then"""
 )
 """Words that open a sentence or a clause and are never inside a name, not even a film's:
 "Sex And The City" and "Romancing The Stone" keep their capitalized "And" and "The"."""
 
-SPEECH_VERBS = _words(
+SPEECH_VERBS = word_set(
     """said|says|say|told|tells|added|adds|wrote|writes|explained|explains|continued|saying|asked|
     replied|replies|responded|reads|read|tweeted|posted|insisted|claimed|revealed|warned|admitted|
     announced|stated"""
 )
 """Verbs that put someone's words after a colon: "told Sky News: ...", "Rodgers said: ..."."""
 
-FUNCTION_WORDS = _words("to|of|the|a|an|at|on|in|from|by|and|or|with|for|as|via|into|including")
+FUNCTION_WORDS = word_set("to|of|the|a|an|at|on|in|from|by|and|or|with|for|as|via|into|including")
 """Words a name follows as an object, inside a sentence: "in Westfield Miranda", "to Sky News"."""
 
-NUMBER_WORDS = _words(
+NUMBER_WORDS = word_set(
     """one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|
     sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|
     hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|

@@ -50,9 +50,9 @@ class Article(_Frozen):
 class Ranking(_Frozen):
     """A score for every sentence of an article: rank once, cut a summary of any length.
 
-    Some rankers read a long summary differently from a short one (the news ranker: past a
-    third of the article a summary is a condensed article, not a headline block). They add a
-    second order, ``long_scores``, which summaries of ``long_from`` sentences or more take.
+    Every ranker of this revision gives one order, so a longer summary holds every shorter one.
+    ``long_scores`` (a second order for summaries of ``long_from`` sentences or more) is what
+    rankings stored by earlier revisions carry; they are cut as they were until re-ranked.
     """
 
     algorithm: str

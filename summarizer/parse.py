@@ -14,7 +14,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from .lexicon import CLAUSE_OPENERS, FUNCTION_WORDS, MONTHS, SPEECH_VERBS, WEEKDAYS
+from .boilerplate import clean_line, is_furniture, is_site_sentence, is_timestamp
+from .captions import TERMINAL, unglue_captions
 from .models import Article, Caption, Sentence
 from .tokenize import sentence_spans
 
@@ -107,7 +108,6 @@ _SOURCE = [
 ]
 _DATELINE = re.compile(r"^(published|updated|posted|last updated)\s*:?\s*(?P<date>.{4,60})$", re.I)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?")
-_TERMINAL = (".", "!", "?", '"', "'", "”", "’", "…", ")", ":", ";")
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 
 
@@ -203,8 +203,11 @@ def _classify(lines: list[str], draft: _Draft, repeated_title: str) -> None:
     for raw_line in lines:
         line = _normalize_space(raw_line)
         kind = _line_kind(line, title_key) if line else "blank"
+        cleaned = clean_line(line) if kind in ("text", "heading") else line
+        if not cleaned and kind in ("text", "heading"):
+            kind = "boilerplate"
         if kind == "text":
-            text, captions = _unglue_captions(line)
+            text, captions = unglue_captions(cleaned)
             block.append(text)
             draft.captions.extend(Caption(text=c) for c in captions)
             continue
@@ -212,7 +215,7 @@ def _classify(lines: list[str], draft: _Draft, repeated_title: str) -> None:
             draft.blocks.append(block)
             block = []
         if kind == "heading":
-            draft.blocks.append([line])  # a subheading is article text, a paragraph of its own
+            draft.blocks.append([cleaned])  # a subheading is article text, a paragraph of its own
         else:
             _absorb(kind, line, draft)
     if block:
@@ -235,14 +238,16 @@ def _line_kind(line: str, title_key: str) -> str:
         return "boilerplate"
     if words <= _FOOTNOTE_WORDS and line.startswith(("*", "†")) and not line.startswith("**"):
         return "boilerplate"  # a footnote or disclaimer under the article
+    if is_timestamp(line):
+        return "dateline"
     if words <= _SHORT_LINE_WORDS:
         if _DATELINE.match(line):
             return "dateline"
         if _BYLINE_ONLY.match(line):
             return "byline"
-        if _BOILERPLATE.search(line):
+        if _BOILERPLATE.search(line) or is_site_sentence(line) or is_furniture(line):
             return "boilerplate"
-        if not line.endswith(_TERMINAL):
+        if not line.endswith(TERMINAL):
             return "boilerplate" if _UNTERMINATED_BOILERPLATE.search(line) else "heading"
     return "text"
 
@@ -257,106 +262,6 @@ _TAIL = 300
 _ALL_CAPS_CREDIT = re.compile(r"[.!?]\s+(?:By|Photo:|Credit:)\s+(?=[^a-z]{6,}$)[A-Z][A-Z0-9 .,'&/-]+$")
 _TEASER = re.compile(r"(?:\[\s*(?:…|\.\.\.)\s*\]|\((?:more|continued)\s*(?:…|\.\.\.)?\))\s*$", re.IGNORECASE)
 _BYLINE_ONLY = re.compile(r"^(?:by|written by|words by|reporting by)\s+[A-Z]", re.I)
-
-
-# Flattened pages (news datasets, text copied in one piece) glue photo captions into the running
-# text: the sentence before loses its full stop and the caption opens with a short label and a
-# colon ("... three male students Lengthy prison sentence: Altice accepted the deal ..."). The
-# label starts right after a word, with no punctuation between; who speaks after a colon is no
-# caption ("told Sky News: 'We ...'", "Brendan Rodgers said: ..."), nor is a title ("GTA: San
-# Andreas") or a list ("Sunday April 25: Hull City (A)").
-# The pattern opens with the space it looks behind, so that it is searched from space to space.
-_GLUED_LABEL = re.compile(
-    r" (?<=[a-z0-9%)] )(?P<scroll>Scroll down for video )?(?P<label>[A-Z][\w'’&/-]*(?: [\w'’&/-]+){0,5}): (?=[A-Z0-9])"
-)
-_GLUED_BOILERPLATE = re.compile(r"(?<=\S) Scroll down for video(?= [A-Z‘'\"“])")
-_BEFORE_NO_LABEL = SPEECH_VERBS | FUNCTION_WORDS
-"""A name after these is who is spoken to or of, not a caption's label: "told Sky News: ..."."""
-_DAYS_AND_MONTHS = frozenset(w.capitalize() for w in WEEKDAYS | MONTHS)
-_SENTENCE_OPENERS = CLAUSE_OPENERS | {"the", "a", "an", "in", "on", "at", "as"}
-"""Words that, capitalized right after a word of a caption, open the sentence that follows it."""
-_CAPTION_MAX_CHARS = 600
-"""A caption's text is a sentence or two: one that runs on longer ends at a word within this."""
-_CAPTION_END = re.compile(
-    r"[.!?…]['’\"”)]*(?=\s+[A-Z‘'\"“]|\s*$)"
-    rf"|(?<=[a-z0-9,)]) (?=(?:{'|'.join(sorted(w.capitalize() for w in _SENTENCE_OPENERS))})\b)"
-)
-
-
-def _unglue_captions(line: str) -> tuple[str, list[str]]:
-    """The line without the captions glued into it, and those captions. The text before a
-    caption gets back the full stop it lost."""
-    if ": " not in line:
-        return _without_glued_boilerplate(line), []
-    pieces: list[str] = []
-    captions: list[str] = []
-    kept = 0
-    label = _glued_label(line, 0)
-    while label is not None:
-        cut, begin, text = label
-        following = _glued_label(line, text)
-        end = _caption_end(line, text)
-        if following is not None:
-            end = min(end, following[0])
-        before = line[kept:cut].rstrip()
-        if before:
-            pieces.append(before if before.endswith(_TERMINAL) else before + ".")
-        captions.append(line[begin:end].strip(" ."))
-        kept = end
-        label = following
-    pieces.append(line[kept:])
-    return _without_glued_boilerplate(" ".join(p.strip() for p in pieces if p.strip())), captions
-
-
-def _caption_end(line: str, text: int) -> int:
-    """Where a caption whose text starts at ``text`` ends: at its sentence's end, or where the
-    sentence after it opens, or at a word within ``_CAPTION_MAX_CHARS``."""
-    limit = text + _CAPTION_MAX_CHARS
-    found = _CAPTION_END.search(line, text, limit)
-    if found:
-        return found.end()
-    if len(line) <= limit:
-        return len(line)
-    return line.rfind(" ", text, limit) + 1 or limit
-
-
-def _glued_label(line: str, position: int) -> tuple[int, int, int] | None:
-    """The next caption glued into ``line`` at or after ``position``: where the text before it
-    ends, where the caption begins and where its text (after the label) begins."""
-    while (found := _GLUED_LABEL.search(line, position)) is not None:
-        position = found.start() + 1
-        words = found.group("label").split()
-        before = line[max(0, found.start() - 40) : found.start()].rsplit(" ", 1)[-1]
-        if before.lower() in _BEFORE_NO_LABEL or words[0] in _DAYS_AND_MONTHS:
-            continue
-        if any(w.lower() in SPEECH_VERBS for w in words) or _titled(words):
-            continue
-        if not any(w[0].islower() for w in line[found.end() : found.end() + 200].split(maxsplit=5)[:5]):
-            continue  # a name or a title goes on after the colon: "Thinking Skills: Think About It"
-        if len(words) == 1 and before[:1].isupper():
-            continue  # the end of a name: "He told Sky News: The decision ..."
-        begin = found.start("label")
-        cut = found.start() if found.group("scroll") else begin
-        while len(words) > 1 and words[1][0].isupper() and before[:1].isupper():
-            before = words.pop(0)  # the end of a name, not the label: "Westfield Miranda Cue the crowds:"
-            begin += len(before) + 1
-            cut = begin
-        return cut, begin, found.end()
-    return None
-
-
-def _titled(words: list[str]) -> bool:
-    """A title or an acronym, not a caption's label: "Need for Speed: Underground", "CSI: Miami"."""
-    if len(words) == 1:
-        return words[0].isupper() and len(words[0]) <= 4
-    inner = [w for w in words[1:] if w.lower() not in FUNCTION_WORDS]
-    return all(w[0].isupper() for w in inner) and not all(w.isupper() for w in words)
-
-
-def _without_glued_boilerplate(line: str) -> str:
-    if "Scroll down" not in line:
-        return line
-    return _GLUED_BOILERPLATE.sub(lambda m: "" if line[m.start() - 1] in _TERMINAL else ".", line)
 
 
 def _absorb(kind: str, line: str, draft: _Draft) -> None:
@@ -426,12 +331,34 @@ def _build(
         lead=lead,
         paragraphs=tuple(body),
         sentences=tuple(sentences),
-        author=author or draft.author,
+        author=byline_name(author or draft.author, source or draft.source),
         source=source or draft.source,
         captions=tuple(draft.captions),
         url=url,
         published=published or draft.published,
     )
+
+
+_DATE_WORD_LIST = (
+    "january february march april june july august september october november december"
+    " jan feb mar apr jun jul aug sep sept oct nov dec"
+    " monday tuesday wednesday thursday friday saturday sunday updated published posted on"
+)
+_DATE_WORDS = frozenset(_DATE_WORD_LIST.split())
+"""Words a flattened byline runs into from the date beside it; not "may", which is a name too."""
+
+
+def byline_name(author: str | None, source: str | None) -> str | None:
+    """Who wrote it, as a byline names them: without the date words a flattened byline ran into
+    ("CBS News February" from "CBS News February 24, 2020"), and nobody when it only names the
+    site the article comes from."""
+    words = (author or "").split()
+    while words and words[-1].strip(",.").casefold() in _DATE_WORDS:
+        words.pop()
+    name = " ".join(words).strip(" ,.")
+    if not name or (source is not None and name.casefold() == source.strip().casefold()):
+        return None
+    return name
 
 
 _Spans = list[tuple[int, int]]

@@ -9,10 +9,8 @@ of any length is a cut of one ranking.
 from __future__ import annotations
 
 import math
-import re
-from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
-from functools import lru_cache
+from collections.abc import Callable, Iterable
+from functools import lru_cache, partial
 from typing import Any
 
 import numpy as np
@@ -29,11 +27,23 @@ from sumy.summarizers.reduction import ReductionSummarizer
 from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 
+from .features import (
+    FEATURES,
+    Analysis,
+    SentenceModel,
+    mmr_order,
+    readable_first,
+    shipped_model,
+    unresolved_opening,
+    without_repeats,
+)
 from .lexicon import STOP_WORDS
 from .models import Article, Ranking
 from .tokenize import Tokenizer
 
 DEFAULT_ALGORITHM = "default"
+SHORT_ARTICLE = 8
+"""An article of at most this many sentences is short: every summary of it holds its lead."""
 _TOKENIZER = Tokenizer()
 _STEMMER = Stemmer("english")
 
@@ -64,229 +74,59 @@ _CONTENT_STEMS = _ContentStems()
 
 
 class NewsSummarizer(AbstractSummarizer):  # type: ignore[misc]
-    """A sumy summarizer for news, with two orders chosen by how much of the article is asked for.
+    """A sumy summarizer for news: one order of the sentences, which every summary length cuts.
 
-    A *short* summary (at most a third of the article's sentences) is what a headline block
-    is: the lead, centrality, title overlap and standalone-ness, then maximal marginal relevance
-    so that the chosen sentences do not repeat each other. A *long* summary is a condensed
-    article: centrality decides, the lead only breaks ties, and only fragments are held back.
-    Within each order a longer summary adds sentences to a shorter one.
+    The first picks are a headline block: a fitted scorer over the lead, centrality, title
+    overlap and standalone-ness, with maximal marginal relevance so that they do not repeat each
+    other. A second fitted scorer extends them into a condensed article, centrality weighing
+    more. A longer summary therefore always holds a shorter one, and no sentence comes before
+    another one that says it already (repeats go last).
     """
 
-    lead_weight = 2.0
-    lead_size = 3.5
-    lead_softness = 0.6
-    """News puts the point in its first few sentences: a soft window over about four sentences
-    (``1 / (1 + exp((index - lead_size) / lead_softness))``), weighted ``lead_weight`` in a
-    short summary, within which centrality decides, and outside which centrality alone ranks."""
-    long_lead_weight = 0.15
-    """In a long summary the same window only breaks ties between equally central sentences."""
-    long_length_power = -0.1
-    """Centrality sums what a sentence shares with the others, so it grows with the sentence; in
-    a long summary, where sentences are many and room is the cost, a rating is divided by the
-    tenth root of the sentence's content words: of two sentences that say as much, the shorter."""
-    long_share = 1 / 3
-    """A summary of more than this share of the article's sentences is a long one."""
-    title_weight = 0.3
-    redundancy = 0.3
-    """MMR trade-off: how much overlap with an already chosen sentence costs."""
-
-    def __init__(self, stemmer: Callable[[str], str] = stem) -> None:
+    def __init__(self, stemmer: Callable[[str], str] = stem, model: SentenceModel | None = None) -> None:
         super().__init__(stemmer)
         self.stop_words: frozenset[str] = STOP_WORDS
-        self._analysed: _Analysis | None = None
+        self.model = model
+        self._analysed: tuple[ObjectDocumentModel, Analysis] | None = None
 
     def __call__(self, document: ObjectDocumentModel, sentences_count: Any) -> tuple[Any, ...]:
-        long = isinstance(sentences_count, int) and sentences_count >= self.long_from(len(document.sentences))
-        ratings = self.rate_long(document) if long else self.rate_sentences(document)
-        return self._get_best_sentences(document.sentences, sentences_count, ratings.__getitem__)
-
-    def long_from(self, total: int) -> int:
-        """The smallest summary length of ``total`` sentences that takes the long order."""
-        return math.floor(total * self.long_share) + 1
+        return self._get_best_sentences(document.sentences, sentences_count, self.rate_sentences(document).__getitem__)
 
     def rate_sentences(self, document: ObjectDocumentModel) -> dict[SumySentence, float]:
-        """The short order: a rating per sentence, non-increasing along the MMR picks."""
-        analysis = self._analyse(document)
-        title = frozenset(self._words(w for h in document.headings for w in h.words))
-        base = []
-        for i, bag in enumerate(analysis.bags):
-            overlap = len(title & bag) / len(title) if title and bag else 0.0
-            news = self.lead_weight * self._lead(i) + self.title_weight * overlap
-            standalone = analysis.fragment[i] * _soft_factor(analysis.texts[i], i)
-            base.append((analysis.centrality[i] + news) * standalone if bag else 0.0)
+        """A rating per sentence, falling along the order: from 1 for the first to 1/n (sumy's
+        interface; two sentences of one text are one key, and keep the better rating)."""
+        order = self.order(document)
+        sentences = document.sentences
         ratings: dict[SumySentence, float] = {}
-        picks = self.long_from(len(base))  # no short summary is longer
-        for i, value in _mmr_order(base, analysis.presence, self.redundancy, picks):
-            ratings.setdefault(analysis.sentences[i], value)
+        for position, i in enumerate(order):
+            ratings.setdefault(sentences[i], (len(order) - position) / len(order))
         return ratings
 
-    def rate_long(self, document: ObjectDocumentModel) -> dict[SumySentence, float]:
-        """The long order: centrality with the lead as a tie-breaker, a little less for length,
-        fragments held back at half strength (a long summary has room, and centrality already
-        rates a fragment low)."""
-        analysis = self._analyse(document)
-        ratings: dict[SumySentence, float] = {}
-        for i, sentence in enumerate(analysis.sentences):
-            bag = analysis.bags[i]
-            value = analysis.centrality[i] + self.long_lead_weight * self._lead(i)
-            ratings[sentence] = (
-                value * len(bag) ** self.long_length_power * math.sqrt(analysis.fragment[i]) if bag else 0.0
+    def order(self, document: ObjectDocumentModel) -> list[int]:
+        """Every sentence index, best first."""
+        analysis = self.analyse(document)
+        return news_order(analysis, analysis.features(), self.model or shipped_model())
+
+    def analyse(self, document: ObjectDocumentModel) -> Analysis:
+        """What the scorers read, kept for the last document analysed."""
+        if self._analysed is None or self._analysed[0] is not document:
+            sentences = document.sentences
+            firsts = {id(p.sentences[0]) for p in document.paragraphs if p.sentences}
+            analysis = Analysis(
+                [str(s) for s in sentences],
+                [self._words(s.words) for s in sentences],
+                [id(s) in firsts for s in sentences],
+                " ".join(map(str, document.headings)),
+                set(self._words(w for h in document.headings for w in h.words)),
             )
-        return ratings
-
-    def _analyse(self, document: ObjectDocumentModel) -> _Analysis:
-        """What both orders read, kept for the last document analysed."""
-        if self._analysed is None or self._analysed.document is not document:
-            self._analysed = _Analysis(document, [self._words(s.words) for s in document.sentences])
-        return self._analysed
-
-    def _lead(self, index: int) -> float:
-        return 1.0 / (1.0 + math.exp(min(50.0, (index - self.lead_size) / self.lead_softness)))
+            self._analysed = (document, analysis)
+        return self._analysed[1]
 
     def _words(self, words: Iterable[str]) -> list[str]:
         if self._stemmer is stem and self.stop_words is STOP_WORDS:
             return list(filter(None, map(_CONTENT_STEMS.__getitem__, words)))
         stem_word = self._stemmer
         return [stem_word(lower) for w in words if len(w) > 1 and (lower := w.lower()) not in self.stop_words]
-
-
-class _Analysis:
-    """A document's sentences as content words: their bags, how central each sentence is, and
-    how much each looks like a fragment."""
-
-    def __init__(self, document: ObjectDocumentModel, words: list[list[str]]) -> None:
-        self.document = document
-        self.sentences = document.sentences
-        self.texts = [str(s) for s in self.sentences]
-        self.bags = [frozenset(w) for w in words]
-        self.fragment = [fragment_factor(t) for t in self.texts]
-        # Word counts per sentence where the pairwise centrality reads them; past that, the
-        # matrix would grow with the square of the text, and the linear-time sum takes over.
-        self._counts = _matrix(words) if len(words) <= _PAIRWISE_LIMIT else None
-        self.centrality = _centrality(words, self._counts)
-
-    def presence(self, rows: list[int]) -> np.ndarray:
-        """Which words each of these sentences uses, one row each."""
-        if self._counts is not None:
-            return (self._counts[rows] > 0).astype(np.float32)
-        return _matrix([self.bags[i] for i in rows])
-
-
-_PAIRWISE_LIMIT = 400
-
-
-def _centrality(words: list[list[str]], counts: np.ndarray | None) -> list[float]:
-    """How much each sentence shares with the rest of the article, scaled to [0, 1].
-
-    The similarity of two sentences is sumy Reduction's: pairs of equal words over the summed
-    log lengths, summed over the other sentences. Without a count matrix (a very long text) the
-    pairwise sum is replaced by a linear-time one through word frequencies.
-    """
-    logs = np.log(np.array([len(w) for w in words], dtype=np.float64) + 1)
-    if counts is None:
-        frequency = Counter(w for sentence in words for w in sentence)
-        shared = np.array(
-            [sum(n * (frequency[w] - n) for w, n in Counter(sentence).items()) for sentence in words], dtype=np.float64
-        )
-        raw = shared / np.maximum(2 * logs, 1e-9)
-    else:
-        pairs = (counts @ counts.T).astype(np.float64)
-        np.fill_diagonal(pairs, 0)
-        norm = logs[:, None] + logs[None, :]
-        raw = (pairs / np.where(norm > 0, norm, 1)).sum(axis=1)
-    top = float(raw.max(initial=0.0)) or 1.0
-    return [float(r) / top for r in raw]
-
-
-def _matrix(rows: Sequence[Iterable[str]]) -> np.ndarray:
-    """A row of word counts per sentence, over the words these sentences use."""
-    vocabulary: dict[str, int] = {}
-    columns = [[vocabulary.setdefault(w, len(vocabulary)) for w in sentence] for sentence in rows]
-    width = len(vocabulary)
-    cells = np.array([row * width + column for row, used in enumerate(columns) for column in used], dtype=np.intp)
-    return np.bincount(cells, minlength=len(rows) * width).reshape(len(rows), width).astype(np.float32)
-
-
-DUPLICATE = 0.8
-"""Two sentences sharing this much of the shorter one's words say the same thing."""
-
-
-def _mmr_order(
-    base: Sequence[float],
-    presence: Callable[[list[int]], np.ndarray],
-    redundancy: float,
-    picks: int,
-    pool: int = 40,
-) -> list[tuple[int, float]]:
-    """Greedy maximal marginal relevance: ``picks`` sentences from the ``pool`` most salient;
-    the rest follow by salience. Each entry is (sentence index, non-increasing rating).
-
-    The overlap of two sentences is their shared words over the smaller one's word count."""
-    by_salience = sorted(range(len(base)), key=lambda i: (-base[i], i))
-    candidates = by_salience[:pool]
-    rows = presence(candidates)
-    sizes = rows.sum(axis=1)
-    smaller = np.minimum(sizes[:, None], sizes[None, :])
-    overlap = np.divide(rows @ rows.T, smaller, out=np.zeros_like(smaller), where=smaller > 0)
-    marginal = np.array([base[i] for i in candidates])
-    salience = marginal.copy()
-    order: list[tuple[int, float]] = []
-    ceiling = math.inf
-    for _ in range(min(picks, len(candidates))):
-        best = int(marginal.argmax())
-        ceiling = min(ceiling, float(marginal[best]))
-        order.append((candidates[best], ceiling))
-        marginal = np.minimum(marginal, salience * (1 - redundancy * overlap[best]))
-        marginal[overlap[best] >= DUPLICATE] = 0.0  # says again what is already said
-        marginal[best] = -np.inf
-    chosen = {i for i, _ in order}
-    order.extend((i, min(ceiling, base[i])) for i in by_salience if i not in chosen)
-    return order
-
-
-_OPENING_REFERENCE = re.compile(
-    r"^[\"'“‘]?(he|she|it|they|this|that|these|those|his|her|its|their|him|them|but|and|or|so|"
-    r"also|however|meanwhile|still|yet|then|there|here|such|both|instead|though|although)\b",
-    re.IGNORECASE,
-)
-_CAPTION_CUE = re.compile(  # matched against the lower-cased text
-    r"\b(pictured|picture[sd]?|photo(graph)?ed|scroll down|click here|read more|video)\b"
-    r"|\((?:[a-z]+ ){0,2}(left|right|above|below|centre|center|inset|top|bottom|middle)\)"
-)
-
-
-def _soft_factor(text: str, index: int) -> float:
-    """Below 1 for sentences a reader would find hard to take alone: dangling references,
-    quotes cut mid-way, very short or very long sentences (fragments: ``fragment_factor``)."""
-    words = len(text.split())
-    factor = 1.0
-    if 6 <= words < 10:
-        factor *= 0.75
-    elif words > 55:
-        factor *= 0.8
-    if index > 0 and _OPENING_REFERENCE.match(text):
-        factor *= 0.8
-    if text[0].islower() or text.count('"') % 2 or text.count("“") != text.count("”"):
-        factor *= 0.7
-    return factor
-
-
-# Every match of _CAPTION_CUE holds one of these: a cheap test before the slow pattern.
-_CUE_WORDS = ("pictur", "photo", "scroll", "click", "read more", "video", ")")
-
-
-def fragment_factor(text: str) -> float:
-    """Below 1 for what is not a sentence of the story: a few words, a caption or boilerplate
-    cue, a subheading or label without end punctuation."""
-    words = len(text.split())
-    factor = 0.3 if words < 6 else 1.0
-    lower = text.lower()
-    if any(cue in lower for cue in _CUE_WORDS) and _CAPTION_CUE.search(lower):
-        factor *= 0.6
-    if not text.rstrip("\"'”’)").endswith((".", "!", "?", "…")):
-        factor *= 0.7 if words > 12 else 0.1  # a subheading or a label, not a sentence
-    return factor
 
 
 def _sumy_algorithms() -> dict[str, Callable[[], AbstractSummarizer]]:
@@ -339,13 +179,22 @@ def build_document(article: Article) -> ObjectDocumentModel:
     return ObjectDocumentModel(blocks)
 
 
-def rank(article: Article, algorithm: str = DEFAULT_ALGORITHM) -> Ranking:
-    """Score every sentence of ``article`` with one sumy summarizer."""
+def rank(article: Article, algorithm: str = DEFAULT_ALGORITHM, model: SentenceModel | None = None) -> Ranking:
+    """Score every sentence of ``article`` with one sumy summarizer (the news ranker with
+    ``model``'s weights when given, the shipped ones otherwise)."""
     factory = _FACTORIES.get(algorithm)
     if factory is None:
         raise UnknownAlgorithm(algorithm)
-    summarizer = factory()
+    summarizer = NewsSummarizer(model=model) if algorithm == DEFAULT_ALGORITHM else factory()
     document = build_document(article)
+    count = len(document.sentences)
+    if isinstance(summarizer, NewsSummarizer):
+        # By position, not through sumy's dictionary of ratings, where two equal texts are one key.
+        order = summarizer.order(document) if count else []
+        scores = [0.0] * count
+        for position, index in enumerate(order):
+            scores[index] = (count - position) / count
+        return Ranking(algorithm=algorithm, scores=tuple(scores))
     if isinstance(summarizer, EdmundsonSummarizer):
         summarizer.bonus_words = [w for h in document.headings for w in h.words] or ["news"]
         summarizer.stigma_words = ["pictured", "click", "subscribe"]
@@ -355,17 +204,35 @@ def rank(article: Article, algorithm: str = DEFAULT_ALGORITHM) -> Ranking:
         captured.extend(infos)
         return infos
 
-    count = len(document.sentences)
     if count:
         summarizer(document, keep_all)
-    scores = _scores_by_position(captured, count)
-    if isinstance(summarizer, NewsSummarizer) and count:
-        long = summarizer.rate_long(document)
-        long_scores = tuple(long[s] for s in document.sentences)
-        return Ranking(
-            algorithm=algorithm, scores=scores, long_scores=long_scores, long_from=summarizer.long_from(count)
-        )
-    return Ranking(algorithm=algorithm, scores=scores)
+    return Ranking(algorithm=algorithm, scores=_scores_by_position(captured, count))
+
+
+def news_order(analysis: Analysis, features: np.ndarray, model: SentenceModel) -> list[int]:
+    """Every sentence index, best first: the short scorer's picks, then the long one's."""
+    short, long = model.short(features), model.long(features)
+    empty = [i for i, bag in enumerate(analysis.bags) if not bag]
+    if empty:  # no content words: nothing to say
+        short[empty], long[empty] = short.min() - 1, long.min() - 1
+    first = mmr_order(list(short), analysis.presence, model.redundancy, model.short_picks(len(features)))
+    if len(features) <= SHORT_ARTICLE and analysis.bags[0]:  # a short article's summary keeps its lead
+        first = [0, *(i for i in first if i != 0)]
+    chosen = set(first)
+    rest = sorted((i for i in range(len(features)) if i not in chosen), key=lambda i: (-long[i], i))
+    texts, title = analysis.texts, analysis.title_text
+    return readable_first(without_repeats(first + rest, analysis.bags), partial(unresolved_opening, texts, title))
+
+
+def content_bag(text: str) -> frozenset[str]:
+    """The content-word stems the news ranker compares sentences by."""
+    return frozenset(filter(None, map(_CONTENT_STEMS.__getitem__, _TOKENIZER.to_words(text))))
+
+
+def sentence_features(article: Article) -> np.ndarray:
+    """The news ranker's feature rows for the sentences of ``article`` (what its weights are fitted on)."""
+    document = build_document(article)
+    return NewsSummarizer().analyse(document).features() if document.sentences else np.zeros((0, len(FEATURES)))
 
 
 def _scores_by_position(infos: list[SentenceInfo], count: int) -> tuple[float, ...]:

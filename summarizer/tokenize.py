@@ -47,6 +47,23 @@ _TITLES = frozenset(
         "atty",
         "mt",
         "ft",
+        # Military, police and civic ranks ("Spc. Jones", "Pfc. Manning", "Pte. Smith").
+        "spc",
+        "pfc",
+        "pte",
+        "ssgt",
+        "sgts",
+        "brig",
+        "cdr",
+        "ens",
+        "cpo",
+        "const",
+        "msgr",
+        "sens",
+        "reps",
+        "govs",
+        "lts",
+        "rt",
     ]
 )
 _MONTHS = frozenset(["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
@@ -136,6 +153,9 @@ longest sentence in the dev set has 816 characters."""
 _BLANK_LINE = re.compile(r"\n\s*\n")
 _TERMINATOR = re.compile(r"[.!?…。！？]+[\"'”’»)\]]*")
 _WORD = re.compile(r"[^\W_]+(?:(?:['’\-]|[.,](?=\d))[^\W_]+)*")
+# A figure with a decimal point ("$3.00", "10.9bn", "2.5%"): its point is inside the number,
+# so a full stop after it is an ordinary one.
+_DECIMAL = re.compile(r"[^\w]*\d[\d,]*\.\d+[^\W\d_]*%?")
 _QUOTES_BEFORE_A_WORD = "\"'“‘(["
 _OPENERS = "\"'“‘«([¿¡"
 _CJK_STOPS = "。！？"
@@ -247,6 +267,8 @@ def _period_ends_sentence(text: str, dot: int, nxt: str) -> bool:
     if len(bare) == 1 and bare.isalpha() and word[0].isupper():
         # An initial ("George W. Bush"), unless the next word plainly opens a sentence.
         return nxt.lower() in _STARTERS and nxt.lower() not in _TITLES
+    if _DECIMAL.fullmatch(bare):
+        return True
     if bare in _INNER or "." in bare:
         # "U.S.", "a.m.", "Inc.": a boundary only before a word that opens sentences.
         return nxt.lower() in _STARTERS or (bare == "no" and not nxt[0].isdigit())

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from telegram import BotCommand, Message, Update
+from telegram import Message, Update
 from telegram.constants import ChatAction
 
 from summarizer import ArticleError
@@ -14,12 +14,13 @@ from ..context import BotContext
 from ..links.fetch import FetchError
 from ..present import formatting as fmt
 from ..present.keyboards import back_keyboard
+from ..present.plural import plural
+from ..service import MIN_SENTENCES, MIN_TEXT_CHARS, TooShort
+from .numbers import parse_number
 from .replies import ARTICLE_ID, command_text, may_configure, reply_html, send_summary, slow_down, stored_or_reply
 
-LINK = re.compile(r"https?://\S+", re.IGNORECASE)
-
-
-MIN_ARTICLE_CHARS = 200
+LINK = re.compile(r"\b[a-z][a-z0-9+.-]{1,15}://\S+", re.IGNORECASE)
+"""Any scheme, so file://, ftp:// and the like are answered as links (that cannot be opened)."""
 
 
 LIST_SIZE = 5
@@ -28,18 +29,16 @@ LIST_SIZE = 5
 MAX_LIST = 20
 
 
-COMMANDS = [
-    BotCommand("summarize", "Summarize an article: id, pasted text, or reply to a message"),
-    BotCommand("facts", "Key facts of an article: /facts <id>"),
-    BotCommand("article", "Full text of an article: /article <id>"),
-    BotCommand("latest", "The newest articles: /latest [n]"),
-    BotCommand("search", "Search the articles: /search <words>"),
-    BotCommand("length", "Summary length in this chat: /length <1-10>"),
-    BotCommand("digest", "Daily digest: on, off, time HH:MM, tz Area/City, now, status"),
-    BotCommand("feed", "News feeds for the digest: add URL, list, remove N"),
-    BotCommand("forget", "Delete this chat's settings and digest"),
-    BotCommand("help", "How to use the bot"),
-]
+MAX_LENGTH = 10
+
+
+MAX_PAGE = 100_000
+
+
+TOO_SHORT = (
+    f"That is too short to summarize. Paste or forward a whole article (at least {MIN_TEXT_CHARS} "
+    f"characters in {MIN_SENTENCES} or more sentences), or send a link to it. /help lists the commands."
+)
 
 
 HELP = """<b>I turn news articles into short summaries and key facts.</b>
@@ -73,17 +72,16 @@ async def start(update: Update, context: BotContext) -> None:
 async def latest(update: Update, context: BotContext) -> None:
     message = update.effective_message
     assert message
-    count = LIST_SIZE
-    if context.args:
-        if not context.args[0].isdigit() or not 1 <= int(context.args[0]) <= MAX_LIST:
-            await message.reply_text(f"Use /latest or /latest N with N from 1 to {MAX_LIST}.")
-            return
-        count = int(context.args[0])
+    count = parse_number(context.args[0], 1, MAX_LIST) if context.args else LIST_SIZE
+    if count is None:
+        await message.reply_text(f"Use /latest or /latest N with N from 1 to {MAX_LIST}.")
+        return
     items = await context.news.latest(count)
     if not items:
         await message.reply_text("No articles yet. Paste one in a private chat with me to add it.")
         return
-    await reply_html(message, fmt.render_list(items, f"<b>Latest {len(items)} articles</b>"))
+    heading = "<b>The latest article</b>" if len(items) == 1 else f"<b>Latest {len(items)} articles</b>"
+    await reply_html(message, fmt.render_list(items, heading))
 
 
 async def search(update: Update, context: BotContext) -> None:
@@ -97,9 +95,10 @@ async def search(update: Update, context: BotContext) -> None:
         return
     items = await context.news.search(query, MAX_LIST // 2)
     if not items:
-        await reply_html(message, f"Nothing matches <i>{fmt.escape(query[:100])}</i>. Try fewer or other words.")
+        await reply_html(message, f"Nothing matches <i>{fmt.user_text(query)}</i>. Try fewer or other words.")
         return
-    await reply_html(message, fmt.render_list(items, f"<b>{len(items)} found for</b> <i>{fmt.escape(query[:100])}</i>"))
+    heading = f"<b>{plural(len(items), 'article')} found for</b> <i>{fmt.user_text(query)}</i>"
+    await reply_html(message, fmt.render_list(items, heading))
 
 
 async def summarize(update: Update, context: BotContext) -> None:
@@ -129,7 +128,7 @@ def link_in(text: str) -> str | None:
     if not links:
         return None
     rest = LINK.sub("", text)
-    return links[0].rstrip(").,;!?»”'\"") if len(rest.strip()) < MIN_ARTICLE_CHARS else None
+    return links[0].rstrip(").,;!?»”'\"") if len(rest.strip()) < MIN_TEXT_CHARS else None
 
 
 async def summarize_link(message: Message, context: BotContext, url: str) -> None:
@@ -137,7 +136,7 @@ async def summarize_link(message: Message, context: BotContext, url: str) -> Non
         return
     await message.chat.send_action(ChatAction.TYPING)
     try:
-        stored, _ = await context.news.add_link(url)
+        stored, _ = await context.news.add_link(url, chat_id=message.chat_id)
     except FetchError as error:
         await message.reply_text(f"I couldn't use that link: {fmt.escape(str(error))}.")
         return
@@ -162,9 +161,12 @@ async def summarize_text(message: Message, context: BotContext, text: str) -> No
         return
     await message.chat.send_action(ChatAction.TYPING)
     try:
-        stored, _ = await context.news.add_text(text)
+        stored, _ = await context.news.add_text(text, chat_id=message.chat_id)
+    except TooShort:
+        await message.reply_text(TOO_SHORT)
+        return
     except ArticleError as error:
-        await message.reply_text(f"I can't summarize that: {error}.")
+        await message.reply_text(f"I can't summarize that: {fmt.escape(str(error))}.")
         return
     await send_summary(message, context, stored)
 
@@ -199,8 +201,11 @@ async def article(update: Update, context: BotContext) -> None:
     if not context.args or not ARTICLE_ID.match(context.args[0]):
         await message.reply_text("Use /article ID, with an id from /latest or /search.")
         return
-    page = int(context.args[1]) - 1 if len(context.args) > 1 and context.args[1].isdigit() else 0
-    await show_article(message, context, context.args[0], page)
+    page = parse_number(context.args[1], 1, MAX_PAGE) if len(context.args) > 1 else 1
+    if page is None:
+        await message.reply_text("Use /article ID or /article ID PAGE, with a page number like 2.")
+        return
+    await show_article(message, context, context.args[0], page - 1)
 
 
 async def show_article(message: Message, context: BotContext, article_id: str, page: int = 0) -> None:
@@ -209,6 +214,10 @@ async def show_article(message: Message, context: BotContext, article_id: str, p
         return
     length = await context.news.length_for(message.chat_id)
     text, pages = fmt.render_article_page(stored, page)
+    if page >= pages:
+        last = f"/article {stored.article.id} {pages}"
+        await message.reply_text(f"That article has {plural(pages, 'page')}; {last} shows the last one.")
+        return
     await reply_html(message, text, back_keyboard(stored.article.id, length, max(0, min(page, pages - 1)), pages))
 
 
@@ -231,15 +240,18 @@ async def length(update: Update, context: BotContext) -> None:
     assert message
     if not context.args:
         current = await context.news.length_for(message.chat_id)
-        await message.reply_text(f"Summaries here have {current} sentences. Change it with /length N (1-10).")
+        await message.reply_text(
+            f"Summaries here have {plural(current, 'sentence')}. Change it with /length N (1-{MAX_LENGTH})."
+        )
         return
-    if not context.args[0].isdigit() or not 1 <= int(context.args[0]) <= 10:
-        await message.reply_text("Use /length N with N from 1 to 10.")
+    chosen = parse_number(context.args[0], 1, MAX_LENGTH)
+    if chosen is None:
+        await message.reply_text(f"Use /length N with N from 1 to {MAX_LENGTH}.")
         return
     if not await may_configure(message, context, message.chat):
         return
-    await context.news.set_length(message.chat_id, int(context.args[0]))
-    await message.reply_text(f"Done: summaries in this chat now have {context.args[0]} sentences.")
+    await context.news.set_length(message.chat_id, chosen)
+    await message.reply_text(f"Done: summaries in this chat now have {plural(chosen, 'sentence')}.")
 
 
 async def private_text(update: Update, context: BotContext) -> None:
@@ -247,10 +259,7 @@ async def private_text(update: Update, context: BotContext) -> None:
     message = update.effective_message
     assert message
     text = message.text or message.caption or ""
-    if len(text) < MIN_ARTICLE_CHARS and not link_in(text):
-        await message.reply_text(
-            "Paste or forward a whole article (a few sentences at least), or send a link, and I'll "
-            "summarize it. /help lists the commands."
-        )
+    if len(text.strip()) < MIN_TEXT_CHARS and not link_in(text):
+        await message.reply_text(TOO_SHORT)
         return
     await summarize_text(message, context, text)

@@ -12,7 +12,7 @@ from ..present import formatting as fmt
 from ..present.keyboards import back_keyboard, summary_keyboard
 from ..service import NoSuchArticle, summary_of
 
-CALLBACK = re.compile(r"^([sfa]):([0-9a-f]{10}):(\d{1,3})(?::(\d{1,2}))?$")
+CALLBACK = re.compile(r"^([sfa]):([0-9a-f]{10}):([0-9]{1,3})(?::([0-9]{1,2}))?$")
 
 
 async def button(update: Update, context: BotContext) -> None:

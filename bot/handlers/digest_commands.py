@@ -10,7 +10,10 @@ from ..context import BotContext
 from ..digests import describe, run_digest, schedule_digest, unschedule_digest
 from ..links import feeds
 from ..present import formatting as fmt
+from ..present.plural import plural
 from ..schedule import BadSchedule
+from ..service import Forgotten
+from .numbers import parse_number
 from .replies import AnyChat, may_configure, reply_html
 
 
@@ -50,7 +53,7 @@ async def digest(update: Update, context: BotContext) -> None:
 async def digest_action(context: BotContext, chat: AnyChat, action: str, rest: list[str]) -> str:
     news = context.news
     title = chat.title or chat.username or chat.full_name or str(chat.id)
-    where = "here" if chat.type != ChatType.CHANNEL else f"to {fmt.escape(title)}"
+    where = "here" if chat.type != ChatType.CHANNEL else f"to {fmt.user_text(title)}"
     if action == "on":
         started = await news.subscribe(chat.id, title)
         schedule_digest(context.application, started)
@@ -69,7 +72,8 @@ async def digest_action(context: BotContext, chat: AnyChat, action: str, rest: l
         return f"Digest updated. {describe(changed)}"
     if action == "now":
         if await news.subscription(chat.id) is None:
-            await news.subscribe(chat.id, title)
+            place = "here" if chat.type != ChatType.CHANNEL else f"for {fmt.user_text(title)}"
+            return NO_DIGEST_FOR_NOW.format(where=place)
         result = await run_digest(context.application, chat.id)
         return result.describe()
     if action == "status":
@@ -78,14 +82,39 @@ async def digest_action(context: BotContext, chat: AnyChat, action: str, rest: l
     return "Use /digest on, off, time HH:MM, tz Area/City, now or status."
 
 
+NO_DIGEST_FOR_NOW = (
+    "There is no digest {where}, so there is nothing to post now. An admin can send /digest on "
+    "to get new articles' summaries daily; after that, /digest now posts what is new at once."
+)
+"""/digest now never turns a digest on: a chat without one is told how to get one."""
+
+
 async def forget(update: Update, context: BotContext) -> None:
     message = update.effective_message
     assert message
     if not await may_configure(message, context, message.chat):
         return
     unschedule_digest(context.application, message.chat_id)
-    await context.news.forget_chat(message.chat_id)
-    await message.reply_text("Done: this chat's settings, digest and delivery history are deleted.")
+    forgotten = await context.news.forget_chat(message.chat_id)
+    await message.reply_text(describe_forgotten(forgotten))
+
+
+def describe_forgotten(forgotten: Forgotten) -> str:
+    """The /forget reply: what was deleted, item by item."""
+    if not forgotten.anything:
+        return "There was nothing stored for this chat: no settings, digest, feeds or pasted texts."
+    deleted = [
+        "the summary length" if forgotten.summary_length else "",
+        "the digest" if forgotten.digest else "",
+        f"{plural(forgotten.feeds, 'followed feed')}" if forgotten.feeds else "",
+        f"the delivery history ({plural(forgotten.deliveries, 'article')} posted)" if forgotten.deliveries else "",
+        f"{plural(forgotten.pasted, 'text')} pasted or linked here that only this chat could see"
+        if forgotten.pasted
+        else "",
+    ]
+    items = [item for item in deleted if item]
+    listed = items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+    return f"Done. Deleted for this chat: {listed}."
 
 
 async def feed(update: Update, context: BotContext) -> None:
@@ -111,17 +140,17 @@ async def feed(update: Update, context: BotContext) -> None:
         hint = "" if subscribed and subscribed.enabled else " Turn the digest on with /digest on to receive them."
         await reply_html(
             message,
-            f"✅ Following <b>{fmt.escape(report.feed.title or rest[0])}</b>: "
-            f"{len(report.new_articles)} article(s) stored for the next digest.{hint}",
+            f"✅ Following <b>{fmt.user_text(report.feed.title or rest[0], 200)}</b>: "
+            f"{plural(len(report.new_articles), 'article')} stored for the next digest.{hint}",
         )
-    elif action == "remove" and len(rest) == 1 and rest[0].isdigit():
+    elif action == "remove" and len(rest) == 1 and parse_number(rest[0], 0, 10**9) is not None:
         followed = await news.feeds_of(target.id)
-        number = int(rest[0])
-        if not 1 <= number <= len(followed):
-            await message.reply_text(f"There is no feed {number} here; /feed list shows the numbers.")
+        number = parse_number(rest[0], 1, len(followed))
+        if number is None:
+            await message.reply_text(f"There is no feed {fmt.escape(rest[0])} here; /feed list shows the numbers.")
             return
         await news.unfollow_feed(target.id, followed[number - 1].id)
-        await reply_html(message, f"Stopped following {fmt.escape(followed[number - 1].url)}.")
+        await reply_html(message, f"Stopped following {fmt.user_text(followed[number - 1].url, 200)}.")
     else:
         await message.reply_text("Use /feed add URL, /feed list or /feed remove N.")
 
@@ -130,9 +159,9 @@ async def resolve_channel(message: Message, context: BotContext, name: str) -> A
     try:
         chat = await context.bot.get_chat(name)
     except TelegramError:
-        await message.reply_text(f"I can't find {name}. Add me to the channel as an admin first.")
+        await message.reply_text(f"I can't find {fmt.user_text(name)}. Add me to the channel as an admin first.")
         return None
     if chat.type != ChatType.CHANNEL:
-        await message.reply_text(f"{name} is not a channel. Send /digest in the group itself.")
+        await message.reply_text(f"{fmt.user_text(name)} is not a channel. Send /digest in the group itself.")
         return None
     return chat

@@ -7,7 +7,9 @@ from telegram import InlineQueryResultArticle, InputTextMessageContent, Update
 from ..context import BotContext
 from ..present import formatting as fmt
 from ..present.keyboards import summary_keyboard
+from ..present.plural import plural
 from ..service import summary_of
+from .numbers import parse_number
 
 PAGE_SIZE = 20
 MAX_OFFSET = 1000
@@ -16,16 +18,22 @@ MAX_OFFSET = 1000
 async def inline_query(update: Update, context: BotContext) -> None:
     query = update.inline_query
     assert query
-    offset = int(query.offset) if query.offset.isdigit() else 0
+    offset = parse_number(query.offset, 0, 10**9) or 0
     if offset >= MAX_OFFSET:
         await query.answer([])
         return
-    if context.too_fast(query.from_user.id):
-        await query.answer([], cache_time=0)
+    wait = context.too_fast(query.from_user.id)
+    if wait:
+        seconds = plural(max(1, round(wait)), "second")
+        await query.answer([_notice("slow", "You're going fast", f"Wait {seconds}, then type again.")], cache_time=0)
         return
     words = query.query.strip()
     news = context.news
     found = await (news.search(words, PAGE_SIZE + 1, offset) if words else news.latest(PAGE_SIZE + 1, offset))
+    if not found and offset == 0:
+        what = f"No article matches “{words[:60]}”" if words else "No articles yet"
+        await query.answer([_notice("none", what, "Try fewer or other words.")], cache_time=5)
+        return
     length = context.settings.default_summary_length
     results = []
     for stored in found[:PAGE_SIZE]:
@@ -45,3 +53,13 @@ async def inline_query(update: Update, context: BotContext) -> None:
     # No next_offset at all on the last page: with Defaults set, PTB 22 turns an empty string
     # into "[]" (it takes "" for an empty poll-option list), and clients would page forever.
     await query.answer(results, next_offset=str(offset + PAGE_SIZE) if more else None, cache_time=30)
+
+
+def _notice(result_id: str, title: str, description: str) -> InlineQueryResultArticle:
+    """The one result that says why there are no articles to pick (too fast, no match)."""
+    return InlineQueryResultArticle(
+        id=result_id,
+        title=title,
+        description=description,
+        input_message_content=InputTextMessageContent(fmt.escape(f"{title}. {description}")),
+    )

@@ -12,6 +12,7 @@ from telegram.error import BadRequest, Forbidden
 from ..context import BotContext
 from ..present import formatting as fmt
 from ..present.keyboards import summary_keyboard
+from ..present.plural import plural
 from ..service import NoSuchArticle, summary_of
 from ..store import StoredArticle
 
@@ -53,10 +54,13 @@ def command_text(message: Message) -> str:
 
 
 async def slow_down(message: Message, context: BotContext) -> bool:
-    """True (after telling the user) when they must wait before another expensive action."""
-    wait = context.too_fast(message.from_user.id if message.from_user else None)
-    if wait:
-        await message.reply_text(f"You're going fast: please wait {max(1, round(wait))} s and try again.")
+    """True when the user must wait before another expensive action; told once per wait."""
+    user_id = message.from_user.id if message.from_user else None
+    wait = context.too_fast(user_id)
+    if wait and user_id is not None and context.bot_data.limiter.first_refusal(user_id, wait):
+        await message.reply_text(
+            f"You're going fast: please wait {plural(max(1, round(wait)), 'second')} and try again."
+        )
     return bool(wait)
 
 
@@ -66,7 +70,7 @@ async def stored_or_reply(message: Message, context: BotContext, article_id: str
         return await context.news.article(article_id)
     except NoSuchArticle:
         await reply_html(
-            message, f"There is no article <code>{fmt.escape(article_id[:40])}</code>. /latest lists the newest ones."
+            message, f"There is no article <code>{fmt.user_text(article_id, 40)}</code>. /latest lists the newest ones."
         )
         return None
 

@@ -20,6 +20,7 @@ import feedparser
 from summarizer import ArticleError
 
 from ..present.formatting import escape
+from ..present.plural import plural
 from ..service import NewsService
 from ..store import Feed
 from .fetch import FEED_TYPES, FetchError
@@ -136,8 +137,22 @@ def describe(feeds: list[Feed]) -> str:
         lines.append(f"{number}. {name}\n    {escape(feed.url)}")
         if feed.last_error:
             wait = max(0, int(feed.next_check - time.time()) // 60)
-            lines.append(f"    ⚠️ failing ({feed.failures}×): {escape(feed.last_error)}; next try in {wait} min")
+            lines.append(
+                f"    ⚠️ failing ({plural(feed.failures, 'time')}): {escape(feed.last_error)}; "
+                f"next try in {plural(wait, 'minute')}"
+            )
         elif feed.checked_at:
-            lines.append(f"    ✅ checked {escape(feed.checked_at.replace('T', ' '))} UTC")
+            lines.append(f"    ✅ checked {_when(feed.checked_at)}")
     lines += ["", "/feed remove N stops following feed N."]
     return "\n".join(lines)
+
+
+def _when(checked_at: str) -> str:
+    """A check's time as people read it, in UTC and naming the zone once: "2026-12-02 07:27 UTC"."""
+    try:
+        moment = datetime.fromisoformat(checked_at)
+    except ValueError:
+        return escape(checked_at)
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC)
+    return f"{moment:%Y-%m-%d %H:%M} UTC"

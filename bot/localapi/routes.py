@@ -181,12 +181,61 @@ class BotApiRoutes(ChatState):
                 raise bad_request("BOT_COMMAND_INVALID")
             if not 1 <= len(description) <= 256:
                 raise bad_request("BOT_COMMAND_DESCRIPTION_INVALID")
-        self.commands = commands
+        key = self._scope_key(params)
+        self.scoped_commands[key] = commands
+        if key == "default":
+            self.commands = commands
         return True
 
-    async def _api_deletemycommands(self, _: JSON) -> bool:
-        self.commands = []
+    async def _api_getmycommands(self, params: JSON) -> list[JSON]:
+        return self.scoped_commands.get(self._scope_key(params), [])
+
+    async def _api_deletemycommands(self, params: JSON) -> bool:
+        key = self._scope_key(params)
+        self.scoped_commands.pop(key, None)
+        if key == "default":
+            self.commands = []
         return True
+
+    async def _api_setmydescription(self, params: JSON) -> bool:
+        self.descriptions[self._language(params)] = _checked_description(params.get("description"), 512)
+        return True
+
+    async def _api_getmydescription(self, params: JSON) -> JSON:
+        return {"description": self.descriptions.get(self._language(params), "")}
+
+    async def _api_setmyshortdescription(self, params: JSON) -> bool:
+        self.short_descriptions[self._language(params)] = _checked_description(params.get("short_description"), 120)
+        return True
+
+    async def _api_getmyshortdescription(self, params: JSON) -> JSON:
+        return {"short_description": self.short_descriptions.get(self._language(params), "")}
+
+    def _scope_key(self, params: JSON) -> str:
+        """Where a command list applies, as Telegram tells scopes apart: its type, its chat (and
+        member) for the per-chat scopes, and its language."""
+        scope = params.get("scope") or {"type": "default"}
+        kind = scope.get("type") if isinstance(scope, dict) else None
+        if kind in ("default", "all_private_chats", "all_group_chats", "all_chat_administrators"):
+            key = str(kind)
+        elif kind in ("chat", "chat_administrators", "chat_member"):
+            chat = self._chat(scope.get("chat_id"))
+            key = f"{kind}:{chat.id}"
+            if kind == "chat_member":
+                if not scope.get("user_id"):
+                    raise bad_request("user_id is required for the chat_member scope")
+                key += f":{scope['user_id']}"
+        else:
+            raise bad_request("wrong parameter scope: unsupported scope type")
+        language = self._language(params)
+        return f"{key}/{language}" if language else key
+
+    @staticmethod
+    def _language(params: JSON) -> str:
+        language = params.get("language_code") or ""
+        if language and not (len(language) == 2 and language.isascii() and language.isalpha()):
+            raise bad_request("invalid language code specified")
+        return str(language)
 
     async def _api_getchat(self, params: JSON) -> JSON:
         chat = self._chat(params.get("chat_id"))
@@ -241,3 +290,12 @@ class BotApiRoutes(ChatState):
                         self._updates.remove(update)
                 else:
                     await asyncio.sleep(0.2)
+
+
+def _checked_description(text: object, limit: int) -> str:
+    """A bot description as Telegram takes it: a string of at most ``limit`` characters ("" clears)."""
+    if text is None:
+        return ""
+    if not isinstance(text, str) or len(text) > limit:
+        raise bad_request("BOT_DESCRIPTION_INVALID" if limit > 120 else "BOT_ABOUT_INVALID")
+    return text

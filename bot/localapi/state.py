@@ -93,6 +93,11 @@ class ChatState:
         self.sent: list[JSON] = []
         self.calls: list[Call] = []
         self.commands: list[JSON] = []
+        """The default scope's command menu (``scoped_commands["default"]``)."""
+        self.scoped_commands: dict[str, list[JSON]] = {}
+        self.descriptions: dict[str, str] = {}
+        self.short_descriptions: dict[str, str] = {}
+        """The bot's description and short description, by language code ("" for all)."""
         self.faults = Faults()
         self.held = 0
         """Requests being held by a "slow" fault right now, not yet carried out (they will be)."""

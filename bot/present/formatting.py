@@ -14,6 +14,7 @@ from collections.abc import Collection, Iterable, Sequence
 from summarizer import FactKind, KeyFact, Summary, split_sentences
 
 from ..store import StoredArticle
+from .plural import plural
 
 MESSAGE_LIMIT = 4096
 PAGE_CHARS = 3000
@@ -29,6 +30,13 @@ _KIND_LABELS = {
 
 def escape(text: str) -> str:
     return html.escape(text, quote=False)
+
+
+def user_text(text: str, limit: int = 80) -> str:
+    """A string someone typed or a page holds, shortened to ``limit`` characters and escaped,
+    for quoting it in a reply."""
+    short = text if len(text) <= limit else text[: limit - 1] + "…"
+    return escape(short)
 
 
 def utf16_len(text: str) -> int:
@@ -52,7 +60,9 @@ def render_summary(stored: StoredArticle, summary: Summary) -> str:
     lines.append("")
     if stored.facts:
         lines.append(f"🔎 {facts_line(stored.facts)}")
-    lines.append(f"<code>{stored.article.id}</code> · {len(summary.sentences)} of {summary.total_sentences} sentences")
+    lines.append(
+        f"<code>{stored.article.id}</code> · {len(summary.sentences)} of {plural(summary.total_sentences, 'sentence')}"
+    )
     return "\n".join(lines)
 
 
@@ -104,7 +114,7 @@ def render_digest(
     an article ``in_doubt`` (its first try may have landed) is headed by AGAIN_NOTE; every
     message leaves room for it."""
     limit = MESSAGE_LIMIT - utf16_len(AGAIN_NOTE) - 2
-    header = f"📰 <b>News digest</b> · {len(items)} new article{'s' if len(items) != 1 else ''}"
+    header = f"📰 <b>News digest</b> · {plural(len(items), 'new article')}"
     messages: list[tuple[str, list[str]]] = []
     current, ids = header, list[str]()
     for stored, summary in items:

@@ -14,15 +14,11 @@ def summary_keyboard(article_id: str, length: int, total: int) -> InlineKeyboard
         row.append(InlineKeyboardButton("➖ Shorter", callback_data=f"s:{article_id}:{length - 1}"))
     if length < min(total, MAX_SUMMARY_LENGTH):
         row.append(InlineKeyboardButton("➕ Longer", callback_data=f"s:{article_id}:{length + 1}"))
-    return InlineKeyboardMarkup(
-        [
-            row,
-            [
-                InlineKeyboardButton("🔎 Key facts", callback_data=f"f:{article_id}:{length}"),
-                InlineKeyboardButton("📄 Full text", callback_data=f"a:{article_id}:0:{length}"),
-            ],
-        ]
-    )
+    facts_and_text = [
+        InlineKeyboardButton("🔎 Key facts", callback_data=f"f:{article_id}:{length}"),
+        InlineKeyboardButton("📄 Full text", callback_data=f"a:{article_id}:0:{length}"),
+    ]
+    return _markup([row, facts_and_text])
 
 
 def back_keyboard(article_id: str, length: int, page: int | None = None, pages: int = 1) -> InlineKeyboardMarkup:
@@ -39,4 +35,9 @@ def back_keyboard(article_id: str, length: int, page: int | None = None, pages: 
         rows[-1].append(InlineKeyboardButton("📄 Full text", callback_data=f"a:{article_id}:0:{length}"))
     else:
         rows[-1].append(InlineKeyboardButton("🔎 Key facts", callback_data=f"f:{article_id}:{length}"))
-    return InlineKeyboardMarkup(rows)
+    return _markup(rows)
+
+
+def _markup(rows: list[list[InlineKeyboardButton]]) -> InlineKeyboardMarkup:
+    """The keyboard without empty rows (a one-sentence article has no shorter or longer)."""
+    return InlineKeyboardMarkup([row for row in rows if row])

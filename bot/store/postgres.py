@@ -21,6 +21,7 @@ from summarizer import Article, KeyFact, Ranking
 
 from .base import (
     FACTS,
+    ONLY_PASTED_HERE,
     ORIGINS,
     SEARCH_DEPTH,
     SEARCH_WINDOW,
@@ -29,6 +30,7 @@ from .base import (
     Subscription,
     is_prefix,
     query_words,
+    queue_and_watermark,
     ranked_page,
     stored_from_row,
 )
@@ -286,31 +288,62 @@ class PostgresArticleStore:
     async def subscriptions(self) -> list[Subscription]:
         return [Subscription(**r) for r in await self._all("SELECT * FROM subscriptions ORDER BY chat_id")]
 
-    async def forget_chat(self, chat_id: int) -> None:
+    async def record_paste(self, chat_id: int, seq: int) -> None:
+        await self._all(
+            "INSERT INTO pastes (chat_id, article_seq) VALUES (%s, %s) ON CONFLICT DO NOTHING RETURNING chat_id",
+            (chat_id, seq),
+        )
+
+    async def forget_chat(self, chat_id: int) -> int:
+        """Delete the chat's rows and the people's articles only it pasted; how many of those."""
         async with self._pool.connection() as db, db.transaction():
-            for table in ("deliveries", "subscriptions", "chats", "chat_feeds"):
+            own = [r["article_seq"] for r in await (await db.execute(ONLY_PASTED_HERE, (chat_id, chat_id))).fetchall()]
+            for table in ("deliveries", "subscriptions", "chats", "chat_feeds", "pastes"):
                 await db.execute(f"DELETE FROM {table} WHERE chat_id = %s", (chat_id,))
+            if own:
+                await db.execute("DELETE FROM deliveries WHERE article_seq = ANY(%s)", (own,))
+                await db.execute("DELETE FROM articles WHERE seq = ANY(%s)", (own,))
+            return len(own)
 
     # -- digest journal ----------------------------------------------------------------------
 
-    async def enqueue_digest(self, chat_id: int) -> int:
+    async def enqueue_digest(self, chat_id: int, limit: int | None = None) -> int:
         async with self._pool.connection() as db, db.transaction():
             row = await (
                 await db.execute("SELECT last_seq FROM subscriptions WHERE chat_id = %s FOR UPDATE", (chat_id,))
             ).fetchone()
             if row is None:
                 return 0
+            pending = await (
+                await db.execute(
+                    "SELECT count(*) AS n FROM deliveries WHERE chat_id = %s AND state != 'sent'", (chat_id,)
+                )
+            ).fetchone()
+            room = -1 if limit is None else max(0, limit - pending["n"])  # type: ignore[index]
             newest = (await (await db.execute("SELECT coalesce(max(seq), 0) AS n FROM articles")).fetchone())["n"]  # type: ignore[index]
-            cursor = await db.execute(
-                "INSERT INTO deliveries (chat_id, article_seq, state)"
-                " SELECT %(chat)s, a.seq, 'pending' FROM articles a WHERE a.seq > %(after)s AND a.seq <= %(newest)s"
-                f" AND {_VISIBLE_TO} ON CONFLICT DO NOTHING",
-                {"chat": chat_id, "after": row["last_seq"], "newest": newest},
-            )
+            rows = await (
+                await db.execute(
+                    "SELECT a.seq FROM articles a WHERE a.seq > %(after)s AND a.seq <= %(newest)s"
+                    f" AND {_VISIBLE_TO} ORDER BY a.seq LIMIT %(take)s",
+                    {
+                        "chat": chat_id,
+                        "after": row["last_seq"],
+                        "newest": newest,
+                        "take": None if room < 0 else room + 1,
+                    },
+                )
+            ).fetchall()
+            queued, watermark = queue_and_watermark([r["seq"] for r in rows], room, newest)
+            if queued:
+                await db.execute(
+                    "INSERT INTO deliveries (chat_id, article_seq, state)"
+                    " SELECT %s, unnest(%s::bigint[]), 'pending' ON CONFLICT DO NOTHING",
+                    (chat_id, queued),
+                )
             await db.execute(
-                "UPDATE subscriptions SET last_seq = greatest(last_seq, %s) WHERE chat_id = %s", (newest, chat_id)
+                "UPDATE subscriptions SET last_seq = greatest(last_seq, %s) WHERE chat_id = %s", (watermark, chat_id)
             )
-            return cursor.rowcount
+            return len(queued)
 
     async def pending_digest(self, chat_id: int, limit: int) -> list[StoredArticle]:
         return await self._articles(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 MIGRATIONS: dict[int, list[str]] = {
     1: [
         """CREATE TABLE articles (
@@ -52,13 +52,21 @@ MIGRATIONS: dict[int, list[str]] = {
         "CREATE INDEX feed_items_article ON feed_items(article_seq)",
     ],
     3: ["CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"],
+    # Which chats pasted (or linked) a person's article: /forget in the last of them deletes it.
+    4: [
+        """CREATE TABLE pastes (
+            chat_id BIGINT NOT NULL, article_seq BIGINT NOT NULL REFERENCES articles(seq),
+            PRIMARY KEY (chat_id, article_seq)
+        )""",
+        "CREATE INDEX pastes_article ON pastes(article_seq)",
+    ],
     # The text once (in the article's JSON): the search vector is written at insert, not
     # generated from a copy of the body, and carries one more lexeme, '~<seq / 256>', naming
     # the article's place in time: search asks for its words AND one of the newest places, so
     # the GIN index itself finds the newest matches (see PostgresArticleStore.search). The
     # title gets its own small vector, read for the rows found. Only what search may find is
     # indexed (origin other than 'user'). The journal learns 'sending'.
-    4: [
+    5: [
         "ALTER TABLE articles ALTER COLUMN search DROP EXPRESSION",
         "ALTER TABLE articles DROP COLUMN body",
         "ALTER TABLE articles ALTER COLUMN article SET COMPRESSION lz4",

@@ -16,6 +16,7 @@ from summarizer import Article, KeyFact, Ranking
 
 from .base import (
     FACTS,
+    ONLY_PASTED_HERE,
     ORIGINS,
     SEARCH_DEPTH,
     SEARCH_WINDOW,
@@ -25,6 +26,7 @@ from .base import (
     is_prefix,
     pack,
     query_words,
+    queue_and_watermark,
     ranked_page,
     stored_from_row,
 )
@@ -261,35 +263,61 @@ class SqliteArticleStore:
             lambda db: [_subscription(r) for r in db.execute("SELECT * FROM subscriptions ORDER BY chat_id")]
         )
 
-    async def forget_chat(self, chat_id: int) -> None:
-        def work(db: sqlite3.Connection) -> None:
-            with _transaction(db):
-                for table in ("deliveries", "subscriptions", "chats", "chat_feeds"):
-                    db.execute(f"DELETE FROM {table} WHERE chat_id = ?", (chat_id,))
+    async def record_paste(self, chat_id: int, seq: int) -> None:
+        await self._run(
+            lambda db: db.execute("INSERT OR IGNORE INTO pastes (chat_id, article_seq) VALUES (?, ?)", (chat_id, seq))
+        )
 
-        await self._run(work)
+    async def forget_chat(self, chat_id: int) -> int:
+        """Delete the chat's rows and the people's articles only it pasted; how many of those."""
+
+        def work(db: sqlite3.Connection) -> int:
+            with _transaction(db):
+                own = [r[0] for r in db.execute(ONLY_PASTED_HERE.replace("%s", "?"), (chat_id, chat_id))]
+                for table in ("deliveries", "subscriptions", "chats", "chat_feeds", "pastes"):
+                    db.execute(f"DELETE FROM {table} WHERE chat_id = ?", (chat_id,))
+                for seq in own:
+                    db.execute("DELETE FROM deliveries WHERE article_seq = ?", (seq,))
+                    # A person's article is never in the search indexes: nothing to delete there.
+                    db.execute("DELETE FROM articles WHERE seq = ?", (seq,))
+                return len(own)
+
+        return await self._run(work)
 
     # -- digest journal ----------------------------------------------------------------------
 
-    async def enqueue_digest(self, chat_id: int) -> int:
-        """Journal every article added since the chat's last digest as pending for it, and move
-        the chat's watermark past them, in one transaction. Returns how many were queued."""
+    async def enqueue_digest(self, chat_id: int, limit: int | None = None) -> int:
+        """Journal the articles added since the chat's last digest as pending for it, at most
+        ``limit`` pending in all, and move the chat's watermark past those queued (the rest stay
+        new for the next digest), in one transaction. Returns how many were queued."""
 
         def work(db: sqlite3.Connection) -> int:
             with _transaction(db):
                 row = db.execute("SELECT last_seq FROM subscriptions WHERE chat_id = ?", (chat_id,)).fetchone()
                 if row is None:
                     return 0
+                pending = db.execute(
+                    "SELECT count(*) FROM deliveries WHERE chat_id = ? AND state != 'sent'", (chat_id,)
+                ).fetchone()[0]
+                room = -1 if limit is None else max(0, limit - pending)
                 newest = db.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchone()[0]
-                cursor = db.execute(
+                new = [
+                    r[0]
+                    for r in db.execute(
+                        "SELECT seq FROM articles WHERE seq > ? AND seq <= ?"
+                        " AND (origin = 'catalog' OR seq IN (SELECT i.article_seq FROM feed_items i"
+                        " JOIN chat_feeds c ON c.feed_id = i.feed_id WHERE c.chat_id = ?)) ORDER BY seq LIMIT ?",
+                        (row[0], newest, chat_id, room if room < 0 else room + 1),
+                    )
+                ]
+                queued, watermark = queue_and_watermark(new, room, newest)
+                db.executemany(
                     "INSERT OR IGNORE INTO deliveries (chat_id, article_seq, state, updated_at)"
-                    " SELECT ?, seq, 'pending', ? FROM articles WHERE seq > ? AND seq <= ?"
-                    " AND (origin = 'catalog' OR seq IN (SELECT i.article_seq FROM feed_items i"
-                    " JOIN chat_feeds c ON c.feed_id = i.feed_id WHERE c.chat_id = ?))",
-                    (chat_id, _now(), row[0], newest, chat_id),
+                    " VALUES (?, ?, 'pending', ?)",
+                    [(chat_id, seq, _now()) for seq in queued],
                 )
-                db.execute("UPDATE subscriptions SET last_seq = ? WHERE chat_id = ?", (max(row[0], newest), chat_id))
-                return cursor.rowcount
+                db.execute("UPDATE subscriptions SET last_seq = ? WHERE chat_id = ?", (max(row[0], watermark), chat_id))
+                return len(queued)
 
         return await self._run(work)
 

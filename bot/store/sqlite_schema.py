@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 MIGRATIONS: dict[int, str] = {
     1: """
     CREATE TABLE articles (
@@ -73,13 +73,22 @@ MIGRATIONS: dict[int, str] = {
     3: """
     CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     """,
+    # Which chats pasted (or linked) a person's article: /forget in the last of them deletes it.
+    4: """
+    CREATE TABLE pastes (
+        chat_id INTEGER NOT NULL,
+        article_seq INTEGER NOT NULL REFERENCES articles(seq),
+        PRIMARY KEY (chat_id, article_seq)
+    );
+    CREATE INDEX pastes_article ON pastes(article_seq);
+    """,
     # The text once: contentless search indexes (no copy of the text inside them, only which
     # articles hold each word: search needs no positions), one for title and body and a small
     # one for titles, holding only what search may find (not people's own pastes), each with
     # prefix indexes for 3- to 6-letter starts (see PREFIX_LENGTHS). New articles' JSON is
     # stored compressed. The journal learns 'sending': a digest message on its way, which may
     # have reached the chat or not.
-    4: """
+    5: """
     CREATE VIRTUAL TABLE article_index USING fts5(
         title, body, content = '', detail = 'none', prefix = '3 4 5 6', tokenize = 'porter unicode61'
     );

@@ -33,7 +33,7 @@ async def test_group_digest_admin_only_and_exactly_once(api: LocalBotApi, bot: o
     assert digest["text"].startswith("📰 News digest · 2 new articles")
     assert "Harbour bridge reopens" in digest["text"] and "Library extends" in digest["text"]
     assert "Key facts:" in digest["text"]
-    assert "Posted 2 new article(s)" in status["text"]
+    assert "Posted 2 new articles in 1 message." in status["text"]
     [again] = await api.reply_to(ALICE, "/digest now", GROUP)
     assert "Nothing new" in again["text"]
     assert len(await news(bot).store.delivered(GROUP)) == 2
@@ -70,7 +70,7 @@ async def test_channel_digest_from_channel_post_and_from_private_chat(api: Local
     assert "Digest is on" in status["text"]
     await news(bot).add_text(NEW_ARTICLES[1], origin="catalog")
     [posted] = await api.reply_to(ALICE, "/digest now @morningbrief")
-    assert "Posted 1 new article(s)" in posted["text"]
+    assert "Posted 1 new article in 1 message." in posted["text"]
     assert api.sent_to(CHANNEL)[-1]["text"].startswith("📰 News digest · 1 new article")
     [unknown] = await api.reply_to(ALICE, "/digest on @nosuchchannel")
     assert "can't find @nosuchchannel" in unknown["text"]

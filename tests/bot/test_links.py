@@ -5,7 +5,8 @@ from collections.abc import AsyncIterator
 import pytest
 
 from bot.app import build_application, running
-from bot.bench.evaluate_links import evaluate
+from bot.bench.evaluate_links import cross_validate, evaluate, page_counts, read_pages
+from bot.bench.link_lines import FEATURES
 from bot.links.fetch import FetchError, SafeFetcher
 from bot.localapi.server import LocalBotApi
 from tests.bot.conftest import ALICE, make_settings
@@ -159,3 +160,17 @@ async def test_link_benchmark_on_saved_pages() -> None:
     assert report.kept_out == report.unwanted  # every menu, banner and related-link string kept out
     assert report.found >= report.wanted - 1  # trafilatura itself misses one line of these pages
     assert report.summary_leaks == [] and report.failures == []
+
+
+def test_cross_validation_of_the_line_model_on_saved_pages() -> None:
+    pages = read_pages([ROOT / "tests" / "fixtures" / "pages"])
+    assert [p.page.lines != () for p in pages] == [True, True, True]
+    assert all(p.table.shape == (len(p.page.lines), len(FEATURES)) for p in pages)
+    found, kept_out = (sum(counts) for counts in zip(*(page_counts(p, None) for p in pages), strict=True))
+    assert found >= sum(len(p.wanted) for p in pages) - 1 and kept_out == sum(len(p.unwanted) for p in pages)
+    result = cross_validate(pages, folds=3)
+    for rival in ("model", "trafilatura"):
+        for point, low, high in result[rival].values():  # type: ignore[attr-defined]
+            assert 0 <= low <= point <= high <= 100
+    model, base, margin = (result[name]["with_found"][0] for name in ("model", "trafilatura", "margin"))  # type: ignore[index]
+    assert abs(margin - (model - base)) <= 0.11

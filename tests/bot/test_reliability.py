@@ -61,7 +61,7 @@ async def test_allowlist_limits_private_use(api: LocalBotApi, database) -> None:
         answer = await api.inline_query(BOB, "ghouta")
         assert answer["results"] == []
         [group] = await api.reply_to(BOB, "/latest 1", GROUP)  # groups are not private use
-        assert group["text"].startswith("Latest 1 articles")
+        assert group["text"].startswith("The latest article")
 
 
 async def test_forged_callback_data_changes_nothing(api: LocalBotApi, bot: object) -> None:
@@ -91,11 +91,11 @@ async def test_expensive_commands_are_rate_limited_per_user(api: LocalBotApi, da
             assert "found for" in found["text"]
         [slow] = await api.reply_to(ALICE, "/search ghouta")
         assert "You're going fast" in slow["text"]
-        assert (await api.inline_query(ALICE, "ghouta"))["results"] == []
+        assert [r["id"] for r in (await api.inline_query(ALICE, "ghouta"))["results"]] == ["slow"]
         [other] = await api.reply_to(BOB, "/search ghouta")  # the limit is per user
         assert "found for" in other["text"]
         [cheap] = await api.reply_to(ALICE, "/latest 1")  # reading stored articles is not limited
-        assert cheap["text"].startswith("Latest 1")
+        assert cheap["text"].startswith("The latest article")
 
 
 def test_token_never_reaches_a_log_line(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -151,7 +151,7 @@ async def test_forget_deletes_a_chats_data_admins_only(api: LocalBotApi, bot: ob
     [denied] = await api.reply_to(BOB, "/forget", GROUP)
     assert "Only admins" in denied["text"]
     [done] = await api.reply_to(ALICE, "/forget", GROUP)
-    assert "deleted" in done["text"]
+    assert done["text"] == "Done. Deleted for this chat: the summary length and the digest."
     assert await news(bot).store.subscription(GROUP) is None
     assert await news(bot).store.summary_length(GROUP) is None
     assert not bot.job_queue.get_jobs_by_name(f"digest:{GROUP}")  # type: ignore[attr-defined]

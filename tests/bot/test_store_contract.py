@@ -186,6 +186,35 @@ async def test_forget_chat_removes_its_data_only(store: ArticleStore) -> None:
     assert await store.feeds_of(-7) == [] and await store.count() == 1
 
 
+async def test_forget_chat_deletes_the_texts_only_it_pasted(store: ArticleStore) -> None:
+    paths = sorted(SEEDS.glob("*.txt"))
+    own, _ = await store.add(*_parsed(paths[1]), origin="user")
+    shared, _ = await store.add(*_parsed(paths[2]), origin="user")
+    public, _ = await store.add(*_parsed(paths[3]))
+    for chat, article in [(-7, own), (-7, shared), (-8, shared), (-7, public), (-7, own)]:
+        await store.record_paste(chat, article.seq)
+    assert await store.forget_chat(-7) == 1
+    assert await store.get(own.article.id) is None
+    assert await store.get(shared.article.id) is not None and await store.get(public.article.id) is not None
+    assert await store.forget_chat(-7) == 0
+    assert await store.forget_chat(-8) == 1
+    assert await store.count() == 1
+
+
+async def test_a_digest_queues_at_most_its_limit_and_leaves_the_rest_new(store: ArticleStore) -> None:
+    await store.save_subscription(Subscription(chat_id=-5, last_seq=await store.newest_seq()))
+    stored = [(await store.add(*_parsed(p)))[0] for p in sorted(SEEDS.glob("*.txt"))[:5]]
+    assert await store.enqueue_digest(-5, 2) == 2
+    assert await store.enqueue_digest(-5, 2) == 0  # two already pending: no room
+    assert [a.seq for a in await store.pending_digest(-5, 10)] == [a.seq for a in stored[:2]]
+    await store.mark_delivered(-5, [a.article.id for a in stored[:2]], 1)
+    assert await store.enqueue_digest(-5, 2) == 2
+    await store.mark_delivered(-5, [a.article.id for a in stored[2:4]], 2)
+    assert await store.enqueue_digest(-5, 2) == 1
+    assert [a.seq for a in await store.pending_digest(-5, 10)] == [stored[4].seq]
+    assert await store.enqueue_digest(-5, 2) == 0
+
+
 async def test_reopening_keeps_everything(store: ArticleStore, tmp_path: Path) -> None:
     await store.add(*_parsed())
     await store.close()

@@ -83,6 +83,68 @@ def test_the_fact_weights_refit_prints_each_weight_in_use_beside_its_fit(tmp_pat
     for name, weight in WEIGHTS.items():
         in_use, *fitted = rows[name]
         assert float(in_use) == round(weight, 2) and len(fitted) == 3
-    assert rows["mentions"][1:] == ["0.90"] * 3  # the fit is scaled to the mentions' weight
+    assert rows["mentions"][1:] == [f"{WEIGHTS['mentions']:.2f}"] * 3  # the fit is scaled to the mentions' weight
+    missing = subprocess.run([sys.executable, script, str(tmp_path / "absent.jsonl")], capture_output=True, text=True)
+    assert missing.returncode == 0 and missing.stdout.startswith("skipped:")
+
+
+def _copies(tmp_path: Path, times: int) -> Path:
+    """The mini file's articles several times over, as one file (each copy a distinct article)."""
+    lines = [json.loads(line) for line in MINI.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = [
+        dict(row, id=f"{row.get('id', 'x')}-{n}", text=f"{row['text']}\n\nCopy {n} ends here.")
+        for n in range(times)
+        for row in lines
+    ]
+    path = tmp_path / "copies.jsonl"
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    return path
+
+
+def test_cross_validation_reports_margins_intervals_and_checks_per_source(tmp_path: Path) -> None:
+    from summarizer.crossval import RIVALS, folds
+
+    data = _copies(tmp_path, 3)
+    done = _run("--cv", "3", "--json", "--no-speed", str(data), str(tmp_path / "absent.jsonl"))
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["folds"] == 3 and set(report["sources"]) == set(RIVALS)
+    for source, row in report["sources"].items():
+        assert row["rival"] == RIVALS[source] and row["articles"] == 3
+        for metric in ("rouge1", "rouge2", "rougeLsum"):
+            cell = row[metric]
+            low, high = cell["interval"]
+            assert low <= cell["margin"] <= high and len(cell["per_fold"]) == 3
+            # Folds of equal size: the mean of the fold margins is the margin of the means.
+            assert abs(cell["margin"] - (cell["default"] - cell[row["rival"]])) <= 0.02
+        checks = report["checks"][source]
+        assert checks["summaries"] == 3 and checks["shrinking"] == 0 and checks["repeats"] == 0
+    examples = load(data)
+    assignment = folds(examples, 3)
+    for source in RIVALS:
+        assert sorted(f for e, f in zip(examples, assignment, strict=True) if e.source == source) == [0, 1, 2]
+    table = _run("--cv", "3", "--no-speed", str(data))
+    assert "3-fold cross-validation" in table.stdout and "hold a sentence twice" in table.stdout
+    assert _run("--cv", "3", str(tmp_path / "absent.jsonl")).stdout.startswith("skipped:")
+
+
+def test_the_sentence_weights_refit_writes_a_model_the_ranker_reads(tmp_path: Path) -> None:
+    from summarizer import parse_article, rank
+    from summarizer.features import SentenceModel
+
+    out = tmp_path / "weights.json"
+    script = str(ROOT / "scripts" / "fit_sentence_weights.py")
+    done = subprocess.run(
+        [sys.executable, script, str(_copies(tmp_path, 2)), "--out", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    model = SentenceModel.from_dict(json.loads(out.read_text(encoding="utf-8")))
+    assert any(model.short.weights) and any(model.long.weights)
+    article = parse_article((ROOT / "seeds" / "000_efe250892bda9878.txt").read_text(encoding="utf-8"))
+    assert len(rank(article, model=model).top(3)) == 3
     missing = subprocess.run([sys.executable, script, str(tmp_path / "absent.jsonl")], capture_output=True, text=True)
     assert missing.returncode == 0 and missing.stdout.startswith("skipped:")

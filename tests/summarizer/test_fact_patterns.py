@@ -12,7 +12,7 @@ import re
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from summarizer import facts
+from summarizer.facts import dates, figures, kinds, names
 
 _PIECES = [
     *"0123456789",
@@ -94,25 +94,25 @@ def _found(matches: object) -> list[tuple[tuple[int, int], dict[str, str | None]
 @example("just over 5 people and more than  12 men, A$5bn and (some 400 cases")
 @example("often seven people, twenty-five men and xabout 5 km")
 def test_figures_are_found_as_the_figure_pattern_finds_them(text: str) -> None:
-    assert _found(facts._figure_matches(text)) == _found(facts._FIGURE.finditer(text))
+    assert _found(figures._figure_matches(text)) == _found(figures._FIGURE.finditer(text))
 
 
 @given(_TEXT)
 def test_a_sentence_without_the_date_hint_has_no_date(text: str) -> None:
-    if not facts._DATE_HINT.search(text):
-        assert not facts._DATE.search(text)
+    if not dates._DATE_HINT.search(text):
+        assert not dates._DATE.search(text)
 
 
-_PLAIN_NAME = re.compile(rf"(?<![\w'’-]){facts._TOKEN}" + facts._NAME.pattern.removeprefix(facts._FIRST_TOKEN))
+_PLAIN_NAME = re.compile(rf"(?<![\w'’-]){names._TOKEN}" + names._NAME.pattern.removeprefix(names._FIRST_TOKEN))
 _PLAIN_CAPITALIZED = re.compile(r"\b[A-Z][a-z]+")
 
 
 @given(_TEXT)
 def test_names_are_found_as_the_look_behind_pattern_finds_them(text: str) -> None:
-    assert _found(facts._NAME.finditer(text)) == _found(_PLAIN_NAME.finditer(text))
-    assert _PLAIN_CAPITALIZED.findall(text) == facts._CAPITALIZED_TOKEN.findall(text)
+    assert _found(names._NAME.finditer(text)) == _found(_PLAIN_NAME.finditer(text))
+    assert _PLAIN_CAPITALIZED.findall(text) == kinds._CAPITALIZED_TOKEN.findall(text)
 
 
 def test_the_trie_pattern_prefers_the_longest_word() -> None:
-    pattern = re.compile(facts._trie(["seven", "seventeen", "seventy", "six"]))
+    pattern = re.compile(figures._trie(["seven", "seventeen", "seventy", "six"]))
     assert pattern.findall("seventeen seventy seven sixty") == ["seventeen", "seventy", "seven", "six"]

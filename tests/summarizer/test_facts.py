@@ -391,10 +391,10 @@ def test_lower_case_words_collected_once_when_looking_gets_long(
 ) -> None:
     """Past its budget of look-ups the article's lower-case words are collected in one pass,
     with the same answers, so no text can make the questions cost more than that pass."""
-    from summarizer import facts
+    from summarizer.facts import names
 
     _, expected = _facts(seed_text)
-    monkeypatch.setattr(facts, "_LOOK_UPS", 3)
+    monkeypatch.setattr(names, "_LOOK_UPS", 3)
     _, facts_found = _facts(seed_text)
     assert facts_found == expected
 

@@ -24,6 +24,14 @@ from summarizer.tokenize import _word_before
         ("Apple Inc. said sales grew. Shares rose.", ["Apple Inc. said sales grew.", "Shares rose."]),
         ("'Why now?' he asked.", ["'Why now?' he asked."]),
         ("First paragraph without stop\n\nSecond one.", ["First paragraph without stop", "Second one."]),
+        # A full stop after a decimal figure ends the sentence; the figure's own point does not.
+        ("Tickets cost $3.00. Myer have teamed up.", ["Tickets cost $3.00.", "Myer have teamed up."]),
+        ("It grew 2.5%. Sales were 1.5m. Myer said.", ["It grew 2.5%.", "Sales were 1.5m.", "Myer said."]),
+        # A rank before a name never ends a sentence.
+        (
+            "Army Spc. Jones and Pfc. Lee met Staff Sgt. Bales. Gov. Brown and Pte. Smith spoke.",
+            ["Army Spc. Jones and Pfc. Lee met Staff Sgt. Bales.", "Gov. Brown and Pte. Smith spoke."],
+        ),
     ],
 )
 def test_sentences(text: str, expected: list[str]) -> None:

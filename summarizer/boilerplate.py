@@ -1,0 +1,232 @@
+"""Boilerplate inside running text, found sentence by sentence whatever the line's length.
+
+Sites and wires put their own voice into the article's lines: copyright and privacy notices,
+newsletter sign-up blocks, wire contributor lines, live-blog greetings, "turn on JavaScript"
+warnings. A wire story opens with a dateline ("LONDON (Reuters) -") and a live blog stamps each
+post with its time. The phrases are data, one list per language, so that a language is added as
+a list, not as code; a sentence matching any list is furniture, while a dateline or a time stamp
+is cut off and its sentence kept.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .tokenize import sentence_spans
+
+SITE_PHRASES: dict[str, tuple[str, ...]] = {
+    "en": (
+        r"(?<![Ã\w])©",
+        r"^\W*copyright\b",
+        r"\bcopyright (?:\(c\) |©\s*)?\d{4}\b",
+        r"\ball rights reserved\b",
+        r"\bmay not be (?:re)?published, broadcast",
+        r"\bcontributed (?:reporting|to (?:this|the) (?:report|story|article))\b",
+        r"\bwelcome to (?:our|the) live (?:coverage|blog|updates|page)\b",
+        r"\b(?:follow|refresh) (?:our|this page for) live\b",
+        r"\bthis (?:live )?blog is (?:now )?closed\b",
+        r"\b(?:turn on|enable|activate|switch on) (?:your )?javascript\b",
+        r"\bjavascript (?:is )?(?:disabled|required|turned off)\b",
+        r"\byour browser does(?: not|n['’]t) support\b",
+        r"\bsign up (?:for|to) (?:our|the|my)\b[^.!?]{0,60}\b(?:newsletters?|e-?mails?|alerts?|briefings?|digest)\b",
+        r"\bsubscribe to (?:our|the)\b[^.!?]{0,40}\b(?:newsletters?|e-?mails?|alerts?|briefings?|digest)\b",
+        r"\b(?:get|receive) our\b[^.!?]{0,40}\bnewsletters?\b",
+        r"\bnewsletter sign-?up\b",
+        r"\b(?:enter|submit|add) your e-?mail(?: address)?\b",
+        r"\bby (?:signing up|subscribing|registering)\b",
+        r"\bunsubscribe (?:at any time|from)\b",
+        r"\bthanks? (?:you )?for (?:signing up|subscribing|registering)\b",
+        r"\b(?:our|see the|read the) privacy (?:notice|policy|statement)\b",
+        r"\bwe (?:use|value) (?:cookies|your privacy)\b",
+        r"\bprotected by recaptcha\b",
+        r"\bwe will (?:only )?use your (?:e-?mail|data|details|information)\b",
+        r"\byou (?:agree|consent) to (?:our|the|receive)\b",
+        r"\bif you (?:enjoyed|liked) (?:reading )?this\b",
+        r"\bsign up to get\b",
+        r"\bconsider supporting (?:our|us)\b",
+    ),
+    "de": (
+        r"\balle rechte vorbehalten\b",
+        r"\bdatenschutzerklärung\b",
+        r"\bklicken sie (?:auf|hier)\b",
+        r"\bnewsletter (?:abonnieren|bestellen|anmelden)\b",
+        r"\b(?:unseren|unserem|zum|für den) [\w-]*newsletter\b",
+        r"\b(?:eingeloggt|angemeldet|registriert) sein,? um\b",
+        r"\blust auf mehr\b",
+        r"\bgefällt (?:dir|ihnen) unser\b",
+    ),
+    "fr": (
+        r"\btous droits réservés\b",
+        r"\bpolitique de confidentialité\b",
+        r"\b(?:inscrivez-vous|abonnez-vous) à (?:notre|la)\b",
+    ),
+    "es": (
+        r"\btodos los derechos reservados\b",
+        r"\bpolítica de privacidad\b",
+        r"\bsuscríbete a\b",
+        r"\bhazte miembro\b",
+    ),
+}
+"""Sentences in the site's or the wire's voice, per language (regular expressions, matched
+without regard to case)."""
+SITE_CUES: dict[str, tuple[str, ...]] = {
+    "en": (
+        "©",
+        "copyright",
+        "rights reserved",
+        "may not be",
+        "contributed",
+        "live",
+        "javascript",
+        "browser",
+        "sign up",
+        "subscri",
+        "newsletter",
+        "mail",
+        "signing up",
+        "registering",
+        "privacy",
+        "cookies",
+        "recaptcha",
+        "you agree",
+        "you consent",
+        "if you",
+        "supporting",
+    ),
+    "de": ("rechte", "datenschutz", "klicken", "newsletter", "sein", "lust auf", "gefällt"),
+    "fr": ("droits", "confidentialité", "-vous"),
+    "es": ("derechos", "privacidad", "suscríbete", "miembro"),
+}
+"""Words each phrase of its language holds: a text with none of them (found by plain substring
+search, far faster than the phrases) is not the site's voice."""
+
+FURNITURE_OPENERS: dict[str, tuple[str, ...]] = {
+    "en": (
+        r"last (?:modified|updated)\b",
+        r"categor(?:y|ies)\s*:",
+        r"(?:posted|filed) (?:in|under)\b",
+        r"tagged\s*:",
+        r"if you (?:enjoyed|liked) (?:reading )?this\b",
+        r"sign up to get\b",
+        r"you (?:might|may) also (?:like|enjoy)\b",
+        r"recommended (?:for you|stories|reading)\b",
+        r"(?:more|related|popular|top) (?:stories|articles|posts|coverage)\b",
+        r"photo credits?\b",
+    ),
+    "de": (
+        r"lesen sie (?:auch|mehr|hier)\b",
+        r"mehr (?:zum thema|zu diesem thema|themen|artikel|dazu|nachrichten)\b",
+        r"weitere (?:themen|artikel|nachrichten|beiträge|meldungen|links)\b",
+        r"schon gelesen\b",
+        r"auch interessant\b",
+        r"das könnte sie (?:auch )?interessieren\b",
+        r"(?:zum )?weiterlesen\b",
+        r"kategorien?\s*:",
+        r"schlagw(?:ö|o)rter\b",
+        r"stichw(?:ö|o)rter\b",
+        r"quelle\s*:",
+        r"(?:foto|fotos|bild|bilder)\s*:",
+        r"(?:anzeige|werbung)$",
+        r"(?:jetzt |artikel )?teilen$",
+        r"letzte (?:änderung|aktualisierung)\b",
+        r"zuletzt aktualisiert\b",
+        r"veröffentlich(?:t am|ung)\b",
+        r"lust auf mehr\b",
+        r"gefällt (?:dir|ihnen) (?:unser|dieser|der)\b",
+        r"(?:ähnliche|verwandte) (?:artikel|beiträge|themen)\b",
+        r"(?:nächster|vorheriger) artikel\b",
+        r"vorschau auf\b",
+        r"zurück zur übersicht\b",
+    ),
+    "fr": (
+        r"(?:à|a) lire (?:aussi|également)\b",
+        r"lire (?:aussi|la suite)\b",
+        r"voir aussi\b",
+        r"sur le même sujet\b",
+        r"dans la même rubrique\b",
+        r"articles? similaires\b",
+        r"cr(?:é|e)dits? photos?\b",
+        r"publicité$",
+        r"mis à jour le\b",
+        r"publié le\b",
+        r"mots-cl(?:é|e)s\b",
+    ),
+    "es": (
+        r"lee (?:también|además)\b",
+        r"(?:también )?(?:te|le) puede interesar\b",
+        r"puede interesarte\b",
+        r"mir[ae]\s*:",
+        r"ver (?:también|más)\b",
+        r"más (?:sobre|noticias)\b",
+        r"noticias relacionadas\b",
+        r"publicidad$",
+        r"etiquetas\s*:",
+        r"categorías?\s*:",
+        r"suscríbete\b",
+        r"hazte miembro\b",
+        r"síguenos\b",
+        r"última actualización\b",
+    ),
+}
+"""How a short line of site furniture opens, per language (regular expressions, matched at the
+line's start without regard to case): pointers to other stories, tags, credits, update notes."""
+
+WIRE_AGENCIES = (
+    "AP|Reuters|AFP|UPI|CNN|dpa|DPA|Bloomberg|PA|Xinhua|EFE|ANSA|Kyodo|Yonhap|PTI|IANS|ANI|TASS|AAP|CP|KNA|APA|SDA|"
+    "Belga|ANP|NTB|Anadolu|WAFA|IRNA|Bernama|Antara|NAN|Interfax"
+)
+_FURNITURE = re.compile("|".join(f"(?:{p})" for phrases in FURNITURE_OPENERS.values() for p in phrases), re.IGNORECASE)
+_CUES = tuple(cue for cues in SITE_CUES.values() for cue in cues)
+_SITE = re.compile("|".join(p for phrases in SITE_PHRASES.values() for p in phrases), re.IGNORECASE)
+_PLACE = r"[A-ZÀ-Þ][\w'’.-]*(?:[ ,/]+[A-ZÀ-Þ][\w'’.-]*){0,5}"
+_WIRE_DATELINE = re.compile(
+    rf"^(?:{_PLACE},?\s+(?:[A-Z][a-z]{{2,8}}\.? \d{{1,2}},?\s+)?)?\((?:{WIRE_AGENCIES})\)\s*[—–-]{{1,2}}\s*(?=\S)"
+)
+"""A wire dateline: "CITY (AP) —", "LONDON, March 3 (Reuters) -" (a paper's own "CITY —" stays: it
+is the paper's text, and a capitalized word before a dash is too often the sentence's subject)."""
+_ZONE = r"(?:BST|GMT|UTC|CET|CEST|EST|EDT|ET|CT|CST|CDT|PT|PST|PDT|MT|IST|AEST|AEDT|JST|HKT|SGT|MEZ|MESZ|Uhr)"
+_CLOCK = rf"\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s*{_ZONE})?|\d{{1,2}}\s*[ap]\.?m\.?(?:\s*{_ZONE})?"
+_AGO = r"\d+\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\s+ago|just now|moments? ago"
+_DAY = r"(?:\w+,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\.?|[A-Za-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?)(?:,?\s+\d{4})?"
+_TIMESTAMP = re.compile(
+    rf"^(?:(?:updated|posted|published|last updated)\s*:?\s*)?"
+    rf"(?:(?:{_CLOCK}|{_AGO})(?:\s*(?:,|on|\||-)?\s*{_DAY})?|{_DAY}(?:\s*(?:,|at|\||-)?\s*(?:{_CLOCK})))\.?$",
+    re.IGNORECASE,
+)
+"""A live blog's time stamp on a line of its own: "10:42 BST", "2 hours ago", "14.05 GMT 3 March"."""
+_STAMPED = re.compile(
+    rf"^(?:\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?\s*)?{_ZONE}|\d{{1,2}}[:.]\d{{2}}\s*[ap]\.?m\.?|\d{{1,2}}[:.]\d{{2}})"
+    r"\s*(?:[:–—-]\s+|\s(?=[A-Z]))(?=[A-Z\"“‘'])"
+)
+"""A time stamp that opens a live post's text: "10:42 BST Police said ...", "9.05am: Police ..."."""
+
+
+def is_timestamp(line: str) -> bool:
+    """A line that is only a time stamp (a live post's or an update's)."""
+    return len(line) <= 60 and _TIMESTAMP.match(line) is not None
+
+
+def is_furniture(line: str) -> bool:
+    """A short line that points elsewhere, tags, credits or dates the page, in any listed language."""
+    return _FURNITURE.match(line.lstrip("-–—•*·» ")) is not None
+
+
+def is_site_sentence(text: str) -> bool:
+    """A sentence in the site's or the wire's voice."""
+    return _has_cue(text) and _SITE.search(text) is not None
+
+
+def _has_cue(text: str) -> bool:
+    folded = text.casefold()
+    return any(cue in folded for cue in _CUES)
+
+
+def clean_line(line: str) -> str:
+    """The line without its wire dateline or time stamp and without its site sentences; empty
+    when nothing of the article is left."""
+    if line[:1].isupper() or line[:1].isdigit():
+        line = _STAMPED.sub("", _WIRE_DATELINE.sub("", line, count=1), count=1)
+    if not is_site_sentence(line):
+        return line
+    kept = [line[start:end] for start, end in sentence_spans(line) if not is_site_sentence(line[start:end])]
+    return " ".join(kept)

@@ -1,0 +1,107 @@
+"""What the whole article says a name is: a person it calls "Mr Church" or gives an age, a body
+whose manager or shares it names or that it quotes ("Symantec said"). The first mention alone
+reads "at Aston Villa" as a place and "Julia Church" as a church."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+
+from gender_guesser.detector import Detector
+
+from .. import lexicon as lx
+from ..models import Article, FactKind
+from .candidate import _Candidate
+from .words import _AREAS
+
+_PERSONAL_TITLES = frozenset(["mr", "mrs", "ms", "miss", "dr", "sir", "dame"])
+_TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?\s+([A-Z][\w'’-]+)(?!\s+[A-Z])")
+_BODY = re.compile(
+    r"([A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,3})(?:['’]s?\s+(?:manager|boss|chairman|chief|owners?|board|"
+    r"shares|profits?|sales|spokesman|spokeswoman|spokesperson|squad|players|fans|striker|midfielder|"
+    r"defender|goalkeeper|customers|staff|website|statement)\b|\s+(?:Inc|Ltd|Plc|FC)\b"
+    r"|\s+(?:said|says|announced|reported|added|noted|warned)\b)"
+)
+_TEAM = re.compile(
+    r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)(?:['’]s?)?\s+(?:fans|supporters|manager|boss|striker|midfielder|"
+    r"defender|goalkeeper|winger|coach|legend|captain|squad|chairman|full-back|centre-back)\b"
+)
+"""A name with a club's people after it: "Liverpool legend", "Chelsea fans", "Lyon's coach"."""
+_CAPITALIZED = re.compile(r"[A-Z][\w-]*")
+_NAME = r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,2})"
+_SAID_BY = re.compile(rf"\b(?:said|says|added|explained|told)\s+{_NAME}(?=,\s+[a-z])")
+"""A person named after a said-verb and described after a comma: "said Juthamas Siriwan, governor"."""
+_WHO_SAID = re.compile(rf"{_NAME}\s+(?:said|says|added|explained|admitted|insisted)\b")
+"""A name the story quotes as a person's: "Nawar Nemeh said"."""
+
+
+def reclassify(article: Article, found: dict[str, _Candidate]) -> None:
+    """A place or a body the article calls by a title ("Mr Church", "Ms Given") is a person; a
+    place it gives a manager, shares or staff to ("Villa's manager") is a body."""
+    text = article.text
+    titled = {m.group(1).casefold() for m in _TITLED.finditer(text)}
+    bodies: set[str] = set()
+    for match in _BODY.finditer(text):
+        words = match.group(1).casefold().split()
+        bodies.update(" ".join(words[cut:]) for cut in range(len(words)))
+    teams = {m.group(1).casefold() for m in _TEAM.finditer(text)}
+    counts = Counter(_CAPITALIZED.findall(text))
+    speakers = {m.group(1).casefold() for pattern in (_SAID_BY, _WHO_SAID) for m in pattern.finditer(text)}
+    given = lx.GIVEN_NAMES | _first_names(found) | _PERSONAL_TITLES
+    for key, candidate in found.items():
+        words = key.split()
+        if candidate.members or key in _AREAS:
+            continue
+        if candidate.kind is FactKind.PLACE and key in teams:
+            candidate.kind = FactKind.ORGANIZATION  # "Liverpool fans", "Lyon's coach": the club
+            continue
+        if key in lx.CITIES:
+            continue
+        if (
+            candidate.kind is not FactKind.PERSON
+            and words[-1] in titled
+            and (len(words) == 1 or (len(words) <= 3 and words[0] in given))
+        ):
+            candidate.kind = FactKind.PERSON
+        elif (
+            candidate.kind is FactKind.PERSON
+            and _unsure_person(candidate, words, counts, titled, speakers)
+            or (
+                candidate.kind is FactKind.PLACE
+                and words[-1] not in lx.PLACE_WORDS
+                and any(" ".join(words[cut:]) in bodies for cut in range(len(words)))
+            )
+        ):
+            candidate.kind = FactKind.ORGANIZATION
+
+
+def _first_names(found: dict[str, _Candidate]) -> set[str]:
+    """The first words of the people the article names in full."""
+    return {c.text.split()[0].casefold() for c in found.values() if c.kind is FactKind.PERSON and " " in c.text}
+
+
+def _unsure_person(
+    candidate: _Candidate, words: list[str], counts: Counter[str], titled: set[str], speakers: set[str]
+) -> bool:
+    """A name read as a person by its shape alone ("Deutsche Telekom", "Agence France Presse"):
+    no first name, role or age, and the story never calls it by its last word alone, as it does
+    a person it names again ("Lilliu said"); ``counts`` are the article's capitalized words."""
+    if len(words) < 2 or candidate.context or candidate.shown != candidate.text or first_name(words[0].split("-")[0]):
+        return False
+    return (
+        words[-1] not in titled
+        and counts[candidate.text.split()[-1]] <= candidate.mentions
+        and candidate.key not in speakers
+    )
+
+
+def first_name(word: str) -> bool:
+    """Whether people are given this name: the project's list, then gender-guesser's dictionary
+    of about 40,000 first names of many countries (shipped inside the package)."""
+    return word in lx.GIVEN_NAMES or _names().get_gender(word) != "unknown"
+
+
+@functools.cache
+def _names() -> Detector:
+    return Detector(case_sensitive=False)

@@ -1,0 +1,209 @@
+"""Kinds: whether a name is a person, a body or a place, and how the sentence describes it."""
+
+from __future__ import annotations
+
+import re
+
+from .. import lexicon as lx
+from ..models import Article, FactKind
+from .candidate import _AGE, _DIGIT, _POSSESSIVE, _SAYS, _WORD_SPAN, _Candidate
+from .evidence import first_name
+from .names import _CommonWords, _leading_word, _people_of, _styled
+from .words import _AREAS, _COMPASS, _FUNCTION_WORDS, _INSTITUTION_WORDS, _PLACE_NOUNS, _SKY
+
+
+def _described(kind: FactKind, text: str, start: int, name: str) -> str:
+    """The entity as this sentence describes it, verbatim: a person with role, age and home town
+    ("Grant Allen, 38, of Harlow, Essex"), a place with the area it is in ("Boise, Idaho"), an
+    organisation or a place with its nationality ("Swiss drugmaker Novartis", "Australian film
+    Animal Kingdom")."""
+    end = start + len(name)
+    if text[end : end + 1] != ",":  # no age, no area after it
+        before = _word_before(text, start, 40)
+        if before is None or before[1].lower() in lx.NON_NAMES:
+            return name  # "the Nauru centre", "said Mr Scott": nothing before it describes it
+    if kind is FactKind.PERSON:
+        return _with_role(text, start, name) + _age(text, end)
+    if kind is FactKind.PLACE and name.lower() in lx.COUNTRIES:
+        return name  # a country is in no other: "Venezuela, Argentina" is a list
+    shown = _with_role(text, start, name)
+    named = shown if shown.split()[0].lower() in lx.DEMONYMS else name
+    return named + _within(text, end) if kind is FactKind.PLACE else named
+
+
+def _nationalities(article: Article) -> list[_Candidate]:
+    """People, bodies and places the story names only by nationality: "British tourist",
+    "Chinese aviation authorities", "Swiss mountain resort". A nationality before a name is the
+    name's role instead ("Ukrainian forward Andriy Yarmolenko"); one before a verb or an
+    adverb is a noun ("The Brazilian collided"), no fact."""
+    found: dict[str, _Candidate] = {}
+    for sentence in article.sentences:
+        if _NATIONALITY_WORDS.isdisjoint(_CAPITALIZED_TOKEN.findall(sentence.text)):
+            continue
+        for match in _NATIONALITY.finditer(sentence.text):
+            spans = list(_WORD_SPAN.finditer(sentence.text, match.start("words"), match.end()))
+            words = [w.group() for w in spans]
+            head = max((i for i, w in enumerate(words) if w in _GROUP_KINDS), default=-1)
+            if head < 0 or any(_NOT_A_NOUN.match(w) for w in words[:head]):
+                continue
+            if _NAME_AFTER.match(sentence.text, spans[head].end()):
+                continue  # "Swiss drugmaker Novartis": the role of a name
+            nationality = match.group("nationality")
+            key = nationality.casefold()
+            if key in found:
+                found[key].mentions += 1
+                continue
+            text = sentence.text[match.start() : spans[head].end()]
+            kind = _GROUP_KINDS[words[head]]
+            found[key] = _Candidate(kind, text, sentence.index, aliases={text.casefold()}, unnamed=True)
+    return list(found.values())
+
+
+_GROUP_KINDS = (
+    dict.fromkeys(lx.VENUE_NOUNS, FactKind.PLACE)
+    | dict.fromkeys(lx.BODY_NOUNS, FactKind.ORGANIZATION)
+    | dict.fromkeys(lx.GROUP_NOUNS, FactKind.PERSON)
+)
+
+
+_NATIONALITY = re.compile(
+    rf"(?<![\w'’-])(?P<nationality>{'|'.join(sorted((d.title() for d in lx.DEMONYMS), key=len, reverse=True))})"
+    r"\s+(?P<words>[a-z][a-z-]+(?:\s+[a-z][a-z-]+){0,2})"
+)
+
+
+_NAME_AFTER = re.compile(r"\s+[A-Z]")
+
+
+_NATIONALITY_WORDS = frozenset(d.split()[0].title() for d in lx.DEMONYMS)
+
+
+_CAPITALIZED_TOKEN = re.compile(r"[A-Z](?<!\w.)[a-z]+")  # capital first: scanned for, not tried everywhere
+
+
+_NOT_A_NOUN = re.compile(rf"^(?:{_FUNCTION_WORDS}|[a-z]+ly|[a-z]+ed|said|says)$")
+
+
+def _age(text: str, end: int) -> str:
+    """The age news gives after a person's name, and the town it says they are from ("Grant
+    Allen, 38, of Harlow, Essex"), verbatim, or ""."""
+    found = _AGE.match(text, end)
+    if not found:
+        return ""
+    home = _HOME.match(text, found.end())
+    if home:
+        return text[end : home.end()] + _within(text, home.end())
+    return text[end : found.end() - 1]
+
+
+_HOME = re.compile(r"\s*(?:of|from)\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\b(?!['’])")
+
+
+def _within(text: str, end: int) -> str:
+    """The state or country news writes after a town ("Boise, Idaho"), verbatim, or ""."""
+    found = _WITHIN.match(text, end)
+    return found.group() if found and found.group(1).lower() in _AREAS else ""
+
+
+_WITHIN = re.compile(r",\s([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b(?!['’])")  # not "O2, Britain's biggest"
+
+
+def _word_before(text: str, end: int, width: int) -> tuple[int, str] | None:
+    """The word before the spaces that end at ``end``, looked for in the ``width`` characters
+    before it: (where it starts, the word)."""
+    begin = max(0, end - width)
+    window = text[begin:end]
+    stripped = window.rstrip()
+    if len(stripped) == len(window):
+        return None
+    found = _WORD_AT_END.search(stripped, stripped.rfind(" ") + 1)
+    return (begin + found.start(), found.group()) if found else None
+
+
+_WORD_AT_END = re.compile(r"[\w'’-]+$")
+
+
+def _with_role(text: str, start: int, name: str) -> str:
+    """The name with up to three role or nationality words just before it, verbatim."""
+    begin = start
+    for _ in range(3):
+        found = _word_before(text, begin, 40)
+        if not found:
+            break
+        word = found[1].lower()
+        if word not in lx.TITLES and word not in lx.DEMONYMS and not _leading_word([found[1]]):
+            # "Spanish compatriot Nicolas Almagro": a nationality names what the word is
+            nationality = _word_before(text, found[0], 30)
+            noun = word.isalpha() and word.islower() and not word.endswith(("es", "ed"))  # not "believes"
+            if not (noun and nationality and nationality[1].lower() in lx.DEMONYMS):
+                break
+            found = nationality
+            word = nationality[1].lower()
+        if word in lx.NON_NAMES or _people_of(word):  # "most Australians Richie Benaud": no role
+            break
+        begin = found[0]
+    if begin < start:  # a role: take the team, party or country it belongs to ("Arsenal goalkeeper")
+        for team in _CAPITALIZED_WORD.finditer(text, max(0, begin - 60), begin):
+            words = text[team.start() : begin].split()
+            if len(words) <= 3 and not any(_POSSESSIVE.sub("", w.lower()) in lx.NON_NAMES for w in words):
+                return text[team.start() : start + len(name)]
+    return text[begin : start + len(name)]
+
+
+_CAPITALIZED_WORD = re.compile(r"(?<![\w'’&-])[A-Z][\w'’.-]*(?=(?:\s+[A-Z][\w'’.-]*)*\s+$)")
+
+
+def _classify(name: str, role: str, text: str, start: int, end: int, common: _CommonWords) -> FactKind:
+    """What a name is; ``common`` tells the words that are no one's name."""
+    tokens = name.split()
+    lower = name.lower()
+    first, last = tokens[0].lower(), tokens[-1].lower()
+    if role and last in lx.ORG_WORDS and (len(tokens) == 1 or role.lower() in lx.DEMONYMS):
+        return FactKind.ORGANIZATION  # "Saudi Justice Ministry": the words before are no one's role
+    if role and role.lower() not in {"chief", "former"}:  # "Former TSA agent ...": TSA is no one
+        return FactKind.PERSON
+    if _styled(tokens) and tokens[2] != "the":  # "Lord of the Rings", "Queen of the South": no one
+        return FactKind.PERSON
+    if len(tokens) > 1 and last in lx.EVENT_WORDS:
+        return FactKind.ORGANIZATION  # "French Open", "FA Cup", "Grand Prix": events, no one's name
+    if len(tokens) > 1 and first in lx.GIVEN_NAMES and last not in lx.ORG_WORDS:
+        return FactKind.PERSON
+    if lower in lx.COUNTRIES or lower in lx.REGIONS or lower in lx.CITIES or lower in _SKY:
+        return FactKind.PLACE
+    if _person_shape(tokens) and _first_name_of(tokens[0]) and _INSTITUTION_WORDS.isdisjoint(t.lower() for t in tokens):
+        return FactKind.PERSON  # "Darcey Bussell", "Sven-Goran Eriksson": a first name the dictionary knows
+    if last in lx.ORG_WORDS or lower in lx.ORG_WORDS or (name.isupper() and len(name) > 1):
+        return FactKind.ORGANIZATION
+    if last in lx.PLACE_WORDS or first in _COMPASS:
+        return FactKind.PLACE
+    if len(tokens) > 1 and (last in lx.COUNTRIES or any(t.lower() in lx.ORG_WORDS for t in tokens)):
+        return FactKind.ORGANIZATION  # "Bank of England", "Guardian Australia", "Cricket Australia"
+    before = text[:start].rsplit(None, 2)[-2:]
+    if before and (
+        before[-1].lower() in lx.LOCATIVE_PREPOSITIONS
+        or (before[-1].lower() == "of" and len(before) > 1 and before[0].lower() in _PLACE_NOUNS | _BEARINGS)
+    ):
+        return FactKind.PLACE
+    if first in lx.GIVEN_NAMES or _AGE.match(text, end) or _SAYS.match(text[end:].lstrip()):
+        return FactKind.PERSON
+    if (
+        2 <= len(tokens) <= 3
+        and all(len(t) > 1 and t[0].isupper() and t[1:].islower() and not _DIGIT.search(t) for t in tokens)
+        and not any(t.lower() in common for t in tokens)
+    ):
+        return FactKind.PERSON  # "Nawar Nemeh"; not "Very Long Engagement", "World War I"
+    return FactKind.ORGANIZATION
+
+
+_BEARINGS = _COMPASS | {"northwest", "northeast", "southwest", "southeast", "outskirts", "miles", "mecca", "heart"}
+"""Words before "of" that a place follows: "15 miles west of Wichita", "the surfing mecca of Newquay"."""
+
+
+def _person_shape(tokens: list[str]) -> bool:
+    """Two to four capitalized words, connectors aside ("Ricardo Izecson dos Santos Leite")."""
+    return 2 <= sum(t[0].isupper() for t in tokens) <= 4 and tokens[-1][0].isupper()
+
+
+def _first_name_of(word: str) -> bool:
+    """Whether a name's first word is a first name, its first half if hyphenated ("Jean-Philippe")."""
+    return word[:1].isupper() and first_name(word.split("-")[0])

@@ -1,0 +1,311 @@
+"""Names: runs of capitalized words, cleaned of the words around them, and whether they name anything."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .. import lexicon as lx
+from ..models import Article
+from .candidate import _DIGIT, _POSSESSIVE
+from .words import (
+    _ADJECTIVE_ENDINGS,
+    _CONNECTORS,
+    _INSTITUTION_WORDS,
+    _KNOWN_NAMES,
+    _MEASURE_LETTERS,
+    _NOT_LAST,
+    _PLACES_AND_GIVEN_NAMES,
+    _RANKS,
+)
+
+_TOKEN = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w'’\-]*\w|[A-Z])"  # "Tom", "Saint-Germain", "D.C."
+
+
+_CONNECTOR = f"(?:{'|'.join(sorted(_CONNECTORS, key=lambda w: (-len(w), w)))})"
+
+
+# A possessive ends a name: "Dynamo Kiev's Andriy Yarmolenko" is two names.
+# A number between two of its words is part of a name: "Channel 4 News", "Matthew 24 Now".
+# The first word as _TOKEN after no word: its capital is matched before the look-behind, so that
+# the regex engine skips from capital to capital instead of trying every character.
+_FIRST_TOKEN = r"[A-Z](?<![\w'’-].)(?:\.(?:[A-Z]\.)+|[\w'’\-]*\w|)"
+
+
+_NAME = re.compile(
+    rf"{_FIRST_TOKEN}(?:(?<!['’]s)(?:\s+{_CONNECTOR}){{0,2}}(?:\s+\d{{1,3}}(?![\w,.:%/'’-]))?\s+{_TOKEN})*"
+)
+
+
+# An adverb or a participle alone is no name; one ending in "ing" is inside a sentence
+# ("Chongqing", "Reading", "Sterling"), not at its start ("Smiling", "Pictured").
+_NOT_A_NAME_ALONE = re.compile(r"^[A-Z][a-z]+(?:ly|ed)$")
+
+
+_NOT_A_NAME_TO_OPEN = re.compile(r"^[A-Z][a-z]+ing$")
+
+
+_POSSESSIVE_ENDS = ("'", "’", "'s", "’s")
+
+
+def _without_common_ends(name: str, start: int, common: _CommonWords) -> tuple[str, int]:
+    """The name without a word that a run-on sentence or caption glued to it: a participle the
+    article also writes in lower case, opening the sentence ("Laughing Eugenie") or closing the
+    name ("Malenda Meacham Dressed")."""
+    tokens = name.split()
+    first = tokens[0] if len(tokens) > 1 and start <= 1 else ""
+    if _OPENING_VERB.match(first) and first.lower() in common:
+        start += len(tokens[0]) + 1
+        tokens.pop(0)
+        while len(tokens) > 1 and tokens[0].islower():  # "Beating the Aussies"
+            start += len(tokens[0]) + 1
+            tokens.pop(0)
+    if len(tokens) > 2 and _CLOSING_VERB.match(tokens[-1]) and tokens[-1].lower() in common:
+        tokens.pop()
+    return " ".join(tokens), start
+
+
+_OPENING_VERB = re.compile(r"^[A-Z][a-z]+(?:ing|ly)$")
+
+
+_CLOSING_VERB = re.compile(r"^[A-Z][a-z]+ed$")
+
+
+class _CommonWords:
+    """Stop words and the words an article also writes in lower case: words of a phrase that
+    make it no one's name. An article is asked about a few dozen words, far fewer than it has, so
+    each is looked for in the text when first asked about; text that makes the looking long (a
+    word found inside many others) has all its lower-case words collected once instead."""
+
+    def __init__(self, article: Article) -> None:
+        self._article = article
+        self._text = ""
+        self._answers: dict[str, bool] = {}
+        self._lower: set[str] | None = None
+        self._budget = _LOOK_UPS
+
+    def __contains__(self, word: str) -> bool:
+        if word in lx.STOP_WORDS:
+            return True
+        if self._lower is not None:
+            return word in self._lower
+        answer = self._answers.get(word)
+        if answer is None:
+            answer = self._answers[word] = self._written_in_lower_case(word)
+        return answer
+
+    def _written_in_lower_case(self, word: str) -> bool:
+        """Whether the text has ``word`` as a word of its own, in lower case, punctuation after it."""
+        if not word or not _lower_case(word):
+            return False
+        if not self._text:
+            self._text = " ".join(s.text for s in self._article.sentences)
+        text = self._text
+        at = text.find(word)
+        while at >= 0:
+            self._budget -= 1
+            if self._budget < 0:
+                words = set(text.split())
+                self._lower = {w.rstrip(_PUNCTUATION) for w in words if _lower_case(w)}
+                return word in self._lower
+            end = at + len(word)
+            if at == 0 or text[at - 1].isspace():
+                while end < len(text) and text[end] in _PUNCTUATION:
+                    end += 1
+                if end == len(text) or text[end].isspace():
+                    return True
+            at = text.find(word, at + 1)
+        return False
+
+
+def _lower_case(word: str) -> bool:
+    return "a" <= word[0] <= "z" or "ß" <= word[0] <= "ÿ"
+
+
+_LOOK_UPS = 2000
+"""Places in the text one article's questions may look at before its words are collected."""
+
+
+_PUNCTUATION = "\"'“”‘’(),.;:!?"
+
+
+_LABEL = re.compile(r":\s")
+
+
+_CONTRACTION = re.compile(r"\w['’](?:m|ve|d|ll|re|t)\b(?!['’])|n['’]t\b")  # "I'm", "We've", "Don't"
+
+
+_DESCRIPTOR = re.compile(r"^[A-Z][a-z]+(?:-[a-z]+)+$")  # "Mother-of-two", "Self-styled"
+
+
+_ADJECTIVE_SUFFIX = re.compile(r"\w-([a-z]+)$")
+
+
+def _adjective_suffix(word: str) -> bool:
+    """A suffix that makes a name an adjective ("Labour-led", "London-based", "Vegas-style"), not
+    the second half of a hyphenated name ("Ji-hoon", "Al-Assad")."""
+    found = _ADJECTIVE_SUFFIX.search(word)
+    return found is not None and (found.group(1) in _ADJECTIVE_ENDINGS or found.group(1).endswith(("ed", "ing")))
+
+
+def _phrases(text: str) -> Iterable[tuple[int, str]]:
+    """Runs of capitalized words of at most :data:`MAX_NAME_WORDS`, with where they start."""
+    for at, phrase in _runs(text):
+        if phrase.count(" ") < MAX_NAME_WORDS:
+            yield at, phrase
+
+
+MAX_NAME_WORDS = 8
+"""A longer run of capitals is a headline or a shouted line, no name: kept out, it also keeps
+the work on a name (its suffixes, its short forms) bounded whatever the text."""
+
+
+def _runs(text: str) -> Iterable[tuple[int, str]]:
+    """Runs of capitalized words, with where they start. A word that opens a clause starts a
+    new run: a page that lost a full stop runs sentences together ("at the Masters He
+    admitted", "according to the Arizona DPS According to")."""
+    for match in _NAME.finditer(text):
+        spans = _without_dates(text, *match.span()) if _DIGIT.search(match.group()) else [match.span()]
+        for begin, end in spans:
+            if " " not in text[begin:end]:
+                yield begin, text[begin:end]
+                continue
+            for opener in _OPENER.finditer(text, begin + 1, end):
+                yield begin, text[begin : opener.start()]
+                begin = opener.end() - len(opener.group(1))
+            yield begin, text[begin:end]
+
+
+def _without_dates(text: str, begin: int, end: int) -> Iterable[tuple[int, int]]:
+    """The run cut where a number in it belongs to a date ("Friday 13 March"), not to a name."""
+    for number in _INNER_NUMBER.finditer(text, begin, end):
+        if number.group(1).lower() in lx.CALENDAR_WORDS or number.group(3).lower() in lx.CALENDAR_WORDS:
+            yield begin, number.start(2) - 1
+            begin = number.end(2) + 1
+    yield begin, end
+
+
+_INNER_NUMBER = re.compile(r"(\S+)\s(\d+)\s(?=(\S+))")
+
+
+_OPENER = re.compile(rf"\s+((?:{'|'.join(w.capitalize() for w in sorted(lx.CLAUSE_OPENERS))})\b)")
+
+
+def _clean_name(text: str, start: int, phrase: str) -> tuple[str, str, int]:
+    tokens = phrase.split()
+    role: list[str] = []
+    while tokens and _leading_word(tokens):
+        if start > 1 and len(tokens) > 1 and tokens[0].lower() in lx.NUMBER_WORDS:
+            break  # a number inside a sentence is part of a name: "the Six Nations"
+        if len(tokens) == 2 and tokens[0].lower() in lx.TITLES and tokens[1].lower() in _INSTITUTION_WORDS:
+            break  # a title that names a place or a body: "Duke University", "Queen Street"
+        if _styled(tokens):  # "Duchess of Cambridge"; "Mayor of London Boris Johnson": a role
+            given = next((i for i in range(3, len(tokens)) if tokens[i].lower() in lx.GIVEN_NAMES), 0)
+            if given:
+                role.extend(tokens[:given])
+                start += len(" ".join(tokens[:given])) + 1
+                tokens = tokens[given:]
+            break
+        if tokens[0].lower() not in lx.NON_NAMES:
+            role.append(tokens[0])
+        start += len(tokens[0]) + 1
+        tokens.pop(0)
+    # A title inside the phrase ends the role: "US President George W Bush".
+    inner = [i for i in range(1, len(tokens) - 1) if tokens[i].lower() in lx.TITLES or _rank(tokens[i])]
+    if inner:
+        prefix = " ".join(tokens[: inner[-1] + 1]) + " "
+        if text.startswith(prefix, start):
+            role.extend(tokens[: inner[-1] + 1])
+            start += len(prefix)
+            tokens = tokens[inner[-1] + 1 :]
+    # "of" ends no name, nor does a title after it: "Tom McCabe MSP", "Kansas Gov. Sam Brownback"
+    while tokens and tokens[-1].lower() in _NOT_LAST:
+        tokens.pop()
+    if not tokens:
+        return "", "", start
+    last = tokens[-1]
+    if "-" in last and _adjective_suffix(last):  # "Las Vegas-style", "Labour-led": the name before it
+        tokens[-1] = last[: last.rfind("-")]
+    name = " ".join(tokens)
+    stripped = _POSSESSIVE.sub("", name) if name.endswith(_POSSESSIVE_ENDS) else name
+    if stripped != name and text.find(stripped, start) == start:
+        name = stripped
+    if text[start : start + len(name)] != name:
+        return "", "", start
+    if not role:
+        before = _last_word(text, start)
+        if before.lower() in lx.TITLES or _rank(before):
+            role.append(before)
+    return name, " ".join(role), start
+
+
+def _last_word(text: str, end: int) -> str:
+    """The last word in the 30 characters before ``end``, "" if none: a name's title ("Mr")."""
+    words = text[max(0, end - 30) : end].rsplit(None, 1)
+    return words[-1] if words else ""
+
+
+def _styled(tokens: list[str]) -> bool:
+    """A title of a place, the name of who holds it: "Duchess of Cambridge", "Prince of Wales"."""
+    return len(tokens) > 2 and tokens[1] == "of" and tokens[0].lower() in lx.STYLES
+
+
+_NUMBER_BEFORE = re.compile(r"\d\w*\s+$")
+
+
+def _rank(word: str) -> bool:
+    """A military rank as news abbreviates it ("Spc", "Sgt."), not letters of a name ("CPL")."""
+    return word.rstrip(".").lower() in _RANKS and not word.isupper()
+
+
+def _people_of(word: str) -> bool:
+    """A people named by where they are from, in the plural ("Australians", "Britons")."""
+    return word.endswith("s") and word[:-1] in lx.DEMONYMS
+
+
+def _leading_word(tokens: list[str]) -> bool:
+    """A title, a demonym or a sentence word in front of a name ("President", "Irishman", "The")."""
+    first = tokens[0].lower()
+    if first in lx.NON_NAMES or first in lx.TITLES or _rank(tokens[0]) or _people_of(first):
+        return True
+    if len(tokens) > 1 and f"{first} {tokens[1].lower()}" in lx.TITLES:
+        return True
+    word = tokens[0]
+    if word == "Former" or ("-" in word and _DESCRIPTOR.match(word)):  # "Former TSA agent", "Mother-of-two"
+        return True
+    return first.endswith(("man", "woman")) and first[:-3].rstrip("wo") in {
+        "irish",
+        "english",
+        "scots",
+        "french",
+        "dutch",
+    }
+
+
+_CLAUSE_MARKS = frozenset(":\"“‘'(–—-")
+"""Marks a clause, a caption or a quote opens after: a word in "-ing" just after one ("Turning") is
+no name."""
+
+
+def _is_entity(name: str, start: int, capitalized_inside: set[str], common: _CommonWords, text: str) -> bool:
+    tokens = name.split()
+    lower = name.lower()
+    if lower in lx.TITLES or lower in lx.DEMONYMS or lower in _MEASURE_LETTERS or _CONTRACTION.search(name):
+        return False  # "South African" is no place, "GDP" no body
+    if lower.endswith("s") and (lower[:-1] in lx.DEMONYMS or lower.split(" ", 1)[-1][:-1] in lx.DEMONYMS):
+        return False  # "Asians", "UK Muslims": people named by where they are from, no name
+    if len(tokens) == 1:
+        if _NUMBER_BEFORE.search(text, max(0, start - 12), start):
+            return False  # the end of a numbered name: "21st Century", "50 First Dates"
+        if lower in lx.NON_NAMES or lower.removesuffix("s") in lx.CALENDAR_WORDS or len(name) < 2:
+            return False  # "Wednesdays"
+        opening = start <= 1 or text[:start].rstrip()[-1:] in _CLAUSE_MARKS
+        shaped = _NOT_A_NAME_ALONE.match(name) or (opening and _NOT_A_NAME_TO_OPEN.match(name))
+        if shaped and lower not in _PLACES_AND_GIVEN_NAMES:
+            return False
+        if not name.isupper() and lower not in _KNOWN_NAMES and lower in common:
+            return False  # a word the article also writes in lower case: a label ("Impressive:"), not a name
+        at_start = start <= 1
+        known = lower in lx.COUNTRIES or lower in lx.CITIES or lower in lx.ORG_WORDS or name.isupper()
+        return known or not at_start or name in capitalized_inside
+    return not all(t.lower() in lx.NON_NAMES or t.lower() in lx.DEMONYMS for t in tokens)

@@ -1,0 +1,367 @@
+"""What the news ranker reads of each sentence: general features and the learned weights over them.
+
+An article's sentences become content-word bags; from those come how central each sentence is
+(sumy Reduction's similarity), where it stands, how much it shares with the title, how long it
+is and whether it reads alone. ``SentenceModel`` weighs them: its weights are fitted by
+``scripts/fit_sentence_weights.py`` and ship as ``sentence_weights.json`` beside this module.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+FEATURES = (
+    "lead",
+    "first",
+    "inverse_position",
+    "relative_position",
+    "centrality",
+    "centroid",
+    "title_overlap",
+    "log_words",
+    "fragment",
+    "standalone",
+    "opening_reference",
+    "quote",
+    "figure",
+    "paragraph_first",
+    "centrality_rank",
+    "centroid_rank",
+    "centrality_z",
+    "length_z",
+    "log_centrality",
+    "log_fragment",
+    "log_standalone",
+)
+"""The features of a sentence, in the order of a feature row."""
+WEIGHTS_FILE = Path(__file__).with_name("sentence_weights.json")
+
+
+class Analysis:
+    """A document's sentences as content words: their bags, how central each sentence is, and
+    how much each looks like a fragment."""
+
+    def __init__(
+        self, texts: list[str], words: list[list[str]], paragraph_first: list[bool], title: str, title_words: set[str]
+    ) -> None:
+        self.texts = texts
+        self.title_text = title
+        self.bags = [frozenset(w) for w in words]
+        self.fragment = [fragment_factor(t) for t in texts]
+        # Word counts per sentence where the pairwise centrality reads them; past that, the
+        # matrix would grow with the square of the text, and the linear-time sum takes over.
+        self._counts = _matrix(words) if len(words) <= _PAIRWISE_LIMIT else None
+        self.centrality = _centrality(words, self._counts)
+        self.centroid = _centroid(words)
+        self.paragraph_first = paragraph_first
+        self.title = frozenset(title_words)
+
+    def presence(self, rows: list[int]) -> np.ndarray:
+        """Which words each of these sentences uses, one row each."""
+        if self._counts is not None:
+            return (self._counts[rows] > 0).astype(np.float32)
+        return _matrix([self.bags[i] for i in rows])
+
+    def features(self) -> np.ndarray:
+        """One row of :data:`FEATURES` per sentence."""
+        total = len(self.texts)
+        rows = []
+        for i, text in enumerate(self.texts):
+            bag = self.bags[i]
+            overlap = len(self.title & bag) / len(self.title) if self.title and bag else 0.0
+            rows.append(
+                (
+                    lead_window(i),
+                    float(i == 0),
+                    1.0 / (i + 1),
+                    i / max(1, total - 1),
+                    self.centrality[i],
+                    self.centroid[i],
+                    overlap,
+                    math.log1p(len(text.split())),
+                    self.fragment[i],
+                    soft_factor(text, i),
+                    float(bool(OPENING_REFERENCE.match(text))),
+                    float(any(q in text for q in '"“”')),
+                    float(any(c.isdigit() for c in text)),
+                    float(self.paragraph_first[i]),
+                )
+            )
+        base = np.array(rows, dtype=np.float64).reshape(total, len(rows[0]) if rows else 14)
+        centrality, centroid, words = base[:, 4], base[:, 5], base[:, 7]
+        within = (_rank(centrality), _rank(centroid), _z(centrality), _z(words))
+        logs = (np.log(centrality + 0.01), np.log(base[:, 8]), np.log(base[:, 9]))
+        return np.column_stack([base, *within, *logs]) if total else np.zeros((0, len(FEATURES)))
+
+
+def _rank(values: np.ndarray) -> np.ndarray:
+    """1 for the article's highest value, 0 for its lowest (ties by position)."""
+    places = np.argsort(np.argsort(-values, kind="stable"), kind="stable")
+    return np.asarray(1 - places / max(1, len(values) - 1), dtype=np.float64)
+
+
+def _z(values: np.ndarray) -> np.ndarray:
+    """How many of the article's standard deviations a value lies from its mean."""
+    spread = float(values.std())
+    return np.asarray((values - values.mean()) / (spread or 1.0), dtype=np.float64)
+
+
+def lead_window(index: int, size: float = 3.5, softness: float = 0.6) -> float:
+    """News puts the point in its first few sentences: a soft window over about four."""
+    return 1.0 / (1.0 + math.exp(min(50.0, (index - size) / softness)))
+
+
+@dataclass(frozen=True)
+class LinearScorer:
+    """A sentence's rating: its standardized features times fitted weights."""
+
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    weights: tuple[float, ...]
+
+    def __call__(self, features: np.ndarray) -> np.ndarray:
+        if not len(features):
+            return np.zeros(0)
+        standard = (features - np.array(self.mean)) / np.array(self.scale)
+        return np.asarray(standard @ np.array(self.weights), dtype=np.float64)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"mean": list(self.mean), "scale": list(self.scale), "weights": list(self.weights)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> LinearScorer:
+        return cls(tuple(data["mean"]), tuple(data["scale"]), tuple(data["weights"]))
+
+
+@dataclass(frozen=True)
+class SentenceModel:
+    """Two fitted scorers: ``short`` picks a headline block, ``long`` extends it into a condensed
+    article; ``short_share`` of the article's sentences (at least one) come from the short one."""
+
+    short: LinearScorer
+    long: LinearScorer
+    short_share: float = 1 / 3
+    short_cap: int = 3
+    redundancy: float = 0.3
+
+    def short_picks(self, total: int) -> int:
+        """How many sentences of ``total`` the short scorer picks before the long one extends them:
+        ``short_share`` of them, at least one and at most ``short_cap``."""
+        return min(total, max(1, min(self.short_cap, math.floor(total * self.short_share))))
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "features": list(FEATURES),
+            "short_share": self.short_share,
+            "short_cap": self.short_cap,
+            "redundancy": self.redundancy,
+            "short": self.short.as_dict(),
+            "long": self.long.as_dict(),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> SentenceModel:
+        if tuple(data["features"]) != FEATURES:
+            raise ValueError(f"{WEIGHTS_FILE.name} is for other features: refit with scripts/fit_sentence_weights.py")
+        return cls(
+            LinearScorer.from_dict(data["short"]),
+            LinearScorer.from_dict(data["long"]),
+            float(data["short_share"]),
+            int(data["short_cap"]),
+            float(data["redundancy"]),
+        )
+
+
+@cache
+def shipped_model() -> SentenceModel:
+    """The weights that ship with the library."""
+    return SentenceModel.from_dict(json.loads(WEIGHTS_FILE.read_text(encoding="utf-8")))
+
+
+_PAIRWISE_LIMIT = 400
+
+
+def _centrality(words: list[list[str]], counts: np.ndarray | None) -> list[float]:
+    """How much each sentence shares with the rest of the article, scaled to [0, 1].
+
+    The similarity of two sentences is sumy Reduction's: pairs of equal words over the summed
+    log lengths, summed over the other sentences. Without a count matrix (a very long text) the
+    pairwise sum is replaced by a linear-time one through word frequencies.
+    """
+    logs = np.log(np.array([len(w) for w in words], dtype=np.float64) + 1)
+    if counts is None:
+        frequency = Counter(w for sentence in words for w in sentence)
+        shared = np.array(
+            [sum(n * (frequency[w] - n) for w, n in Counter(sentence).items()) for sentence in words], dtype=np.float64
+        )
+        raw = shared / np.maximum(2 * logs, 1e-9)
+    else:
+        pairs = (counts @ counts.T).astype(np.float64)
+        np.fill_diagonal(pairs, 0)
+        norm = logs[:, None] + logs[None, :]
+        raw = (pairs / np.where(norm > 0, norm, 1)).sum(axis=1)
+    top = float(raw.max(initial=0.0)) or 1.0
+    return [float(r) / top for r in raw]
+
+
+def _centroid(words: list[list[str]]) -> list[float]:
+    """The cosine of each sentence's word set with the article's word frequencies."""
+    frequency = Counter(w for sentence in words for w in sentence)
+    norm = math.sqrt(sum(n * n for n in frequency.values())) or 1.0
+    result = []
+    for sentence in words:
+        bag = set(sentence)
+        result.append(sum(frequency[w] for w in bag) / (norm * math.sqrt(len(bag))) if bag else 0.0)
+    return result
+
+
+def _matrix(rows: Sequence[Sequence[str] | frozenset[str]]) -> np.ndarray:
+    """A row of word counts per sentence, over the words these sentences use."""
+    vocabulary: dict[str, int] = {}
+    columns = [[vocabulary.setdefault(w, len(vocabulary)) for w in sentence] for sentence in rows]
+    width = len(vocabulary)
+    cells = np.array([row * width + column for row, used in enumerate(columns) for column in used], dtype=np.intp)
+    return np.bincount(cells, minlength=len(rows) * width).reshape(len(rows), width).astype(np.float32)
+
+
+DUPLICATE = 0.8
+"""Two sentences sharing this much of the shorter one's words say the same thing."""
+
+
+def mmr_order(
+    base: Sequence[float], presence: Callable[[list[int]], np.ndarray], redundancy: float, picks: int, pool: int = 40
+) -> list[int]:
+    """Greedy maximal marginal relevance: ``picks`` sentence indices from the ``pool`` most
+    salient, none saying again what an earlier pick says. The overlap of two sentences is their
+    shared words over the smaller one's word count."""
+    by_salience = sorted(range(len(base)), key=lambda i: (-base[i], i))
+    candidates = by_salience[:pool]
+    overlap = _overlap(presence(candidates))
+    salience = np.array([base[i] for i in candidates], dtype=np.float64)
+    salience += 1e-9 - salience.min(initial=0.0)  # ratings may be negative: MMR scales positive ones
+    marginal = salience.copy()
+    order: list[int] = []
+    for _ in range(min(picks, len(candidates))):
+        best = int(marginal.argmax())
+        if marginal[best] == -np.inf:
+            break
+        order.append(candidates[best])
+        marginal = np.minimum(marginal, salience * (1 - redundancy * overlap[best]))
+        marginal[overlap[best] >= DUPLICATE] = -np.inf  # says again what is already said
+        marginal[best] = -np.inf
+    return order
+
+
+def without_repeats(order: list[int], bags: Sequence[frozenset[str]], window: int = 60) -> list[int]:
+    """``order`` with each sentence that says again what an earlier one says moved to the end,
+    checked over the first ``window`` sentences kept (no summary is longer)."""
+    kept: list[int] = []
+    repeats: list[int] = []
+    for position, i in enumerate(order):
+        if len(kept) >= window:
+            return kept + order[position:] + repeats
+        bag = bags[i]
+        if bag and any(len(bag & bags[j]) >= DUPLICATE * min(len(bag), len(bags[j])) for j in kept if bags[j]):
+            repeats.append(i)
+        else:
+            kept.append(i)
+    return kept + repeats
+
+
+def readable_first(order: list[int], unresolved: Callable[[int], bool]) -> list[int]:
+    """``order`` with each sentence that cannot open a summary (:func:`unresolved_opening`) held
+    back until a sentence before it in the article is in: no cut then opens with one, unless
+    it is the article's own first sentence."""
+    result: list[int] = []
+    held: list[int] = []
+    first = len(order)
+    for i in order:
+        if 0 < i < first and unresolved(i):
+            held.append(i)
+            continue
+        result.append(i)
+        first = min(first, i)
+        result.extend(h for h in held if h > first)
+        held = [h for h in held if h < first]
+    return result + held
+
+
+_DANGLING = re.compile(
+    r"^[\"'“‘]?(he|she|they|him|his|her|hers|their|them|these|those|but|and|or|however|also|meanwhile|"
+    r"yet|moreover|furthermore|nevertheless|instead|still|besides|likewise|similarly)\b",
+    re.IGNORECASE,
+)
+_HONORIFIC = re.compile(r"^[\"'“‘]?(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+([A-Z][\w'’-]+)")
+
+
+def unresolved_opening(texts: Sequence[str], title: str, index: int) -> bool:
+    """Whether sentence ``index`` opens with a pronoun or connective that points back, or with
+    "Mr X" whose surname the title and the sentences before it never gave with a first name."""
+    text = texts[index]
+    if _DANGLING.match(text):
+        return True
+    honorific = _HONORIFIC.match(text)
+    if not honorific:
+        return False
+    before = " ".join([title, *texts[:index]])
+    return not re.search(rf"\b[A-Z][\w'’-]+\s+(?:[A-Z]\.\s+)?{re.escape(honorific.group(1))}\b", before)
+
+
+def _overlap(rows: np.ndarray) -> np.ndarray:
+    sizes = rows.sum(axis=1)
+    smaller = np.minimum(sizes[:, None], sizes[None, :])
+    return np.divide(rows @ rows.T, smaller, out=np.zeros_like(smaller), where=smaller > 0)
+
+
+OPENING_REFERENCE = re.compile(
+    r"^[\"'“‘]?(he|she|it|they|this|that|these|those|his|her|its|their|him|them|but|and|or|so|"
+    r"also|however|meanwhile|still|yet|then|there|here|such|both|instead|though|although)\b",
+    re.IGNORECASE,
+)
+_CAPTION_CUE = re.compile(  # matched against the lower-cased text
+    r"\b(pictured|picture[sd]?|photo(graph)?ed|scroll down|click here|read more|video)\b"
+    r"|\((?:[a-z]+ ){0,2}(left|right|above|below|centre|center|inset|top|bottom|middle)\)"
+)
+
+
+def soft_factor(text: str, index: int) -> float:
+    """Below 1 for sentences a reader would find hard to take alone: dangling references,
+    quotes cut mid-way, very short or very long sentences (fragments: ``fragment_factor``)."""
+    words = len(text.split())
+    factor = 1.0
+    if 6 <= words < 10:
+        factor *= 0.75
+    elif words > 55:
+        factor *= 0.8
+    if index > 0 and OPENING_REFERENCE.match(text):
+        factor *= 0.8
+    if text[0].islower() or text.count('"') % 2 or text.count("“") != text.count("”"):
+        factor *= 0.7
+    return factor
+
+
+# Every match of _CAPTION_CUE holds one of these: a cheap test before the slow pattern.
+_CUE_WORDS = ("pictur", "photo", "scroll", "click", "read more", "video", ")")
+
+
+def fragment_factor(text: str) -> float:
+    """Below 1 for what is not a sentence of the story: a few words, a caption or boilerplate
+    cue, a subheading or label without end punctuation."""
+    words = len(text.split())
+    factor = 0.3 if words < 6 else 1.0
+    lower = text.lower()
+    if any(cue in lower for cue in _CUE_WORDS) and _CAPTION_CUE.search(lower):
+        factor *= 0.6
+    if not text.rstrip("\"'”’)").endswith((".", "!", "?", "…")):
+        factor *= 0.7 if words > 12 else 0.1  # a subheading or a label, not a sentence
+    return factor

@@ -1,0 +1,97 @@
+"""Key facts stay linear on hostile text: long capitalized runs, no punctuation, quotes on
+every line, labels, lists. The bounds are counted (candidates, speaker searches, name length),
+never timed."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterator
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from summarizer import key_facts, parse_article, rank
+from summarizer.facts import candidates, entities, quotes
+from summarizer.facts.names import MAX_NAME_WORDS
+from summarizer.parse import MAX_CHARS
+
+WORDS = 50_000
+
+
+def _names() -> Iterator[str]:
+    for i in itertools.count():
+        yield f"{'ABCDEFGHKLMNPRSTW'[i % 17]}{'aeiou'[i % 5]}{i % 89}"
+
+
+def _run_on(n: int) -> str:
+    return " ".join(itertools.islice(_names(), n))
+
+
+def _quoted(n: int) -> str:
+    names = _names()
+    return " ".join(f'"{next(names)} {next(names)} one two three" said {next(names)}' for _ in range(n // 7))
+
+
+def _labels(n: int) -> str:
+    return " ".join(f"{name}:" for name in itertools.islice(_names(), n))
+
+
+def _lists(n: int) -> str:
+    names = _names()
+    return " ".join(f"{next(names)} {next(names)}, {next(names)} and {next(names)} met" for _ in range(n // 6))
+
+
+class _Counted:
+    """A function wrapped to count its calls."""
+
+    def __init__(self, function: Callable[..., object]) -> None:
+        self.function, self.calls = function, 0
+
+    def __call__(self, *args: object) -> object:
+        self.calls += 1
+        return self.function(*args)
+
+
+@pytest.mark.parametrize("build", [_run_on, _quoted, _labels, _lists])
+def test_fifty_thousand_hostile_words_cost_work_bounded_by_their_number(
+    build: Callable[[int], str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = "Hostile\n\n" + build(WORDS)
+    assert len(text.split()) >= WORDS * 0.99 and len(text) <= MAX_CHARS
+    speaker = _Counted(quotes._speaker)
+    shortens = _Counted(entities._shortens)
+    monkeypatch.setattr(quotes, "_speaker", speaker)
+    monkeypatch.setattr(entities, "_shortens", shortens)
+    article = parse_article(text)
+    ranking = rank(article)
+    found = candidates(article, ranking)
+    assert len(found) <= 2 * WORDS
+    assert all(len(c.text.split()) <= MAX_NAME_WORDS for c in found if c.kind.value in ("person", "place"))
+    assert speaker.calls <= quotes.MAX_QUOTES
+    assert shortens.calls <= entities._LONGER_FORMS * len(found)
+    facts = key_facts(article, ranking)
+    assert len(facts) <= 10
+    for fact in facts:
+        assert fact.text in article.sentences[fact.sentence].text
+
+
+_PIECES = st.sampled_from(
+    ['"', "'", "“", "”", ":", ",", " and ", " said ", " of the ", "Mr", "Smith", "Jones", "London", "BBC", "The"]
+)
+
+
+@given(st.lists(st.one_of(_PIECES, st.from_regex(r"[A-Z][a-z]{1,6}", fullmatch=True)), min_size=1, max_size=400))
+def test_no_name_outgrows_its_cap_and_every_fact_is_verbatim(pieces: list[str]) -> None:
+    text = "Title\n\n" + " ".join(pieces) + "."
+    try:
+        article = parse_article(text)
+    except ValueError:
+        return  # too little text to be an article
+    found = candidates(article, rank(article))
+    assert sum(c.kind.value == "quote" for c in found) <= quotes.MAX_QUOTES
+    for candidate in found:
+        if candidate.kind.value in ("person", "organization", "place") and not candidate.members:
+            assert len(candidate.text.split()) <= MAX_NAME_WORDS, candidate.text
+    for fact in key_facts(article, rank(article)):
+        assert fact.text in article.sentences[fact.sentence].text
