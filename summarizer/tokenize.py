@@ -161,12 +161,12 @@ _OPENERS = "\"'“‘«([¿¡"
 _CJK_STOPS = "。！？"
 
 
-def split_sentences(text: str) -> list[str]:
+def split_sentences(text: str, max_chars: int | None = MAX_SENTENCE_CHARS) -> list[str]:
     """Split text into sentences; each one is a stripped, verbatim slice of ``text``."""
-    return [text[start:end] for start, end in sentence_spans(text)]
+    return [text[start:end] for start, end in sentence_spans(text, max_chars)]
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
+def sentence_spans(text: str, max_chars: int | None = MAX_SENTENCE_CHARS) -> list[tuple[int, int]]:
     """Character spans of the sentences of ``text``, blank lines always ending one."""
     spans: list[tuple[int, int]] = []
     begin = 0
@@ -177,32 +177,32 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         while end > begin and text[end - 1].isspace():
             end -= 1
         if begin < end:
-            _split_block(text, begin, end, spans)
+            _split_block(text, begin, end, spans, max_chars)
         if gap:
             begin = gap.end()
     return spans
 
 
-def _split_block(text: str, begin: int, end: int, spans: list[tuple[int, int]]) -> None:
+def _split_block(text: str, begin: int, end: int, spans: list[tuple[int, int]], max_chars: int | None) -> None:
     start = begin
     for match in _TERMINATOR.finditer(text, begin, end):
         stop = match.end()
         if stop >= end or not _is_boundary(text, match, end):
             continue
-        _append(text, start, stop, spans)
+        _append(text, start, stop, spans, max_chars)
         start = stop
-    _append(text, start, end, spans)
+    _append(text, start, end, spans, max_chars)
 
 
-def _append(text: str, start: int, stop: int, spans: list[tuple[int, int]]) -> None:
+def _append(text: str, start: int, stop: int, spans: list[tuple[int, int]], max_chars: int | None) -> None:
     while start < stop and text[start].isspace():
         start += 1
     while stop > start and text[stop - 1].isspace():
         stop -= 1
-    while stop - start > MAX_SENTENCE_CHARS:
-        cut = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
-        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
-        _append(text, start, cut, spans)
+    while max_chars and stop - start > max_chars:
+        cut = text.rfind(" ", start + max_chars // 2, start + max_chars)
+        cut = cut if cut > start else start + max_chars
+        _append(text, start, cut, spans, max_chars)
         start = cut
         while start < stop and text[start].isspace():
             start += 1

@@ -226,7 +226,7 @@ def _pieces(text: str, limit: int, keep_space: bool = False) -> Iterable[str]:
     if utf16_len(text) <= limit:
         yield text
         return
-    sentences = split_sentences(text) or [text]
+    sentences = split_sentences(text, max_chars=None) or [text]  # HTML: never cut inside an entity
     for sentence in sentences:
         if utf16_len(sentence) < limit:
             yield sentence + (" " if keep_space else "")
