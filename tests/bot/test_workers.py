@@ -18,7 +18,7 @@ from aiohttp import ClientSession, web
 
 from bot.localapi.server import Faults, LocalBotApi
 from tests.bot.conftest import ALICE, BOB, GROUP, free_port
-from tests.bot.test_crash import ARTICLES, _posted_ids, assert_once_and_one_marked_repeat, ingest_new_articles
+from tests.bot.test_crash import ARTICLES, _posted, assert_once_and_one_marked_repeat, ingest_new_articles
 from tests.bot.test_store_contract import PG_DSN
 from tests.conftest import ROOT
 
@@ -142,19 +142,19 @@ async def test_leader_killed_mid_digest_the_other_finishes_it(
     balancer.sticky = leader
     api.send(ALICE, "/digest now", GROUP)
     try:
-        await api.wait_for(lambda: len(_posted_ids(api)) >= 10 and api.held, timeout=60)
+        await api.wait_for(lambda: len(_posted(api)) >= 10 and api.held, timeout=60)
     except TimeoutError:
         logs = "".join(p.read_text()[-2500:] for p in tmp_path.glob("worker-*.log"))
-        raise AssertionError(f"{len(_posted_ids(api))} posted, routed {balancer.routed[-3:]}:\n{logs}") from None
+        raise AssertionError(f"{len(_posted(api))} posted, routed {balancer.routed[-3:]}:\n{logs}") from None
     cluster["workers"][leader].kill()
     await cluster["workers"][leader].wait()
     api.faults = Faults()
     balancer.sticky = None
     try:
-        await api.wait_for(lambda: len(_posted_ids(api)) >= ARTICLES, timeout=60)
+        await api.wait_for(lambda: len(_posted(api)) >= ARTICLES, timeout=60)
     except TimeoutError:
         logs = "".join(p.read_text()[-1500:] for p in tmp_path.glob("worker-*.log"))
-        raise AssertionError(f"{len(_posted_ids(api))} posted\n{logs}") from None
+        raise AssertionError(f"{len(_posted(api))} posted\n{logs}") from None
     await asyncio.sleep(2)
     assert_once_and_one_marked_repeat(api)
     [status] = await api.reply_to(ALICE, "/digest now", GROUP, timeout=20)
