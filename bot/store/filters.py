@@ -45,9 +45,13 @@ def show_terms(terms: Terms) -> str:
 
 
 def fts5_match(terms: Terms) -> str:
-    """An SQLite FTS5 query matching any of the terms, each word quoted (so never syntax). The
-    index keeps no word positions (detail=none, the text is stored once), so a phrase matches
-    an article holding all of its words."""
+    """An SQLite FTS5 query matching any of the terms (each a quoted phrase, so never syntax)."""
+    return " OR ".join(f'"{" ".join(t)}"' for t in terms)
+
+
+def fts5_all_words(terms: Terms) -> str:
+    """The same terms for an index without word positions (FTS5 detail=none): a phrase as all
+    of its words, each quoted; what it finds is then held to the phrases by ``fts5_match``."""
     return " OR ".join("(" + " AND ".join(f'"{w}"' for w in t) + ")" for t in terms)
 
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Sequence
+from contextlib import closing
 from datetime import UTC, datetime
 from typing import TypeVar
 
-from .filters import decode_terms, fts5_match
+from .base import stored_from_row
+from .filters import Terms, decode_terms, fts5_all_words, fts5_match
 
 T = TypeVar("T")
 _CHUNK = 500
@@ -29,9 +31,9 @@ def filtered(db: sqlite3.Connection, chat_id: int, seqs: Sequence[int]) -> list[
     row = db.execute("SELECT only_terms, skip_terms FROM subscriptions WHERE chat_id = ?", (chat_id,)).fetchone()
     keep = set(seqs)
     if row is not None and row[0]:
-        keep &= _matching(db, fts5_match(decode_terms(row[0])), seqs)
+        keep &= _matching(db, decode_terms(row[0]), seqs)
     if row is not None and row[1]:
-        keep -= _matching(db, fts5_match(decode_terms(row[1])), seqs)
+        keep -= _matching(db, decode_terms(row[1]), seqs)
     return sorted(keep)
 
 
@@ -49,7 +51,7 @@ def queue(db: sqlite3.Connection, chat_id: int, seqs: Sequence[int]) -> list[int
     return queued
 
 
-def _matching(db: sqlite3.Connection, match: str, seqs: Sequence[int]) -> set[int]:
+def _matching(db: sqlite3.Connection, terms: Terms, seqs: Sequence[int]) -> set[int]:
     found: set[int] = set()
     for start in range(0, len(seqs), _CHUNK):
         chunk = list(seqs[start : start + _CHUNK])
@@ -58,10 +60,24 @@ def _matching(db: sqlite3.Connection, match: str, seqs: Sequence[int]) -> set[in
             r[0]
             for r in db.execute(
                 f"SELECT rowid FROM article_index WHERE article_index MATCH ? AND rowid IN ({marks})",
-                (match, *chunk),
+                (fts5_all_words(terms), *chunk),
             )
         )
+    if found and any(len(term) > 1 for term in terms):
+        found = _in_order(db, terms, sorted(found))
     return found
+
+
+def _in_order(db: sqlite3.Connection, terms: Terms, seqs: list[int]) -> set[int]:
+    """Those of ``seqs`` whose title or text holds a phrase's words in order: the store's index
+    keeps no positions (the text is stored once), so the few articles it found are read by an
+    FTS5 table in memory, with the same tokenizer, that does."""
+    with closing(sqlite3.connect(":memory:")) as scratch:
+        scratch.execute("CREATE VIRTUAL TABLE t USING fts5(title, body, tokenize = 'porter unicode61')")
+        for seq in seqs:
+            article = stored_from_row(db.execute("SELECT * FROM articles WHERE seq = ?", (seq,)).fetchone()).article
+            scratch.execute("INSERT INTO t (rowid, title, body) VALUES (?, ?, ?)", (seq, article.title, article.text))
+        return {r[0] for r in scratch.execute("SELECT rowid FROM t WHERE t MATCH ?", (fts5_match(terms),))}
 
 
 class SqliteStories:
