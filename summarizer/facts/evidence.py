@@ -17,19 +17,22 @@ from .words import _AREAS
 
 _PERSONAL_TITLES = frozenset(["mr", "mrs", "ms", "miss", "dr", "sir", "dame"])
 _TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?\s+([A-Z][\w'’-]+)(?!\s+[A-Z])")
+_WORD_START = r"(?<![\w'’&-])"
+"""A name begins a word: tried anywhere inside a long word, the patterns below would be quadratic."""
 _BODY = re.compile(
-    r"([A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,3})(?:['’]s?\s+(?:manager|boss|chairman|chief|owners?|board|"
+    _WORD_START + r"([A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,3})(?:['’]s?\s+(?:manager|boss|chairman|chief|owners?|board|"
     r"shares|profits?|sales|spokesman|spokeswoman|spokesperson|squad|players|fans|striker|midfielder|"
     r"defender|goalkeeper|customers|staff|website|statement)\b|\s+(?:Inc|Ltd|Plc|FC)\b"
     r"|\s+(?:said|says|announced|reported|added|noted|warned)\b)"
 )
 _TEAM = re.compile(
-    r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)(?:['’]s?)?\s+(?:fans|supporters|manager|boss|striker|midfielder|"
+    _WORD_START
+    + r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)(?:['’]s?)?\s+(?:fans|supporters|manager|boss|striker|midfielder|"
     r"defender|goalkeeper|winger|coach|legend|captain|squad|chairman|full-back|centre-back)\b"
 )
 """A name with a club's people after it: "Liverpool legend", "Chelsea fans", "Lyon's coach"."""
 _CAPITALIZED = re.compile(r"[A-Z][\w-]*")
-_NAME = r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,2})"
+_NAME = _WORD_START + r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,2})"
 _SAID_BY = re.compile(rf"\b(?:said|says|added|explained|told)\s+{_NAME}(?=,\s+[a-z])")
 """A person named after a said-verb and described after a comma: "said Juthamas Siriwan, governor"."""
 _WHO_SAID = re.compile(rf"{_NAME}\s+(?:said|says|added|explained|admitted|insisted)\b")
