@@ -34,7 +34,7 @@ _FIRST_TOKEN = r"[A-Z](?<![\w'’-].)(?:\.(?:[A-Z]\.)+|[\w'’\-]*\w|)"
 
 
 # "for" is a connector after a body named for what it is for: "Office for National Statistics".
-_FOR = f"for(?:{'|'.join(f'(?<={body} for)' for body in _BODIES_FOR)})"
+_FOR = f"for(?:{'|'.join(f'(?<={body.capitalize()} for)' for body in sorted(_BODIES_FOR))})"
 
 
 # An elided article glued to the word after it joins it to the name: "Ballon d'Or", "Côte d'Ivoire".

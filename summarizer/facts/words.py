@@ -140,11 +140,11 @@ _PLACES_AND_GIVEN_NAMES = lx.CITIES | lx.COUNTRIES | lx.GIVEN_NAMES
 _INSTITUTION_WORDS = lx.ORG_WORDS | lx.PLACE_WORDS
 
 
-_BODIES_FOR = (
-    "Academy Agency Alliance Association Authority Board Bureau Campaign Center Centre Coalition Commission "
-    "Committee Council Department Federation Foundation Fund Institute Ministry Movement Network Office "
-    "Organisation Organization School Society Trust"
-).split()
+_BODIES_FOR = lx.word_set(
+    """academy|agency|alliance|association|authority|board|bureau|campaign|center|centre|coalition|commission|
+    committee|council|department|federation|foundation|fund|institute|ministry|movement|network|office|
+    organisation|organization|school|society|trust"""
+)
 """Bodies named for what they are for ("Office for National Statistics", "European Organization
 for Nuclear Research"): "for" after one goes on with the name. Not "League" nor "Union": "the
 Premier League for Arsenal" is two names.
