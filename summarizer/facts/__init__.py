@@ -28,21 +28,15 @@ def key_facts(article: Article, ranking: Ranking | None = None, limit: int = MAX
     return [KeyFact(kind=c.kind, text=c.shown or c.text, sentence=c.cited, context=c.context) for c in chosen]
 
 
-def summary_weights(article: Article, ranking: Ranking | None) -> dict[int, float]:
-    """How much each sentence a summary keeps counts for the facts it names, by sentence: 1 for
-    those a summary of about a third of the article keeps (at least three), in either of the
-    ranking's orders (the headline block's and the condensed article's)."""
+def candidates(article: Article, ranking: Ranking | None = None) -> list[_Candidate]:
+    """Every fact the article offers, with its features and its score: what :func:`key_facts`
+    chooses from, and what ``scripts/fit_fact_weights.py`` fits the weights on."""
+    # The sentences a summary of about a third of the article keeps (at least three), in
+    # either of the ranking's orders: the headline block's and the condensed article's.
     keep = max(3, len(article.sentences) // 3)
     top = set(ranking.top(keep)) if ranking else set(range(keep))
     if ranking and ranking.long_scores:
         top |= set(ranking.top(ranking.long_from))
-    return dict.fromkeys(top, 1.0)
-
-
-def candidates(article: Article, ranking: Ranking | None = None) -> list[_Candidate]:
-    """Every fact the article offers, with its features and its score: what :func:`key_facts`
-    chooses from, and what ``scripts/fit_fact_weights.py`` fits the weights on."""
-    top = summary_weights(article, ranking)
     title = {w.casefold() for w in re.findall(r"[\w'’-]+", article.title)}
     date_spans = [list(_DATE.finditer(s.text)) if _DATE_HINT.search(s.text) else [] for s in article.sentences]
     entities = _entities(article)

@@ -184,7 +184,7 @@ _HEADLINE_FIGURE = re.compile(r"[£$€¥%]|\d/\d|million|billion|\dbn|\dm\b|per
 business, a sports or a betting story is about."""
 
 
-def features(candidate: _Candidate, title: set[str], top: dict[int, float]) -> tuple[float, ...]:
+def features(candidate: _Candidate, title: set[str], top: set[int]) -> tuple[float, ...]:
     """What a candidate's score is made of, in the order of :data:`WEIGHTS`."""
     text, kind, sentence = candidate.text, candidate.kind, candidate.sentence
     in_title = bool(title) and (
@@ -196,7 +196,7 @@ def features(candidate: _Candidate, title: set[str], top: dict[int, float]) -> t
         candidate.unnamed,
         sentence == 0,
         sentence < 3,
-        top.get(sentence, 0.0),
+        sentence in top,
         in_title,
         kind is FactKind.FIGURE and _HEADLINE_FIGURE.search(text) is not None,
         kind is FactKind.FIGURE and _DIGIT.search(text) is None,
