@@ -14,6 +14,7 @@ from telegram.ext import (
     ApplicationBuilder,
     ApplicationHandlerStop,
     CallbackQueryHandler,
+    ChatMemberHandler,
     CommandHandler,
     ContextTypes,
     Defaults,
@@ -28,7 +29,8 @@ from summarizer import revision
 from .context import BotContext, Services
 from .digests import schedule_all
 from .errors import on_error, update_summary
-from .handlers import articles, buttons, digest_commands
+from .handlers import arrivals, articles, buttons, digest_commands
+from .handlers.concurrency import ChatOrderedProcessor, SlowWork
 from .handlers.inline import inline_query
 from .handlers.menu import publish_menu
 from .limits import UserRateLimiter
@@ -64,6 +66,8 @@ def build_application(
         (builder or Application.builder())
         .token(settings.bot_token.get_secret_value())
         .base_url(settings.bot_api_base_url)
+        .base_file_url(settings.file_url)
+        .concurrent_updates(ChatOrderedProcessor())
         .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)))
         .rate_limiter(AIORateLimiter(max_retries=3))
         .context_types(ContextTypes(context=BotContext, bot_data=Services))
@@ -74,6 +78,7 @@ def build_application(
     application.bot_data.news = news
     application.bot_data.settings = settings
     application.bot_data.limiter = UserRateLimiter(settings.rate_limit_burst, settings.rate_limit_per_minute)
+    application.bot_data.slow_work = SlowWork(settings.slow_work_limit)
     _add_handlers(application)
     return application
 
@@ -99,12 +104,14 @@ def _add_handlers(application: Application) -> None:  # type: ignore[type-arg]
             _MESSAGES & filters.Regex(r"^/(summarize|facts|article)_([0-9a-f]{10})(?:@\w+)?$"), articles.shortcut
         )
     )
+    private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
+    application.add_handler(MessageHandler(private & filters.Document.ALL, arrivals.document))
     application.add_handler(
-        MessageHandler(
-            filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE & (filters.TEXT | filters.CAPTION) & ~filters.COMMAND,
-            articles.private_text,
-        )
+        MessageHandler(private & (filters.TEXT | filters.CAPTION) & ~filters.COMMAND, arrivals.private_text)
     )
+    application.add_handler(MessageHandler(_MESSAGES & filters.COMMAND, arrivals.unknown_command))
+    application.add_handler(MessageHandler(filters.UpdateType.EDITED_MESSAGE, arrivals.edited))
+    application.add_handler(ChatMemberHandler(arrivals.added_to_group, ChatMemberHandler.MY_CHAT_MEMBER))
     application.add_handler(CallbackQueryHandler(buttons.button))
     application.add_handler(InlineQueryHandler(inline_query))
     application.add_error_handler(on_error)  # type: ignore[arg-type]

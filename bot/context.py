@@ -5,8 +5,11 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass, field
 
+from telegram import Message
 from telegram.ext import Application, CallbackContext, ExtBot
 
+from .handlers.concurrency import SlowWork
+from .handlers.joining import MessageJoiner
 from .limits import UserRateLimiter
 from .service import NewsService
 from .settings import Settings
@@ -20,6 +23,9 @@ class Services:
     settings: Settings = field(default=None)  # type: ignore[assignment]
     digest_locks: dict[int, asyncio.Lock] = field(default_factory=dict)
     limiter: UserRateLimiter = field(default_factory=UserRateLimiter)
+    joiner: MessageJoiner[Message] = field(default_factory=MessageJoiner)
+    """Parts of split texts and forwarded batches, held until the whole has arrived."""
+    slow_work: SlowWork = field(default_factory=lambda: SlowWork(32))
     leading: bool = False
     """Whether this worker runs the scheduled digests and feed polls (see bot.app._lead)."""
 

@@ -22,6 +22,7 @@ from summarizer import (
 )
 from summarizer.extract import extract_article
 
+from .links.documents import document_article
 from .links.fetch import SafeFetcher
 from .schedule import parse_clock, parse_zone
 from .store import ArticleStore, Feed, StoredArticle, Subscription
@@ -128,6 +129,14 @@ class NewsService:
         if origin == "user" and chat_id is not None:
             await self.store.record_paste(chat_id, added[0].seq)
         return added
+
+    async def add_document(
+        self, name: str | None, data: bytes, mime_type: str | None = None, chat_id: int | None = None
+    ) -> tuple[StoredArticle, bool]:
+        """Read a document someone sent (DocumentError or ArticleError say why not) and store it
+        as theirs, like pasted text (the chat's /forget deletes it)."""
+        article = await asyncio.to_thread(document_article, name, data, mime_type)
+        return await self._pasted(await self.add_article(article, "user"), "user", chat_id)
 
     async def add_article(self, article: Article, origin: str = "catalog") -> tuple[StoredArticle, bool]:
         existing = await self.store.get(article.id)

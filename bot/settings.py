@@ -18,6 +18,8 @@ class Settings(BaseSettings):
     bot_token: SecretStr | None = Field(default=None, description="from @BotFather")
     bot_api_base_url: str = "https://api.telegram.org/bot"
     """Where the Bot API lives: Telegram's, or a self-hosted telegram-bot-api server."""
+    bot_api_file_url: str | None = None
+    """Where files people send are downloaded from; by default the Bot API's, with /file before /bot."""
     database: str = "data/newsbot.sqlite3"
     seeds_dir: Path = ROOT / "seeds"
     default_summary_length: int = Field(default=3, ge=1, le=20)
@@ -41,11 +43,21 @@ class Settings(BaseSettings):
     webhook_port: int = Field(default=8443, ge=1, le=65535)
     webhook_secret: SecretStr | None = None
     """Shared by every worker behind the load balancer; Telegram sends it with each update."""
+    slow_work_limit: int = Field(default=32, ge=1)
+    """Fetches, documents and new texts worked on at once; beyond it people are asked to retry."""
     rate_limit_burst: int = Field(default=10, ge=1)
     rate_limit_per_minute: float = Field(default=20.0, gt=0)
     """Per user: summarizing new text, searching and inline queries, beyond the burst."""
 
-    @field_validator("bot_token", "webhook_secret", "webhook_url", mode="before")
+    @property
+    def file_url(self) -> str:
+        """The Bot API's file download URL (PTB's ``base_file_url``)."""
+        if self.bot_api_file_url:
+            return self.bot_api_file_url
+        base = self.bot_api_base_url.rstrip("/")
+        return f"{base.removesuffix('/bot')}/file/bot"
+
+    @field_validator("bot_token", "webhook_secret", "webhook_url", "bot_api_file_url", mode="before")
     @classmethod
     def _blank_is_unset(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value

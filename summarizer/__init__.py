@@ -14,10 +14,11 @@ from importlib.metadata import version
 from pathlib import Path
 
 from .facts import MAX_FACTS, key_facts
+from .languages import LANGUAGES, UnsupportedLanguage, identify, served_names
 from .models import Article, Caption, FactKind, KeyFact, Ranking, Sentence, Summary, SummarySentence
 from .parse import ArticleError, article_id, parse_article
 from .rank import ALGORITHMS, DEFAULT_ALGORITHM, NewsSummarizer, UnknownAlgorithm, rank
-from .tokenize import Tokenizer, split_sentences, split_words
+from .tokenize import Tokenizer, count_words, split_sentences, split_words
 
 
 def summarize(
@@ -57,6 +58,7 @@ __all__ = [
     "Caption",
     "FactKind",
     "KeyFact",
+    "LANGUAGES",
     "NewsSummarizer",
     "Ranking",
     "Sentence",
@@ -64,11 +66,15 @@ __all__ = [
     "SummarySentence",
     "Tokenizer",
     "UnknownAlgorithm",
+    "UnsupportedLanguage",
     "article_id",
+    "count_words",
+    "identify",
     "key_facts",
     "parse_article",
     "rank",
     "revision",
+    "served_names",
     "split_sentences",
     "split_words",
     "summarize",

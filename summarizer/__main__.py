@@ -14,7 +14,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _arguments().parse_args(argv)
     try:
         raw = _read(args.file)
-        article = parse_article(raw)
+        article = parse_article(raw, language=args.language)
     except (OSError, ArticleError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
@@ -47,6 +47,7 @@ def _arguments() -> argparse.ArgumentParser:
     parser.add_argument("file", help="a raw article text file, or - for standard input")
     parser.add_argument("-n", "--sentences", type=_positive, default=3, help="summary length")
     parser.add_argument("-a", "--algorithm", choices=ALGORITHMS, default=DEFAULT_ALGORITHM)
+    parser.add_argument("-l", "--language", help="the article's language (ISO 639-1); found from the text if not given")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     return parser
 

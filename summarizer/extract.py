@@ -16,23 +16,27 @@ import lxml.etree
 import lxml.html
 import trafilatura
 
+from .languages import SERVED
 from .models import Article
 from .parse import ArticleError, parse_article
-from .tokenize import split_sentences
+from .tokenize import count_words, split_sentences
 
 MIN_WORDS = 40
-"""Less extracted text than this is not an article (an index page, a login wall, an error)."""
+"""Less extracted text than this is not an article (an index page, a login wall, an error). In
+Chinese and Japanese, written without spaces, words are counted by characters (``count_words``)."""
 
 
-def extract_article(html: str | bytes, url: str | None = None) -> Article:
-    """The page's article, or ArticleError saying why there is none."""
-    document = _extract(html, url, favor_recall=False)
+def extract_article(html: str | bytes, url: str | None = None, language: str | None = None) -> Article:
+    """The page's article, or ArticleError saying why there is none. ``language`` (ISO 639-1),
+    when the caller knows it, decides the article's language; else the page's text does."""
+    hint = language or _declared_language(html)
+    document = _extract(html, url, favor_recall=False, hint=hint)
     text = getattr(document, "text", None) or ""
-    if len(text.split()) < MIN_WORDS:
+    if count_words(text) < MIN_WORDS:
         # Some layouts hide the body from the precise pass; a second, recall-minded pass finds it.
-        document = _extract(html, url, favor_recall=True) or document
+        document = _extract(html, url, favor_recall=True, hint=hint) or document
         text = getattr(document, "text", None) or ""
-    if len(text.split()) < MIN_WORDS:
+    if count_words(text) < MIN_WORDS:
         linked = _json_ld_article(html)
         if linked is not None:
             return parse_article(
@@ -42,6 +46,7 @@ def extract_article(html: str | bytes, url: str | None = None) -> Article:
                 author=linked.author,
                 source=linked.publisher,
                 published=_date(linked.published),
+                language=language,
             )
         raise ArticleError("I found too little text on that page to call it an article")
     # trafilatura gives one paragraph a line; the parser wants paragraphs apart.
@@ -55,7 +60,19 @@ def extract_article(html: str | bytes, url: str | None = None) -> Article:
         author=(getattr(document, "author", None) or None),
         source=(getattr(document, "sitename", None) or None),
         published=_date(getattr(document, "date", None)),
+        language=language,
     )
+
+
+def _declared_language(html: str | bytes) -> str | None:
+    """The served language the page declares in ``<html lang>``, if it declares one."""
+    head = html[:4096].decode("utf-8", "replace") if isinstance(html, bytes) else html[:4096]
+    found = _HTML_LANG.search(head)
+    code = found.group(1).lower() if found else None
+    return code if code in SERVED else None
+
+
+_HTML_LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([a-zA-Z]{2})\b", re.IGNORECASE)
 
 
 _CMS_WORDS = (
@@ -133,7 +150,7 @@ def _json_ld_article(html: str | bytes) -> _LinkedArticle | None:
             kinds = item.get("@type")
             kinds = set(kinds) if isinstance(kinds, list) else {kinds}
             body = item.get("articleBody")
-            if kinds & _ARTICLE_TYPES and isinstance(body, str) and len(body.split()) >= MIN_WORDS:
+            if kinds & _ARTICLE_TYPES and isinstance(body, str) and count_words(body) >= MIN_WORDS:
                 return _LinkedArticle(
                     body,
                     _name(item.get("headline")),
@@ -174,7 +191,17 @@ def _name(value: object) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
 
 
-def _extract(html: str | bytes, url: str | None, favor_recall: bool) -> object:
+def _extract(html: str | bytes, url: str | None, favor_recall: bool, hint: str | None) -> object:
+    """trafilatura's pass, told the page's language where it is known (its fallback extractor
+    then reads that language's stop words); trafilatura drops a page whose text is in another
+    language than the hint, so a page it drops is read again without one."""
+    document = _bare(html, url, favor_recall, hint)
+    if document is None and hint is not None:
+        document = _bare(html, url, favor_recall, None)
+    return document
+
+
+def _bare(html: str | bytes, url: str | None, favor_recall: bool, hint: str | None) -> object:
     return trafilatura.bare_extraction(
         html,
         url=url,
@@ -182,6 +209,7 @@ def _extract(html: str | bytes, url: str | None, favor_recall: bool) -> object:
         include_tables=True,
         with_metadata=True,
         favor_recall=favor_recall,
+        target_language=hint,
     )
 
 

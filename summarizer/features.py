@@ -20,6 +20,8 @@ from typing import Any
 
 import numpy as np
 
+from .tokenize import STOPS, count_words
+
 FEATURES = (
     "lead",
     "first",
@@ -88,7 +90,7 @@ class Analysis:
                     self.centrality[i],
                     self.centroid[i],
                     overlap,
-                    math.log1p(len(text.split())),
+                    math.log1p(count_words(text)),
                     self.fragment[i],
                     soft_factor(text, i),
                     float(bool(OPENING_REFERENCE.match(text))),
@@ -337,7 +339,7 @@ _CAPTION_CUE = re.compile(  # matched against the lower-cased text
 def soft_factor(text: str, index: int) -> float:
     """Below 1 for sentences a reader would find hard to take alone: dangling references,
     quotes cut mid-way, very short or very long sentences (fragments: ``fragment_factor``)."""
-    words = len(text.split())
+    words = count_words(text)
     factor = 1.0
     if 6 <= words < 10:
         factor *= 0.75
@@ -354,14 +356,19 @@ def soft_factor(text: str, index: int) -> float:
 _CUE_WORDS = ("pictur", "photo", "scroll", "click", "read more", "video", ")")
 
 
+_CLOSING = "\"'”’“»」』)）"
+_ENDS = tuple(STOPS)
+"""What a sentence ends with in any served language ("。", "؟", "।" too), after its closing quotes."""
+
+
 def fragment_factor(text: str) -> float:
     """Below 1 for what is not a sentence of the story: a few words, a caption or boilerplate
     cue, a subheading or label without end punctuation."""
-    words = len(text.split())
+    words = count_words(text)
     factor = 0.3 if words < 6 else 1.0
     lower = text.lower()
     if any(cue in lower for cue in _CUE_WORDS) and _CAPTION_CUE.search(lower):
         factor *= 0.6
-    if not text.rstrip("\"'”’)").endswith((".", "!", "?", "…")):
+    if not text.rstrip(_CLOSING).endswith(_ENDS):
         factor *= 0.7 if words > 12 else 0.1  # a subheading or a label, not a sentence
     return factor

@@ -40,6 +40,8 @@ class Article(_Frozen):
     captions: tuple[Caption, ...] = ()
     url: str | None = None
     published: datetime | None = None
+    language: str = "en"
+    """ISO 639-1 code of the language the article is written in (found from its text, or given)."""
 
     @property
     def text(self) -> str:

@@ -16,8 +16,9 @@ from datetime import datetime
 
 from .boilerplate import clean_line, is_furniture, is_site_sentence, is_timestamp
 from .captions import TERMINAL, unglue_captions
+from .languages import Language, UnsupportedLanguage, identify, language
 from .models import Article, Caption, Sentence
-from .tokenize import sentence_spans
+from .tokenize import STOPS, count_words, sentence_spans
 
 MAX_CHARS = 300_000
 """Longer input is refused: no news article is this long, and ranking cost grows with length."""
@@ -105,7 +106,11 @@ _SOURCE = [
 ]
 _DATELINE = re.compile(r"^(published|updated|posted|last updated)\s*:?\s*(?P<date>.{4,60})$", re.I)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?")
-_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+_LINE_ENDS = (*TERMINAL, *STOPS, "“", "»", "」", "』")
+"""What a line of text ends with in any served language ("。", "؟", "।" too)."""
+_SENTENCE_STOPS = tuple(STOPS.replace("…", ""))
+# Zero-width joiners (U+200C, U+200D) stay: Persian and Indic words are spelled with them.
+_ZERO_WIDTH = re.compile("[\u200b\u2060\ufeff]")
 
 
 class ArticleError(ValueError):
@@ -130,15 +135,26 @@ def parse_article(
     source: str | None = None,
     author: str | None = None,
     published: datetime | None = None,
+    language: str | None = None,
 ) -> Article:
-    """Parse raw article text; with ``title`` given, the text is taken as body only."""
+    """Parse raw article text; with ``title`` given, the text is taken as body only. The language
+    (ISO 639-1) is found from the text unless ``language`` says it; one not served is an ArticleError."""
     text = clean_text(raw)
+    lang = _language(text if title is None else f"{title}\n{text}", language)
     lines = text.split("\n")
     draft = _Draft(title=_normalize_space(title or ""))
     if not draft.title:
         draft.title, lines = _take_title(lines)
-    _classify(lines, draft, repeated_title=draft.title if lines and draft.title else "")
-    return _build(draft, url=url, source=source, author=author, published=published)
+    _classify(lines, draft, repeated_title=draft.title if lines and draft.title else "", lang=lang)
+    return _build(draft, url=url, source=source, author=author, published=published, lang=lang)
+
+
+def _language(text: str, given: str | None) -> Language:
+    """The caller's language, or the text's own; a language not served says which ones are."""
+    try:
+        return language(given if given else identify(text))
+    except UnsupportedLanguage as error:
+        raise ArticleError(str(error)) from error
 
 
 def clean_text(raw: str) -> str:
@@ -178,28 +194,28 @@ def _take_title(lines: list[str]) -> tuple[str, list[str]]:
         line = _normalize_space(line)
         if not line:
             continue
-        words = line.split()
         rest = lines[i + 1 :]
-        looks_like_title = len(words) <= _TITLE_MAX_WORDS and (not line.endswith(".") or (rest and not rest[0].strip()))
+        short = count_words(line) <= _TITLE_MAX_WORDS
+        looks_like_title = short and (not line.endswith(_SENTENCE_STOPS) or (rest and not rest[0].strip()))
         if looks_like_title and any(x.strip() for x in rest):
             return line, rest
         return "", lines[i:]
     return "", []
 
 
-def _title_from_sentence(line: str) -> str:
-    spans = sentence_spans(line)
+def _title_from_sentence(line: str, code: str) -> str:
+    spans = sentence_spans(line, code)
     first = line[spans[0][0] : spans[0][1]] if spans else line
     words = first.split()
     return " ".join(words[:14]) + ("…" if len(words) > 14 else "")
 
 
-def _classify(lines: list[str], draft: _Draft, repeated_title: str) -> None:
+def _classify(lines: list[str], draft: _Draft, repeated_title: str, lang: Language) -> None:
     block: list[str] = []
     title_key = repeated_title.casefold().rstrip(".…")
     for raw_line in lines:
         line = _normalize_space(raw_line)
-        kind = _line_kind(line, title_key) if line else "blank"
+        kind = _line_kind(line, title_key, lang) if line else "blank"
         cleaned = clean_line(line) if kind in ("text", "heading") else line
         if not cleaned and kind in ("text", "heading"):
             kind = "boilerplate"
@@ -219,11 +235,11 @@ def _classify(lines: list[str], draft: _Draft, repeated_title: str) -> None:
         draft.blocks.append(block)
 
 
-def _line_kind(line: str, title_key: str) -> str:
+def _line_kind(line: str, title_key: str, lang: Language) -> str:
     if title_key and line.casefold().rstrip(".…") == title_key:
         return "repeat"
-    words = len(line.split())
-    unterminated = not line.endswith((".", "!", "?"))
+    words = count_words(line)
+    unterminated = not line.endswith(_SENTENCE_STOPS)
     if unterminated and len(line) <= 400 and _CREDIT.search(line) or _CAPTION_START.match(line):
         return "caption"
     tail = line[-_TAIL:]  # the two patterns below end at the end of the line
@@ -242,9 +258,9 @@ def _line_kind(line: str, title_key: str) -> str:
             return "dateline"
         if _BYLINE_ONLY.match(line):
             return "byline"
-        if _BOILERPLATE.search(line) or is_site_sentence(line) or is_furniture(line):
+        if _BOILERPLATE.search(line) or is_site_sentence(line) or is_furniture(line) or lang.is_boilerplate(line):
             return "boilerplate"
-        if not line.endswith(TERMINAL):
+        if not line.endswith(_LINE_ENDS):
             return "boilerplate" if _UNTERMINATED_BOILERPLATE.search(line) else "heading"
     return "text"
 
@@ -310,16 +326,17 @@ def _build(
     source: str | None,
     author: str | None,
     published: datetime | None,
+    lang: Language,
 ) -> Article:
     paragraphs = [" ".join(block) for block in draft.blocks]
     if not paragraphs:
         raise ArticleError("there is no article text here, only a title or site boilerplate")
-    split = _split_lead(paragraphs)
+    split = _split_lead(paragraphs, lang.code)
     lead, body = split[0][0], [paragraph for paragraph, _ in split[1:]]
     sentences = _sentences(split)
     if not sentences:
         raise ArticleError("there is no article text to summarize")
-    title = draft.title or _title_from_sentence(sentences[0].text)
+    title = draft.title or _title_from_sentence(sentences[0].text, lang.code)
     return Article(
         id=article_id(title, "\n\n".join([lead, *body])),
         title=title,
@@ -331,6 +348,7 @@ def _build(
         captions=tuple(draft.captions),
         url=url,
         published=published or draft.published,
+        language=lang.code,
     )
 
 
@@ -359,14 +377,14 @@ def byline_name(author: str | None, source: str | None) -> str | None:
 _Spans = list[tuple[int, int]]
 
 
-def _split_lead(paragraphs: list[str]) -> list[tuple[str, _Spans]]:
+def _split_lead(paragraphs: list[str], code: str) -> list[tuple[str, _Spans]]:
     """The paragraphs, lead first, each with its sentences' spans. Text in one paragraph (a
     flattened page) has its first sentence for a lead, split once: the body's spans are the
     rest of the paragraph's, moved to where the body begins."""
     if len(paragraphs) > 1:
-        return [(paragraph, sentence_spans(paragraph)) for paragraph in paragraphs]
+        return [(paragraph, sentence_spans(paragraph, code)) for paragraph in paragraphs]
     only = paragraphs[0]
-    spans = sentence_spans(only)
+    spans = sentence_spans(only, code)
     if len(spans) <= 1:
         return [(only, spans)]
     begin = spans[1][0]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable
-from functools import lru_cache, partial
+from functools import cache, lru_cache, partial
 from typing import Any
 
 import numpy as np
@@ -37,6 +37,7 @@ from .features import (
     unresolved_opening,
     without_repeats,
 )
+from .languages import language, snowball_stemmer, stop_words
 from .lexicon import STOP_WORDS
 from .models import Article, Ranking
 from .tokenize import Tokenizer
@@ -44,7 +45,6 @@ from .tokenize import Tokenizer
 DEFAULT_ALGORITHM = "default"
 SHORT_ARTICLE = 8
 """An article of at most this many sentences is short: every summary of it holds its lead."""
-_TOKENIZER = Tokenizer()
 _STEMMER = Stemmer("english")
 
 
@@ -58,19 +58,40 @@ class _ContentStems(dict[str, str]):
     """Each word's stem if it is a content word, empty for a stop word or a single character:
     a dictionary filled as words are first asked for, so that a known word costs one lookup
     (mapped over a sentence's words, no Python call at all). Emptied when it grows past
-    200,000 words, so that a long-running bot's junk words (codes, numbers) do not pile up."""
+    200,000 words, so that a long-running bot's junk words (codes, numbers) do not pile up.
+    One per language, each with that language's stop words and stemmer."""
 
     limit = 200_000
+
+    def __init__(self, stop_words: frozenset[str] = STOP_WORDS, stemmer: Callable[[str], str] = stem) -> None:
+        super().__init__()
+        self.stop_words = stop_words
+        self.stem = stemmer
 
     def __missing__(self, word: str) -> str:
         if len(self) >= self.limit:
             self.clear()
         lower = word.lower()
-        found = self[word] = "" if len(word) < 2 or lower in STOP_WORDS else stem(lower)
+        found = self[word] = "" if len(word) < 2 or lower in self.stop_words else self.stem(lower)
         return found
 
 
 _CONTENT_STEMS = _ContentStems()
+
+
+@cache
+def content_stems(code: str) -> _ContentStems:
+    """The content-word stems of a language: sumy's English stemmer, Snowball's for the others
+    (words stay whole where Snowball has no stemmer: Ukrainian, Chinese, Japanese)."""
+    if code == "en":
+        return _CONTENT_STEMS
+    lang = language(code)
+    return _ContentStems(stop_words(lang), snowball_stemmer(lang))
+
+
+@cache
+def _tokenizer(code: str) -> Tokenizer:
+    return Tokenizer(code)
 
 
 class NewsSummarizer(AbstractSummarizer):  # type: ignore[misc]
@@ -83,9 +104,13 @@ class NewsSummarizer(AbstractSummarizer):  # type: ignore[misc]
     another one that says it already (repeats go last).
     """
 
-    def __init__(self, stemmer: Callable[[str], str] = stem, model: SentenceModel | None = None) -> None:
-        super().__init__(stemmer)
-        self.stop_words: frozenset[str] = STOP_WORDS
+    def __init__(
+        self, stemmer: Callable[[str], str] = stem, model: SentenceModel | None = None, language: str = "en"
+    ) -> None:
+        content = content_stems(language)
+        super().__init__(stemmer if language == "en" else content.stem)
+        self.stop_words: frozenset[str] = content.stop_words
+        self._content = content
         self.model = model
         self._analysed: tuple[ObjectDocumentModel, Analysis] | None = None
 
@@ -123,17 +148,18 @@ class NewsSummarizer(AbstractSummarizer):  # type: ignore[misc]
         return self._analysed[1]
 
     def _words(self, words: Iterable[str]) -> list[str]:
-        if self._stemmer is stem and self.stop_words is STOP_WORDS:
-            return list(filter(None, map(_CONTENT_STEMS.__getitem__, words)))
+        if self._stemmer is self._content.stem and self.stop_words is self._content.stop_words:
+            return list(filter(None, map(self._content.__getitem__, words)))
         stem_word = self._stemmer
         return [stem_word(lower) for w in words if len(w) > 1 and (lower := w.lower()) not in self.stop_words]
 
 
-def _sumy_algorithms() -> dict[str, Callable[[], AbstractSummarizer]]:
-    def with_stop_words(cls: type) -> Callable[[], AbstractSummarizer]:
-        def make() -> AbstractSummarizer:
-            summarizer = cls(stem)
-            summarizer.stop_words = STOP_WORDS
+def _sumy_algorithms() -> dict[str, Callable[[str], AbstractSummarizer]]:
+    def with_stop_words(cls: type) -> Callable[[str], AbstractSummarizer]:
+        def make(code: str) -> AbstractSummarizer:
+            content = content_stems(code)
+            summarizer = cls(content.stem)
+            summarizer.stop_words = content.stop_words
             return summarizer
 
         return make
@@ -147,13 +173,18 @@ def _sumy_algorithms() -> dict[str, Callable[[], AbstractSummarizer]]:
         "sumbasic": with_stop_words(SumBasicSummarizer),
         "reduction": with_stop_words(ReductionSummarizer),
         "edmundson": _edmundson,
-        DEFAULT_ALGORITHM: NewsSummarizer,
+        DEFAULT_ALGORITHM: _news,
     }
 
 
-def _edmundson() -> AbstractSummarizer:
-    summarizer = EdmundsonSummarizer(stem)
-    summarizer.null_words = STOP_WORDS
+def _news(code: str) -> AbstractSummarizer:
+    return NewsSummarizer(language=code)
+
+
+def _edmundson(code: str) -> AbstractSummarizer:
+    content = content_stems(code)
+    summarizer = EdmundsonSummarizer(content.stem)
+    summarizer.null_words = content.stop_words
     return summarizer
 
 
@@ -170,9 +201,10 @@ class UnknownAlgorithm(ValueError):
 def build_document(article: Article) -> ObjectDocumentModel:
     """sumy's document model of an article: its title as a heading, its sentences as they are."""
     paragraphs: dict[int, list[SumySentence]] = {}
+    tokenizer = _tokenizer(article.language)
     for sentence in article.sentences:
-        paragraphs.setdefault(sentence.paragraph, []).append(SumySentence(sentence.text, _TOKENIZER))
-    heading = SumySentence(article.title, _TOKENIZER, is_heading=True)
+        paragraphs.setdefault(sentence.paragraph, []).append(SumySentence(sentence.text, tokenizer))
+    heading = SumySentence(article.title, tokenizer, is_heading=True)
     blocks = [Paragraph(sentences) for _, sentences in sorted(paragraphs.items())]
     if blocks:
         blocks[0] = Paragraph([heading, *blocks[0]._sentences])
@@ -185,7 +217,8 @@ def rank(article: Article, algorithm: str = DEFAULT_ALGORITHM, model: SentenceMo
     factory = _FACTORIES.get(algorithm)
     if factory is None:
         raise UnknownAlgorithm(algorithm)
-    summarizer = NewsSummarizer(model=model) if algorithm == DEFAULT_ALGORITHM else factory()
+    code = article.language
+    summarizer = NewsSummarizer(model=model, language=code) if algorithm == DEFAULT_ALGORITHM else factory(code)
     document = build_document(article)
     count = len(document.sentences)
     if isinstance(summarizer, NewsSummarizer):
@@ -224,15 +257,16 @@ def news_order(analysis: Analysis, features: np.ndarray, model: SentenceModel) -
     return readable_first(without_repeats(first + rest, analysis.bags), partial(unresolved_opening, texts, title))
 
 
-def content_bag(text: str) -> frozenset[str]:
+def content_bag(text: str, language: str = "en") -> frozenset[str]:
     """The content-word stems the news ranker compares sentences by."""
-    return frozenset(filter(None, map(_CONTENT_STEMS.__getitem__, _TOKENIZER.to_words(text))))
+    return frozenset(filter(None, map(content_stems(language).__getitem__, _tokenizer(language).to_words(text))))
 
 
 def sentence_features(article: Article) -> np.ndarray:
     """The news ranker's feature rows for the sentences of ``article`` (what its weights are fitted on)."""
     document = build_document(article)
-    return NewsSummarizer().analyse(document).features() if document.sentences else np.zeros((0, len(FEATURES)))
+    summarizer = NewsSummarizer(language=article.language)
+    return summarizer.analyse(document).features() if document.sentences else np.zeros((0, len(FEATURES)))
 
 
 def _scores_by_position(infos: list[SentenceInfo], count: int) -> tuple[float, ...]:

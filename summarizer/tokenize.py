@@ -11,7 +11,11 @@ facts can always be traced back to the text they came from.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+import unicodedata
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from .languages import Language, language
 
 # Titles before a name never end a sentence ("Mr. Smith", "Gen. Allen").
 _TITLES = frozenset(
@@ -146,24 +150,68 @@ _STARTERS = frozenset(
     ]
 )
 
+
+def _marks() -> str:
+    """Every combining mark of the Basic Multilingual Plane as character-class ranges: the vowel
+    signs of Devanagari and the vowel marks of Arabic belong to the word they sit in."""
+    codes = [c for c in range(0x300, 0x10000) if unicodedata.category(chr(c)).startswith("M")]
+    ranges: list[tuple[int, int]] = []
+    for code in codes:
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1] = (ranges[-1][0], code)
+        else:
+            ranges.append((code, code))
+    return "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in ranges)
+
+
 _BLANK_LINE = re.compile(r"\n\s*\n")
-_TERMINATOR = re.compile(r"[.!?…。！？]+[\"'”’»)\]]*")
-_WORD = re.compile(r"[^\W_]+(?:(?:['’\-]|[.,](?=\d))[^\W_]+)*")
+STOPS = ".!?…。！？؟।॥۔"
+"""Marks that can end a sentence: Latin, CJK, Arabic and Persian "؟", Devanagari "।", Urdu "۔"."""
+_CLOSERS = "\"'”’“»)\\]」』）"
+_TERMINATOR = re.compile(rf"[{STOPS}]+[{_CLOSERS}]*")
+# A word part: letters and digits, with the combining marks and the zero-width (non-)joiners that
+# Persian and Indic words hold inside them ("می‌شود").
+_PART = rf"[^\W_]+(?:[{_marks()}\u200c\u200d]+[^\W_]*)*"
+_WORD = re.compile(rf"{_PART}(?:(?:['’\-]|[.,](?=\d)){_PART})*")
+_SPACELESS = re.compile(
+    r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+"
+)
+"""Runs of Thai, Lao, Myanmar, Khmer, Han and kana: scripts that write words without spaces between them."""
 # A figure with a decimal point ("$3.00", "10.9bn", "2.5%"): its point is inside the number,
 # so a full stop after it is an ordinary one.
 _DECIMAL = re.compile(r"[^\w]*\d[\d,]*\.\d+[^\W\d_]*%?")
 _QUOTES_BEFORE_A_WORD = "\"'“‘(["
-_OPENERS = "\"'“‘«([¿¡"
-_CJK_STOPS = "。！？"
+_OPENERS = "\"'“‘«„「『([¿¡"
+_ALWAYS_ENDS = "。！？।॥"
+_CJK_BRACKETS = (("《", "》"), ("「", "」"), ("『", "』"))
+"""Stops that end a sentence whatever follows (in CJK nothing but the next sentence follows)."""
+CHARS_PER_WORD = 1.6
+"""Chinese and Japanese words run about this many characters: text without spaces is measured by it."""
 
 
-def split_sentences(text: str) -> list[str]:
+@dataclass(frozen=True)
+class _Rules:
+    """What a language changes in sentence splitting: its abbreviations and sentence openers."""
+
+    titles: frozenset[str]
+    starters: frozenset[str]
+    ordinal_period: bool
+
+
+@cache
+def _rules(code: str) -> _Rules:
+    lang: Language = language(code)
+    return _Rules(_TITLES | lang.titles, _STARTERS | lang.starters, lang.ordinal_period)
+
+
+def split_sentences(text: str, language: str = "en") -> list[str]:
     """Split text into sentences; each one is a stripped, verbatim slice of ``text``."""
-    return [text[start:end] for start, end in sentence_spans(text)]
+    return [text[start:end] for start, end in sentence_spans(text, language)]
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
+def sentence_spans(text: str, language: str = "en") -> list[tuple[int, int]]:
     """Character spans of the sentences of ``text``, blank lines always ending one."""
+    rules = _rules(language)
     spans: list[tuple[int, int]] = []
     begin = 0
     for gap in (*_BLANK_LINE.finditer(text), None):
@@ -173,17 +221,17 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         while end > begin and text[end - 1].isspace():
             end -= 1
         if begin < end:
-            _split_block(text, begin, end, spans)
+            _split_block(text, begin, end, spans, rules)
         if gap:
             begin = gap.end()
     return spans
 
 
-def _split_block(text: str, begin: int, end: int, spans: list[tuple[int, int]]) -> None:
+def _split_block(text: str, begin: int, end: int, spans: list[tuple[int, int]], rules: _Rules) -> None:
     start = begin
     for match in _TERMINATOR.finditer(text, begin, end):
         stop = match.end()
-        if stop >= end or not _is_boundary(text, match, end):
+        if stop >= end or not _is_boundary(text, match, end, rules):
             continue
         _append(text, start, stop, spans)
         start = stop
@@ -199,11 +247,16 @@ def _append(text: str, start: int, stop: int, spans: list[tuple[int, int]]) -> N
         spans.append((start, stop))
 
 
-def _is_boundary(text: str, match: re.Match[str], end: int) -> bool:
+def _is_boundary(text: str, match: re.Match[str], end: int, rules: _Rules) -> bool:
     stop = match.end()
     marks = match.group()
-    if marks[0] in _CJK_STOPS:
-        return True
+    if marks[0] in _ALWAYS_ENDS:
+        # Inside a title 《…》 or a quote 「…」 left open, or a quote closed by 」 and taken up by と
+        # or って (「必要だ。」と述べた。), the sentence goes on.
+        window = text[max(0, stop - 80) : stop]
+        if any(window.rfind(opening) > window.rfind(closing) for opening, closing in _CJK_BRACKETS):
+            return False
+        return not (marks[-1] in "」』" and text.startswith(("と", "って"), stop))
     following = text[stop]
     if not following.isspace():
         # "said.The": a missing space after a full stop between two words.
@@ -216,11 +269,16 @@ def _is_boundary(text: str, match: re.Match[str], end: int) -> bool:
             and text[match.start() - 2 : match.start()].islower()
         )
     nxt = _next_word(text, stop, end)
-    if not nxt or not (nxt[0].isupper() or nxt[0].isdigit()):
+    if not nxt or not (nxt[0].isupper() or nxt[0].isdigit() or _caseless(nxt[0])):
         return False
     if marks != ".":
         return True
-    return _period_ends_sentence(text, match.start(), nxt)
+    return _period_ends_sentence(text, match.start(), nxt, rules)
+
+
+def _caseless(char: str) -> bool:
+    """A letter of a script without capitals (Arabic, Devanagari, Han): any word of it may open a sentence."""
+    return char.isalpha() and not char.islower() and not char.isupper()
 
 
 def _next_word(text: str, pos: int, end: int) -> str:
@@ -244,43 +302,84 @@ def _word_before(text: str, end: int) -> str:
     return word[max(map(word.rfind, _QUOTES_BEFORE_A_WORD)) + 1 :]
 
 
-def _period_ends_sentence(text: str, dot: int, nxt: str) -> bool:
+def _period_ends_sentence(text: str, dot: int, nxt: str, rules: _Rules) -> bool:
     word = _word_before(text, dot)
     bare = word.rstrip(".").lower()
     if not bare or not bare[-1].isalnum():
         return True
-    if bare in _TITLES:
+    if bare in rules.titles:
         return False
+    if rules.ordinal_period and bare.isdigit() and len(bare) <= 2 and not nxt[0].isdigit():
+        return nxt.lower() in rules.starters  # "am 3. Oktober", "der 2. Weltkrieg"; "auf 12. Das ..." ends
     if bare in _MONTHS:
         return not nxt[0].isdigit()
+    if bare.replace(".", "").isdigit():
+        return True  # a figure or a date ("on 20.09.") ends the sentence it closes
+    if len(bare) == 1 and word[0].islower() and len(nxt) == 1 and (dot < 2 or text[dot - 2].isspace()):
+        return False  # one letter of a spaced abbreviation: "z. B.", "т. е."
     if len(bare) == 1 and bare.isalpha() and word[0].isupper():
         # An initial ("George W. Bush"), unless the next word plainly opens a sentence.
-        return nxt.lower() in _STARTERS and nxt.lower() not in _TITLES
+        return nxt.lower() in rules.starters and nxt.lower() not in rules.titles
     if _DECIMAL.fullmatch(bare):
         return True
     if bare in _INNER or "." in bare:
         # "U.S.", "a.m.", "Inc.": a boundary only before a word that opens sentences.
-        return nxt.lower() in _STARTERS or (bare == "no" and not nxt[0].isdigit())
+        return nxt.lower() in rules.starters or (bare == "no" and not nxt[0].isdigit())
     return True
 
 
 def split_words(sentence: str) -> tuple[str, ...]:
-    """Words of a sentence: letters and digits, keeping "10.9bn", "2,277th" and "don't" whole."""
+    """Words of a sentence: letters and digits, keeping "10.9bn", "2,277th" and "don't" whole;
+    text without spaces (Han, kana) as overlapping pairs of characters, as CJK search indexes do."""
     return _words(sentence)
 
 
 @lru_cache(maxsize=65536)
 def _words(sentence: str) -> tuple[str, ...]:
-    return tuple(_WORD.findall(sentence))
+    words = _WORD.findall(sentence)
+    if _SPACELESS.search(sentence) is None:
+        return tuple(words)
+    return tuple(piece for word in words for piece in _pieces(word))
+
+
+def _pieces(word: str) -> list[str]:
+    """A word's runs of spaceless script as character pairs (a lone character alone), the rest whole."""
+    pieces: list[str] = []
+    position = 0
+    for run in _SPACELESS.finditer(word):
+        if run.start() > position:
+            pieces.append(word[position : run.start()])
+        chars = run.group()
+        pieces.extend([chars] if len(chars) == 1 else [chars[i : i + 2] for i in range(len(chars) - 1)])
+        position = run.end()
+    if position < len(word):
+        pieces.append(word[position:])
+    return pieces
+
+
+def count_words(text: str) -> int:
+    """How many words ``text`` holds: its space-separated ones, and for a script without spaces
+    its characters over ``CHARS_PER_WORD``."""
+    spaceless = sum(len(run) for run in _SPACELESS.findall(text))
+    if not spaceless:
+        return len(text.split())
+    others = [t for t in _SPACELESS.sub(" ", text).split() if any(c.isalnum() for c in t)]
+    return len(others) + round(spaceless / CHARS_PER_WORD)
 
 
 class Tokenizer:
     """The tokenizer sumy's parsers and summarizers are given in place of its NLTK one."""
 
-    language = "english"
+    def __init__(self, language: str = "en") -> None:
+        self.code = language
+        self.language = _language_name(language)
 
     def to_sentences(self, paragraph: str) -> tuple[str, ...]:
-        return tuple(split_sentences(paragraph))
+        return tuple(split_sentences(paragraph, self.code))
 
     def to_words(self, sentence: str) -> tuple[str, ...]:
         return split_words(sentence)
+
+
+def _language_name(code: str) -> str:
+    return language(code).name

@@ -1,1 +1,1 @@
-"""Benchmarks of the store and the link path, out of the runtime path: they print numbers."""
+"""Benchmarks of the store, the link path and real traffic, out of the runtime path: they print numbers."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from telegram import Message, Update
-from telegram.constants import ChatAction
+from telegram.constants import ChatType
 
 from summarizer import ArticleError
 
@@ -16,7 +16,9 @@ from ..present import formatting as fmt
 from ..present.keyboards import back_keyboard
 from ..present.plural import plural
 from ..service import MIN_SENTENCES, MIN_TEXT_CHARS, TooShort
+from .concurrency import BUSY, Busy, typing
 from .numbers import parse_number
+from .parts import take_part
 from .replies import ARTICLE_ID, command_text, may_configure, reply_html, send_summary, slow_down, stored_or_reply
 
 LINK = re.compile(r"\b[a-z][a-z0-9+.-]{1,15}://\S+", re.IGNORECASE)
@@ -119,6 +121,9 @@ async def summarize(update: Update, context: BotContext) -> None:
             "or as a reply to a message that holds an article."
         )
         return
+    if argument and message.chat.type == ChatType.PRIVATE:
+        await take_part(message, context, argument, answer_text)  # the app may have split a long paste
+        return
     await summarize_text(message, context, text)
 
 
@@ -134,9 +139,12 @@ def link_in(text: str) -> str | None:
 async def summarize_link(message: Message, context: BotContext, url: str) -> None:
     if await slow_down(message, context):
         return
-    await message.chat.send_action(ChatAction.TYPING)
     try:
-        stored, _ = await context.news.add_link(url, chat_id=message.chat_id)
+        async with context.bot_data.slow_work.slot(), typing(message.chat):
+            stored, _ = await context.news.add_link(url, chat_id=message.chat_id)
+    except Busy:
+        await message.reply_text(BUSY)
+        return
     except FetchError as error:
         await message.reply_text(f"I couldn't use that link: {fmt.escape(str(error))}.")
         return
@@ -146,7 +154,8 @@ async def summarize_link(message: Message, context: BotContext, url: str) -> Non
     await send_summary(message, context, stored)
 
 
-async def summarize_text(message: Message, context: BotContext, text: str) -> None:
+async def summarize_text(message: Message, context: BotContext, text: str, edited: bool = False) -> None:
+    """Summarize pasted text (or the link it is about); ``edited``: say so if it was already stored."""
     link = link_in(text)
     if link:
         await summarize_link(message, context, link)
@@ -159,14 +168,20 @@ async def summarize_text(message: Message, context: BotContext, text: str) -> No
         return
     if await slow_down(message, context):
         return
-    await message.chat.send_action(ChatAction.TYPING)
     try:
-        stored, _ = await context.news.add_text(text, chat_id=message.chat_id)
+        async with context.bot_data.slow_work.slot(), typing(message.chat):
+            stored, created = await context.news.add_text(text, chat_id=message.chat_id)
+    except Busy:
+        await message.reply_text(BUSY)
+        return
     except TooShort:
         await message.reply_text(TOO_SHORT)
         return
     except ArticleError as error:
         await message.reply_text(f"I can't summarize that: {fmt.escape(str(error))}.")
+        return
+    if edited and not created:
+        await message.reply_text("I already summarized this text, just as it reads now.")
         return
     await send_summary(message, context, stored)
 
@@ -254,12 +269,14 @@ async def length(update: Update, context: BotContext) -> None:
     await message.reply_text(f"Done: summaries in this chat now have {plural(chosen, 'sentence')}.")
 
 
-async def private_text(update: Update, context: BotContext) -> None:
-    """Text pasted or forwarded into a private chat: summarize it if it is an article."""
-    message = update.effective_message
-    assert message
-    text = message.text or message.caption or ""
-    if len(text.strip()) < MIN_TEXT_CHARS and not link_in(text):
+def is_article(text: str) -> bool:
+    """Whether a private message may hold an article: long enough, or a link."""
+    return len(text.strip()) >= MIN_TEXT_CHARS or link_in(text) is not None
+
+
+async def answer_text(message: Message, context: BotContext, text: str) -> None:
+    """Text pasted or forwarded into a private chat (its parts joined): summarized if it is an article."""
+    if not is_article(text):
         await message.reply_text(TOO_SHORT)
         return
     await summarize_text(message, context, text)

@@ -5,7 +5,10 @@ private, link-local, carrier-grade NAT, multicast, reserved and unspecified addr
 IPv6, IPv4-mapped IPv6 included) are refused. The connection then goes to the address that was
 checked, never through a second DNS lookup that could be rebound; TLS still verifies the real
 host name. Every redirect hop is checked the same way, five at most. Connect and total time are
-limited, the body is limited while it streams, and only the content types asked for are read.
+limited, and only the content types asked for are read. The body is limited while it streams, on
+its decoded bytes: gzip and deflate are inflated here a slice at a time, never more than the limit,
+giving the event loop (and so the time limit) a turn after each slice; stacked or unknown
+content-encodings are refused, so a few kilobytes can never grow into gigabytes.
 """
 
 from __future__ import annotations
@@ -13,7 +16,8 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import socket
-from collections.abc import Awaitable, Callable, Sequence
+import zlib
+from collections.abc import Awaitable, Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 import httpx
@@ -118,6 +122,7 @@ class SafeFetcher:
                 "Host": _host_header(url),
                 "User-Agent": USER_AGENT,
                 "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.5",
+                "Accept-Encoding": "gzip, deflate",
                 **headers,
             },
             extensions={"sni_hostname": url.host},
@@ -169,15 +174,94 @@ class SafeFetcher:
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > self.max_bytes:
             raise FetchError(f"that page is too large (over {self.max_bytes // 1_000_000} MB)")
+        body = await self._body(response)
+        return Page(str(url), response.status_code, content_type, bytes(body), etag, modified)
+
+    async def _body(self, response: httpx.Response) -> bytes:
+        """The decoded body, refused as soon as it grows past ``max_bytes``."""
+        too_large = FetchError(f"that page is too large (over {self.max_bytes // 1_000_000} MB)")
+        decoder = decoder_for(response.headers.get("content-encoding", ""))
         body = bytearray()
         try:
-            async for chunk in response.aiter_bytes():
-                body += chunk
-                if len(body) > self.max_bytes:
-                    raise FetchError(f"that page is too large (over {self.max_bytes // 1_000_000} MB)")
+            async for raw in response.aiter_raw():
+                for piece in decoder.decode(raw):
+                    body += piece
+                    if len(body) > self.max_bytes:
+                        raise too_large
+                    await asyncio.sleep(0)
         except httpx.HTTPError:
             raise FetchError("the connection broke while reading the page") from None
-        return Page(str(url), response.status_code, content_type, bytes(body), etag, modified)
+        return bytes(body)
+
+
+SLICE = 64 * 1024
+"""Decoded bytes made at a time: the most a compressed body can grow before the limit is checked."""
+
+
+class Decoder:
+    """Content-encoding ``identity``: the bytes as they came."""
+
+    def decode(self, raw: bytes) -> Iterator[bytes]:
+        """The decoded bytes of ``raw``, in slices of at most SLICE bytes."""
+        for start in range(0, len(raw), SLICE):
+            yield raw[start : start + SLICE]
+
+
+class Inflater(Decoder):
+    """gzip (members one after another) or deflate (zlib-wrapped, or raw as some servers send it),
+    inflated with a cap on each step's output so no step makes more than SLICE bytes."""
+
+    def __init__(self, gzip: bool) -> None:
+        self.gzip = gzip
+        self._inflate = zlib.decompressobj(zlib.MAX_WBITS | 16 if gzip else zlib.MAX_WBITS)
+        self._started = False
+        self._finished = False
+
+    def decode(self, raw: bytes) -> Iterator[bytes]:
+        data = raw
+        while not self._finished:
+            piece = self._step(data)
+            data = self._inflate.unconsumed_tail
+            if self._inflate.eof:
+                data = self._next_member(self._inflate.unused_data)
+            if piece:
+                yield piece
+            if not data and len(piece) < SLICE:
+                return
+
+    def _step(self, data: bytes) -> bytes:
+        try:
+            piece = self._inflate.decompress(data, SLICE)
+        except zlib.error:
+            if self.gzip or self._started:
+                raise FetchError("the page's compressed data is broken") from None
+            self._inflate = zlib.decompressobj(-zlib.MAX_WBITS)
+            self._started = True
+            return self._step(data)
+        self._started = True
+        return piece
+
+    def _next_member(self, rest: bytes) -> bytes:
+        """What follows a finished stream: another gzip member, or trailing bytes to drop."""
+        if self.gzip and rest.startswith(b"\x1f\x8b"):
+            self._inflate = zlib.decompressobj(zlib.MAX_WBITS | 16)
+            return rest
+        self._finished = True
+        return b""
+
+
+def decoder_for(content_encoding: str) -> Decoder:
+    """The decoder for a Content-Encoding header; FetchError for stacked or unknown encodings."""
+    layers = [e.strip().lower() for e in content_encoding.split(",") if e.strip().lower() not in ("", "identity")]
+    if len(layers) > 1:
+        raise FetchError(f"that page is compressed more than once ({', '.join(layers)}), which I don't open")
+    if not layers:
+        return Decoder()
+    if layers[0] in ("gzip", "x-gzip"):
+        return Inflater(gzip=True)
+    if layers[0] == "deflate":
+        return Inflater(gzip=False)
+    raise FetchError(f"that page uses a compression I can't read ({layers[0][:20]})")
 
 
 def _parse(url: str) -> httpx.URL:

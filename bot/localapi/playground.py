@@ -3,14 +3,17 @@
 It starts the local Bot API server on 127.0.0.1, runs the real bot against it (polling, its own
 SQLite file) and lets you chat as a user: type messages and commands; ``@ words`` sends an
 inline query; ``!1``, ``!2``... presses a button under the last message; ``!group TEXT`` posts
-in a group where you are an admin; ``!quit`` leaves.
+in a group where you are an admin; ``!file PATH`` sends a document; ``!quit`` leaves. A paste of
+many lines is one message, split like Telegram's apps split a text over 4096 characters.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import mimetypes
 import sys
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +21,7 @@ from pydantic import SecretStr
 
 from ..app import build_application, running
 from ..settings import Settings
+from .client import telegram_split
 from .html import visible_text
 from .server import LocalBotApi
 
@@ -25,7 +29,8 @@ YOU = 4242
 GROUP = -1004242
 HELP = (
     "Type a command (/help, /latest, /search election, /summarize ID) or paste an article.\n"
-    "  @ words  inline query   !N  press button N   !group TEXT  say it in a group   !quit  leave"
+    "  @ words  inline query   !N  press button N   !group TEXT  say it in a group\n"
+    "  !file PATH  send a document   !quit  leave   (a multi-line paste is one message)"
 )
 
 
@@ -41,17 +46,57 @@ async def playground(database: Path) -> None:
             await _chat(api)
 
 
+PASTE_SECONDS = 0.05
+"""Lines that come within this of each other are one paste, so one message, as in an app."""
+
+
+class _Typed:
+    """Standard input, read line by line on a thread, handed to the event loop a message at a
+    time: lines that arrive together are one paste, except that a command (/), an inline query
+    (@) or an action (!) always starts a message of its own."""
+
+    def __init__(self) -> None:
+        self.lines: asyncio.Queue[str | None] = asyncio.Queue()
+        self._pending: list[str | None] = []
+        loop = asyncio.get_running_loop()
+        threading.Thread(target=self._read, args=(loop,), daemon=True).start()
+
+    def _read(self, loop: asyncio.AbstractEventLoop) -> None:
+        for line in sys.stdin:
+            loop.call_soon_threadsafe(self.lines.put_nowait, line.rstrip("\n"))
+        loop.call_soon_threadsafe(self.lines.put_nowait, None)
+
+    async def message(self) -> str | None:
+        """The next message; None at the end of input."""
+        if not self._pending:
+            print("you> ", end="", flush=True)
+        first = self._pending.pop() if self._pending else await self.lines.get()
+        if first is None:
+            return None
+        lines = [first]
+        while True:
+            try:
+                line = await asyncio.wait_for(self.lines.get(), PASTE_SECONDS)
+            except TimeoutError:
+                return "\n".join(lines)
+            if line is None or line.startswith(("/", "@", "!")):
+                self._pending.append(line)
+                return "\n".join(lines)
+            lines.append(line)
+
+
 async def _chat(api: LocalBotApi) -> None:
     last: dict[str, Any] | None = None
+    typed = _Typed()
     while True:
-        line = await asyncio.to_thread(_read)
-        if line is None or line.strip() == "!quit":
+        text = await typed.message()
+        if text is None or text.strip() == "!quit":
             return
-        line = line.strip()
-        if not line:
+        text = text.strip()
+        if not text:
             continue
         try:
-            last = await _act(api, line, last)
+            last = await _act(api, text, last)
         except TimeoutError:
             print("  (no answer from the bot)")
 
@@ -64,6 +109,8 @@ async def _act(api: LocalBotApi, line: str, last: dict[str, Any] | None) -> dict
         return last
     if line.startswith("!group "):
         return await _say(api, line[7:], GROUP) or last
+    if line.startswith("!file "):
+        return await _send_file(api, Path(line[6:].strip()).expanduser()) or last
     if line[:1] == "!" and line[1:].isdigit() and last:
         buttons = [b for row in last.get("reply_markup", {}).get("inline_keyboard", []) for b in row]
         index = int(line[1:]) - 1
@@ -81,9 +128,26 @@ async def _act(api: LocalBotApi, line: str, last: dict[str, Any] | None) -> dict
 
 
 async def _say(api: LocalBotApi, text: str, chat: int) -> dict[str, Any] | None:
-    """Send as you, then show every message the bot sends back within a moment."""
+    """Send as you (in parts, if the app would split it), then show what the bot sends back."""
     before = len(api.sent_to(chat))
-    api.send(YOU, text, chat)
+    for part in telegram_split(text):
+        api.send(YOU, part, chat)
+    return await _replies(api, chat, before)
+
+
+async def _send_file(api: LocalBotApi, path: Path) -> dict[str, Any] | None:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        print(f"  (can't read {path}: {error.strerror})")
+        return None
+    before = len(api.sent_to(YOU))
+    api.send_document(YOU, data, path.name, mimetypes.guess_type(path.name)[0])
+    return await _replies(api, YOU, before)
+
+
+async def _replies(api: LocalBotApi, chat: int, before: int) -> dict[str, Any] | None:
+    """Show every message the bot sends to ``chat`` after the first ``before``, within a moment."""
     await api.wait_for(lambda: len(api.sent_to(chat)) > before, 15)
     await asyncio.sleep(0.5)
     replies = api.sent_to(chat)[before:]
@@ -99,13 +163,6 @@ def _show(messages: list[dict[str, Any]]) -> None:
         if buttons:
             print("  " + "  ".join(f"[!{n}] {label}" for n, label in enumerate(buttons, start=1)))
         print()
-
-
-def _read() -> str | None:
-    try:
-        return input("you> ")
-    except EOFError:
-        return None
 
 
 def main(database: Path) -> int:

@@ -261,6 +261,12 @@ class BotApiRoutes(ChatState):
         chat = self._chat(params.get("chat_id"))
         return [self._member(chat, user_id) for user_id in sorted(chat.admins)]
 
+    async def _api_getfile(self, params: JSON) -> JSON:
+        try:
+            return self.files.get_file(params.get("file_id"))
+        except ValueError as error:
+            raise bad_request(str(error)) from None
+
     async def _api_close(self, _: JSON) -> bool:
         return True
 

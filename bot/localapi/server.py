@@ -5,8 +5,9 @@ implements what this bot uses. It validates like Telegram (HTML entities, 4096 U
 64-byte callback data, inline result limits, per-chat flood limits) and answers errors in
 Telegram's shape. Tests and the playground drive it from the user's side: send a message or a
 command, post in a group or channel, send an inline query, press a button, and read back what
-the bot sent and every API call it made. Faults (429, 500, slow answers, dropped connections,
-a bot kicked from a chat) can be switched on per test.
+the bot sent and every API call it made; send a document (getFile and the download work like
+Telegram's), edit a message, forward a batch, add the bot to a group. Faults (429, 500, slow
+answers, dropped connections, a bot kicked from a chat) can be switched on per test.
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ from typing import Any
 
 from aiohttp import web
 
+from .client import MESSAGE_LIMIT, telegram_split
 from .faults import ApiError, Faults, FloodLimit
+from .html import utf16_len
 from .routes import BotApiRoutes
 from .state import Call, Chat, User
 from .validate import JSON, command_entities, public, read_params
@@ -41,9 +44,15 @@ class LocalBotApi(BotApiRoutes):
         """What the bot's ``base_url`` setting should be."""
         return f"http://127.0.0.1:{self.port}/bot"
 
+    @property
+    def file_url(self) -> str:
+        """Where the bot downloads files from (its ``base_file_url``)."""
+        return f"http://127.0.0.1:{self.port}/file/bot"
+
     async def start(self, port: int = 0) -> LocalBotApi:
         app = web.Application(client_max_size=20 * 1024 * 1024)
         app.router.add_route("*", "/bot{token}/{method}", self._handle)
+        app.router.add_get("/file/bot{token}/{path:.+}", self.files.download)
         self._runner = web.AppRunner(app, handle_signals=False, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", port)
@@ -136,8 +145,19 @@ class LocalBotApi(BotApiRoutes):
     def kick_bot(self, chat_id: int) -> None:
         self.chats[chat_id].bot_status = "kicked"
 
-    def send(self, user_id: int, text: str, chat_id: int | None = None, reply_to: int | None = None) -> JSON:
-        """A user sends ``text`` in a chat (their private chat with the bot by default)."""
+    def send(
+        self,
+        user_id: int,
+        text: str,
+        chat_id: int | None = None,
+        reply_to: int | None = None,
+        forward_from: JSON | None = None,
+    ) -> JSON:
+        """A user sends ``text`` in a chat (their private chat with the bot by default); with
+        ``forward_from`` (a MessageOrigin) it is a forward. Like Telegram's apps, refuses a text
+        longer than one message: split it first."""
+        if not text.strip() or utf16_len(text) > MESSAGE_LIMIT:
+            raise ValueError(f"a message holds 1 to {MESSAGE_LIMIT} UTF-16 units; split longer texts")
         user = self.users[user_id]
         chat = self.chats[chat_id if chat_id is not None else user_id]
         message = self._message(chat, user, text)
@@ -146,7 +166,43 @@ class LocalBotApi(BotApiRoutes):
             message["entities"] = entities
         if reply_to is not None:
             message["reply_to_message"] = public(self.messages[chat.id][reply_to])
+        if forward_from is not None:
+            message["forward_origin"] = forward_from
         return self._push({"message": public(message)})
+
+    def send_document(
+        self, user_id: int, data: bytes, name: str | None, mime_type: str | None = None, caption: str | None = None
+    ) -> JSON:
+        """A user sends a file in their private chat with the bot."""
+        message = self._message(self.chats[user_id], self.users[user_id], "")
+        del message["text"]
+        message["document"] = self.files.add(data, name, mime_type)
+        if caption:
+            message["caption"] = caption
+        return self._push({"message": public(message)})
+
+    def edit(self, user_id: int, message_id: int, text: str, chat_id: int | None = None) -> JSON:
+        """A user edits a message they sent: the bot gets an edited_message update."""
+        message = self.messages[chat_id if chat_id is not None else user_id][message_id]
+        assert message.get("from", {}).get("id") == user_id, "users edit only their own messages"
+        message.update(text=text, edit_date=int(time.time()))
+        return self._push({"edited_message": public(message)})
+
+    def add_bot_to_group(self, chat_id: int, by_user: int) -> JSON:
+        """An admin adds the bot to a group: the bot gets a my_chat_member update."""
+        chat = self.chats[chat_id]
+        chat.bot_status = "member"
+        return self._push(
+            {
+                "my_chat_member": {
+                    "chat": chat.to_json(),
+                    "from": self.users[by_user].to_json(),
+                    "date": int(time.time()),
+                    "old_chat_member": {"status": "left", "user": self.bot.to_json()},
+                    "new_chat_member": {"status": "member", "user": self.bot.to_json()},
+                }
+            }
+        )
 
     def post_in_channel(self, chat_id: int, text: str) -> JSON:
         chat = self.chats[chat_id]
@@ -216,10 +272,12 @@ class LocalBotApi(BotApiRoutes):
     async def reply_to(
         self, user_id: int, text: str, chat_id: int | None = None, count: int = 1, timeout: float = 10
     ) -> list[JSON]:
-        """Send ``text`` and wait for ``count`` new bot messages in that chat."""
+        """Send ``text`` (in parts, as Telegram's desktop app splits a text over one message) and
+        wait for ``count`` new bot messages in that chat."""
         chat = chat_id if chat_id is not None else user_id
         before = len(self.sent_to(chat))
-        self.send(user_id, text, chat_id)
+        for part in telegram_split(text):
+            self.send(user_id, part, chat_id)
         return await self.wait_for(
             lambda: self.sent_to(chat)[before:] if len(self.sent_to(chat)) >= before + count else None, timeout
         )

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .faults import GROUP_LIMIT, PRIVATE_LIMIT, ApiError, Faults, FloodLimit, bad_request
+from .files import FileStore
 from .validate import JSON, set_markup
 
 
@@ -110,6 +111,7 @@ class ChatState:
         self._answers: dict[str, asyncio.Future[JSON]] = {}
         self._webhook: JSON | None = None
         self._webhook_task: asyncio.Task[None] | None = None
+        self.files = FileStore(token)
 
     # -- state helpers -----------------------------------------------------------------------
 

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import re
 
+from ..languages import language
+from ..languages.hooks import names_by_capitals
 from ..models import Article, KeyFact, Ranking
 from .candidate import _Candidate
 from .dates import _DATE, _DATE_HINT, _dates
 from .entities import _entities
 from .figures import _counted, _figures
 from .kinds import _nationalities
+from .local import local_dates, local_figures, local_quotes
 from .quotes import _quotes
 from .select import KIND_PRIOR, MAX_FACTS, WEIGHTS, _select, features, score
 
@@ -38,14 +41,28 @@ def candidates(article: Article, ranking: Ranking | None = None) -> list[_Candid
     if ranking and ranking.long_scores:
         top |= set(ranking.top(ranking.long_from))
     title = {w.casefold() for w in re.findall(r"[\w'’-]+", article.title)}
+    found = _english(article) if article.language == "en" else _other_language(article)
+    for candidate in found:
+        candidate.features = features(candidate, title, top)
+    score(found)
+    return found
+
+
+def _english(article: Article) -> list[_Candidate]:
     date_spans = [list(_DATE.finditer(s.text)) if _DATE_HINT.search(s.text) else [] for s in article.sentences]
     entities = _entities(article)
     figures = _counted(list(_figures(article, date_spans)))
     dates = _dates(article, date_spans)
     quotes = list(_quotes(article, entities))
     entities += _nationalities(article)
-    found = [*entities, *figures, *dates, *quotes]
-    for candidate in found:
-        candidate.features = features(candidate, title, top)
-    score(found)
-    return found
+    return [*entities, *figures, *dates, *quotes]
+
+
+def _other_language(article: Article) -> list[_Candidate]:
+    """Figures, dates and quotes by the language's own digits, months and quote marks; names only
+    where capital letters find them (not in German, whose nouns all have one, nor in scripts
+    without capitals), by the English name rules."""
+    lang = language(article.language)
+    entities = _entities(article) if names_by_capitals(lang) else []
+    dates = local_dates(article, lang)
+    return [*entities, *local_figures(article, lang), *dates, *local_quotes(article, lang)]

@@ -109,3 +109,24 @@ def test_reindex_brings_articles_ranked_by_an_older_summarizer_up_to_date(tmp_pa
     stored = asyncio.run(read(article_id))
     assert stored.ranking.scores != tuple(reversed(stored.ranking.scores)) and stored.facts
     assert _bot("reindex", env=env).stdout.strip() == "reindexed 1 articles: 0 with a new ranking or new key facts"
+
+
+def test_playground_takes_a_pasted_article_as_one_message_and_sends_files(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    pasted = "\n".join(line for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip())
+    script = f"{pasted}\n!file {story}\n!file {tmp_path / 'missing.pdf'}\n!quit\n"
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "--local", "--database", str(tmp_path / "pg.sqlite3")],
+        cwd=ROOT,
+        input=script,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={k: v for k, v in os.environ.items() if k != "BOT_TOKEN"},
+    )
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert out.count("Russia offers Syrian opposition fighters") == 2, out  # the paste, then the file
+    assert "Paste or forward a whole article" not in out and "can't summarize" not in out
+    assert "(can't read" in out

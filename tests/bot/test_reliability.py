@@ -3,6 +3,7 @@
 import asyncio
 
 from bot.digests import run_digest
+from bot.localapi.client import telegram_split
 from bot.localapi.server import Faults, LocalBotApi
 from tests.bot.conftest import ALICE, BOB, GROUP
 from tests.bot.test_digests import NEW_ARTICLES, news
@@ -69,7 +70,9 @@ async def test_forged_callback_data_changes_nothing(api: LocalBotApi, bot: objec
 
 async def test_too_long_text_gets_a_clear_reply(api: LocalBotApi, bot: object) -> None:
     limit = bot.bot_data.settings.max_text_chars  # type: ignore[attr-defined]
-    [reply] = await api.reply_to(ALICE, "/summarize " + "word " * (limit // 5 + 10))
+    for part in telegram_split("word " * (limit // 5 + 10)):  # the app sends it in parts, joined again
+        api.send(ALICE, part)
+    [reply] = await api.wait_for(lambda: api.sent_to(ALICE) or None, 20)
     assert "too long" in reply["text"]
     assert await news(bot).store.count() == 21
 

@@ -29,3 +29,12 @@ def test_lists_and_bad_values_from_the_environment(monkeypatch: pytest.MonkeyPat
         with pytest.raises(ValidationError, match=message):
             Settings(_env_file=None)  # type: ignore[call-arg]
         monkeypatch.delenv(name)
+
+
+def test_files_download_from_the_bot_apis_file_url() -> None:
+    official = Settings(_env_file=None)  # type: ignore[call-arg]
+    assert official.file_url == "https://api.telegram.org/file/bot"
+    local = Settings(_env_file=None, bot_api_base_url="http://127.0.0.1:8081/bot/")  # type: ignore[call-arg]
+    assert local.file_url == "http://127.0.0.1:8081/file/bot"
+    chosen = Settings(_env_file=None, bot_api_file_url="https://files.example/file/bot")  # type: ignore[call-arg]
+    assert chosen.file_url == "https://files.example/file/bot"

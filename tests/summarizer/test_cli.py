@@ -5,6 +5,7 @@ import sys
 import pytest
 
 from tests.conftest import ROOT, SEED
+from tests.summarizer.samples import sample_text
 
 
 def _run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
@@ -52,3 +53,12 @@ def test_cli_megabyte_input_is_refused_cleanly() -> None:
     done = _run("-", stdin=b"word " * 210_000)
     assert done.returncode == 1
     assert "too long" in done.stderr.decode()
+
+
+def test_cli_finds_or_takes_the_language() -> None:
+    found = json.loads(_run("-", "--json", stdin=sample_text("uk").encode()).stdout)
+    assert found["article"]["language"] == "uk"
+    given = json.loads(_run("-", "--json", "--language", "ru", stdin=sample_text("uk").encode()).stdout)
+    assert given["article"]["language"] == "ru"
+    refused = _run("-", "--language", "xx", stdin=sample_text("uk").encode())
+    assert refused.returncode == 1 and "I summarize" in refused.stderr.decode()

@@ -1,0 +1,239 @@
+"""Per-language benchmark: ``python -m summarizer.evaluate_languages [FILE.jsonl] [--json]``.
+
+For each language in the file (default: ``tests/data/languages/benchmark.jsonl``, public news with
+the publisher's own summary, see its README) it prints ROUGE-1/2/L F1 (x100) against the reference
+summary of Lead-1, Lead-3 and the default ranker's 1- and 3-sentence summaries, with a tokenizer
+that keeps every script (rouge-score's default drops all but a-z and 0-9; Han and kana are scored
+character by character); key-fact grounding; whether every summary sentence is verbatim in the
+input; language identification accuracy and milliseconds per article for parse, rank, summary and
+key facts, beside English's from the same file.
+
+Needs the dev extra rouge-score. A missing data file is a clean skip, not an error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import re
+import statistics
+import sys
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from . import key_facts, parse_article, rank, summarize
+from .languages import UnsupportedLanguage, identify
+from .models import Article
+from .tokenize import split_sentences, split_words
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_FILE = ROOT / "tests" / "data" / "languages" / "benchmark.jsonl"
+SENTENCES_FILE = DEFAULT_FILE.with_name("sentences.jsonl")
+"""Sentence-splitting gold cases per language (pySBD's golden rules), read beside the benchmark."""
+ENGLISH_FILE = ROOT.parent / "shared" / "eval" / "news-dev.jsonl"
+"""English for comparison: the shared dev set's CNN/DailyMail articles, whose references are the
+publisher's own highlights as the benchmark's are (read where it is, never copied here)."""
+METHODS = ("lead-1", "lead-3", "default-1", "default-3")
+REPEATS = 5
+"""Each article is timed this many times, the garbage collector paused, and its fastest run kept, as
+``summarizer.evaluate`` and ``timeit`` do: the noise of a shared machine stays out of every language alike."""
+_HAN_OR_KANA = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+class ScriptTokenizer:
+    """rouge-score's tokenizer interface over our word splitter: lower-cased words of any script,
+    Han and kana one character each (as multilingual ROUGE scores Chinese and Japanese)."""
+
+    def tokenize(self, text: str) -> list[str]:
+        tokens: list[str] = []
+        for word in re.findall(r"\S+", text.lower()):
+            if _HAN_OR_KANA.search(word):
+                tokens.extend(c for c in word if c.isalnum())
+            else:
+                tokens.extend(split_words(word))
+        return tokens
+
+
+@dataclass
+class Row:
+    language: str
+    title: str
+    text: str
+    summary: str
+
+    @cached_property
+    def headline(self) -> str:
+        """The title, or for a text without one its opening sentence (as the parser would take it)
+        given explicitly, so that the parser does not take the first paragraph for a title."""
+        if self.title:
+            return self.title
+        opening = split_sentences(self.text.split("\n")[0], identify(self.text))[0]
+        return " ".join(opening.split()[:14])
+
+
+@dataclass
+class Totals:
+    rouge: dict[str, dict[str, list[float]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(list)))
+    grounded: list[float] = field(default_factory=list)
+    verbatim: list[bool] = field(default_factory=list)
+    identified: list[bool] = field(default_factory=list)
+    ms: list[float] = field(default_factory=list)
+    ms_per_kchar: list[float] = field(default_factory=list)
+
+
+def load(path: Path, source: str | None = None) -> list[Row]:
+    """The rows of a file: language (English where the file has none), title, text, summary;
+    with ``source``, only the rows from that source."""
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            data = json.loads(line)
+            if source is None or data.get("source") == source:
+                language = data.get("language", "en")
+                rows.append(Row(language, data.get("title") or "", data["text"], data["summary"]))
+    return rows
+
+
+def evaluate(rows: list[Row]) -> dict[str, Any]:
+    """Every figure of the benchmark, per language."""
+    from rouge_score import rouge_scorer  # dev extra: imported only when the benchmark runs
+
+    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], tokenizer=ScriptTokenizer())
+    totals: dict[str, Totals] = defaultdict(Totals)
+    for row in rows:
+        total = totals[row.language]
+        total.identified.append(_identified(row))
+        article = parse_article(row.text, title=row.headline)
+        for method, chosen in _summaries(article).items():
+            for name, value in scorer.score(row.summary, " ".join(chosen)).items():
+                total.rouge[method][name].append(value.fmeasure * 100)
+            total.verbatim.append(all(sentence in row.text for sentence in chosen))
+        total.grounded.append(_grounding(article))
+        elapsed = _timed(row)
+        total.ms.append(elapsed)
+        total.ms_per_kchar.append(elapsed / max(1, len(row.text)) * 1000)
+    return {language: _report(t) for language, t in sorted(totals.items())}
+
+
+def _identified(row: Row) -> bool:
+    try:
+        return identify(f"{row.title}\n{row.text}".strip()) == row.language
+    except UnsupportedLanguage:
+        return False
+
+
+def _summaries(article: Article) -> dict[str, list[str]]:
+    ranking = rank(article)
+    lead = [s.text for s in article.sentences]
+    return {
+        "lead-1": lead[:1],
+        "lead-3": lead[:3],
+        "default-1": [s.text for s in summarize(article, 1, ranking).sentences],
+        "default-3": [s.text for s in summarize(article, 3, ranking).sentences],
+    }
+
+
+def _grounding(article: Article) -> float:
+    """Share of key facts found verbatim in the sentence they cite (1.0 when there are none)."""
+    facts = key_facts(article)
+    if not facts:
+        return 1.0
+    found = [f.text in article.sentences[f.sentence].text or f.text in article.title for f in facts]
+    return sum(found) / len(found)
+
+
+def _timed(row: Row) -> float:
+    """Milliseconds of the whole pipeline, fastest of ``REPEATS``: language, parse, rank, summary, facts."""
+    runs = []
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(REPEATS):
+            start = time.perf_counter()
+            article = parse_article(row.text, title=row.headline)
+            ranking = rank(article)
+            summarize(article, 3, ranking)
+            key_facts(article, ranking)
+            runs.append((time.perf_counter() - start) * 1000)
+    finally:
+        gc.enable()
+    return min(runs)
+
+
+def _report(total: Totals) -> dict[str, Any]:
+    return {
+        "articles": len(total.ms),
+        "rouge": {m: {n: round(statistics.fmean(v), 2) for n, v in by.items()} for m, by in total.rouge.items()},
+        "grounding": round(100 * statistics.fmean(total.grounded), 1),
+        "verbatim": round(100 * statistics.fmean(total.verbatim), 1),
+        "langid": round(100 * statistics.fmean(total.identified), 1),
+        "ms": round(statistics.median(total.ms), 2),
+        "ms_per_kchar": round(statistics.median(total.ms_per_kchar), 2),
+    }
+
+
+def splitting(path: Path) -> dict[str, dict[str, float]]:
+    """Per language: the share of gold cases split exactly right, and of gold sentences found whole."""
+    cases: dict[str, list[tuple[bool, float]]] = defaultdict(list)
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            data = json.loads(line)
+            got, gold = split_sentences(data["text"], data["language"]), data["sentences"]
+            cases[data["language"]].append((got == gold, sum(s in got for s in gold) / len(gold)))
+    return {
+        language: {
+            "cases": len(found),
+            "exact": round(100 * statistics.fmean(exact for exact, _ in found), 1),
+            "sentences": round(100 * statistics.fmean(share for _, share in found), 1),
+        }
+        for language, found in sorted(cases.items())
+    }
+
+
+def print_table(report: dict[str, Any]) -> None:
+    """One line per language: R1/R2/RL of each method, then grounding, verbatim, langid, speed."""
+    head = " ".join(f"{m:>17}" for m in METHODS)
+    print(f"{'lang':<5}{'n':>3} {head}  ground verbatim langid     ms  ms/kch  x en")
+    english = report.get("en", {}).get("ms_per_kchar")
+    for language, figures in report.items():
+        cells = " ".join("{rouge1:5.1f}/{rouge2:5.1f}/{rougeL:5.1f}".format(**figures["rouge"][m]) for m in METHODS)
+        ratio = f"{figures['ms_per_kchar'] / english:5.2f}" if english else "    -"
+        print(
+            f"{language:<5}{figures['articles']:>3} {cells}  {figures['grounding']:6.1f} {figures['verbatim']:8.1f}"
+            f" {figures['langid']:6.1f} {figures['ms']:6.1f} {figures['ms_per_kchar']:7.2f} {ratio}"
+        )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("file", nargs="?", type=Path, default=DEFAULT_FILE)
+    parser.add_argument("--english", type=Path, default=ENGLISH_FILE, help="English rows to compare speed with")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args(argv)
+    if not args.file.exists():
+        print(f"skipped: no benchmark file at {args.file}")
+        return 0
+    rows = load(args.file)
+    if args.english.exists():
+        rows += load(args.english, source="cnn_dailymail")
+    report = evaluate(rows)
+    split = splitting(SENTENCES_FILE) if SENTENCES_FILE.exists() else {}
+    if args.json:
+        print(json.dumps({"summaries": report, "splitting": split}, ensure_ascii=False, indent=2))
+    else:
+        print("ROUGE-1/2/L F1 x100 against the publisher's summary; ms: whole pipeline per article (fastest of")
+        print("5 runs, median over articles), ms/kch: per 1,000 characters, x en: that against English's")
+        print_table(report)
+        print("\nsentence splitting against pySBD's golden rules: cases split exactly / gold sentences found")
+        for language, figures in split.items():
+            print(f"  {language}  {figures['cases']:>2} cases  {figures['exact']:5.1f}%  {figures['sentences']:5.1f}%")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
