@@ -33,6 +33,7 @@ from .handlers import arrivals, articles, buttons, digest_commands
 from .handlers.concurrency import ChatOrderedProcessor, SlowWork
 from .handlers.inline import inline_query
 from .handlers.menu import publish_menu
+from .instant import post_new_items
 from .limits import UserRateLimiter
 from .links.feeds import poll_due
 from .links.fetch import SafeFetcher
@@ -102,6 +103,12 @@ def _add_handlers(application: Application) -> None:  # type: ignore[type-arg]
     application.add_handler(
         MessageHandler(
             _MESSAGES & filters.Regex(r"^/(summarize|facts|article)_([0-9a-f]{10})(?:@\w+)?$"), articles.shortcut
+        )
+    )
+    application.add_handler(
+        MessageHandler(
+            _MESSAGES & filters.Document.ALL & filters.CaptionRegex(r"^/feed(?:@\w+)?\s+import\b"),
+            digest_commands.feed_caption,
         )
     )
     private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
@@ -197,7 +204,8 @@ async def _keep_leadership(context: BotContext) -> None:
 async def _poll_feeds(context: BotContext) -> None:
     settings = context.settings
     if await context.news.store.try_lead():
-        await poll_due(context.news, settings.feed_poll_minutes * 60, settings.feed_max_items)
+        reports = await poll_due(context.news, settings.feed_poll_minutes * 60, settings.feed_max_items)
+        await post_new_items(context.application, reports)
 
 
 async def _on_stop(application: Application) -> None:  # type: ignore[type-arg]

@@ -23,8 +23,8 @@ from telegram.ext import Application, Job
 from .context import BotContext
 from .present import formatting as fmt
 from .present.plural import plural
-from .service import summary_of
-from .store import Subscription
+from .service import NewsService, summary_of
+from .store import StoredArticle, Subscription
 
 log = logging.getLogger(__name__)
 RETRY_SECONDS = 60
@@ -61,7 +61,14 @@ def describe(subscription: Subscription | None) -> str:
     state = "on" if subscription.enabled else "off"
     if subscription.paused_reason:
         state = f"paused ({fmt.escape(subscription.paused_reason)})"
-    return f"Digest is {state}: daily at {subscription.time} ({subscription.timezone})."
+    lines = [f"Digest is {state}: daily at {subscription.time} ({subscription.timezone})."]
+    if subscription.thread_id:
+        lines.append("It is posted in the forum topic where /digest on was sent.")
+    if subscription.only_terms:
+        lines.append(f"Only articles about: {fmt.escape(subscription.only_terms)} (/digest only off clears it).")
+    if subscription.skip_terms:
+        lines.append(f"Skipping articles about: {fmt.escape(subscription.skip_terms)} (/digest skip off clears it).")
+    return "\n".join(lines)
 
 
 def schedule_digest(application: Application, subscription: Subscription) -> None:  # type: ignore[type-arg]
@@ -141,20 +148,22 @@ async def _run_digest(application: Application, chat_id: int) -> DigestResult:  
     news = application.bot_data.news
     limit = application.bot_data.settings.digest_max_articles
     result = DigestResult(chat_id)
-    if await news.store.subscription(chat_id) is None:
+    subscription = await news.store.subscription(chat_id)
+    if subscription is None:
         return result
     # At most ``limit`` articles are queued per run; the rest stay new for the next scheduled one.
     await news.store.enqueue_digest(chat_id, limit)
     pending = await news.store.pending_digest(chat_id, limit)
-    length = await news.length_for(chat_id)
-    items = [(stored, summary_of(stored, length)) for stored in pending]
-    for text, article_ids in fmt.render_digest(items):
+    items = await stories(news, chat_id, pending, await news.length_for(chat_id))
+    for text, article_ids in fmt.render_digest(items, application.bot.username):
         try:
-            sent = await _send(application, chat_id, text, result)
-        except Forbidden as error:
-            await news.pause(chat_id, f"I can't post there: {error.message}")
-            unschedule_digest(application, chat_id)
-            log.warning("digest for chat %s paused: %s", chat_id, error.message)
+            sent = await send(application, chat_id, text, result, subscription.thread_id)
+        except (Forbidden, BadRequest) as error:
+            if isinstance(error, BadRequest) and not topic_gone(error):
+                log.warning("digest for chat %s refused: %s", chat_id, error.message)
+                result.error = str(error)
+                return result
+            await pause(application, chat_id, error)
             result.error, result.paused = "paused, I am not allowed to post there", True
             return result
         except TelegramError as error:
@@ -175,13 +184,46 @@ async def _run_digest(application: Application, chat_id: int) -> DigestResult:  
     return result
 
 
-async def _send(application: Application, chat_id: int, text: str, result: DigestResult) -> Message:  # type: ignore[type-arg]
-    """Send one digest message, retrying what may pass on a second try: flood waits, server
-    errors and lost connections. Refusals (Forbidden, BadRequest) are not retried."""
+async def stories(news: NewsService, chat_id: int, pending: list[StoredArticle], length: int) -> list[fmt.DigestItem]:
+    """One item per story: its first article, the others that told it listed as "also". A story
+    the chat already had is not told again: its articles count as posted with that message."""
+    groups: dict[int, list[StoredArticle]] = {}
+    for stored in pending:
+        groups.setdefault(stored.story_seq or stored.seq, []).append(stored)
+    told = await news.store.sent_stories(chat_id, list(groups))
+    items = []
+    for story, articles in groups.items():
+        if story in told:
+            await news.store.mark_delivered(chat_id, [a.article.id for a in articles], told[story])
+            continue
+        first, *others = articles
+        items.append(fmt.DigestItem(first, summary_of(first, length), tuple(others)))
+    return items
+
+
+def topic_gone(error: BadRequest) -> bool:
+    """Telegram's answer to a post into a forum topic that was deleted (or never was one)."""
+    return "message thread not found" in error.message.lower()
+
+
+async def pause(application: Application, chat_id: int, error: TelegramError) -> None:  # type: ignore[type-arg]
+    """Pause a chat's digest with the reason, as when the bot was removed from the chat."""
+    reason = "the forum topic it posted in was deleted" if isinstance(error, BadRequest) else error.message
+    await application.bot_data.news.pause(chat_id, f"I can't post there: {reason}")
+    unschedule_digest(application, chat_id)
+    log.warning("digest for chat %s paused: %s", chat_id, reason)
+
+
+async def send(  # type: ignore[type-arg]
+    application: Application, chat_id: int, text: str, result: DigestResult, thread_id: int | None = None
+) -> Message:
+    """Send one digest message (into its forum topic, if any), retrying what may pass on a second
+    try: flood waits, server errors and lost connections. Refusals (Forbidden, BadRequest) are
+    not retried."""
     last = SEND_ATTEMPTS - 1
     for attempt in range(SEND_ATTEMPTS):
         try:
-            return await application.bot.send_message(chat_id, text)
+            return await application.bot.send_message(chat_id, text, message_thread_id=thread_id)
         except (Forbidden, BadRequest):
             raise
         except RetryAfter as error:

@@ -26,6 +26,8 @@ from .links.documents import document_article
 from .links.fetch import SafeFetcher
 from .schedule import parse_clock, parse_zone
 from .store import ArticleStore, Feed, StoredArticle, Subscription
+from .store.filters import encode_terms, parse_terms
+from .stories import StoryDesk
 
 MAX_SUMMARY_LENGTH = 20
 SUMMARIZER_REVISION = "summarizer_revision"
@@ -83,6 +85,7 @@ class NewsService:
         self.default_length = default_length
         self.digest_time = digest_time
         self.digest_timezone = digest_timezone
+        self.stories = StoryDesk(store)
 
     async def open(self) -> None:
         """Open the store. An empty store holds nothing an older summarizer made: it is marked
@@ -143,7 +146,10 @@ class NewsService:
         if existing is not None:
             return await self._known(existing, origin)
         ranking, facts = await asyncio.to_thread(_rank_and_facts, article)
-        return await self.store.add(article, ranking, facts, origin)
+        stored, created = await self.store.add(article, ranking, facts, origin)
+        if created:
+            stored = await self.stories.place(stored)
+        return stored, created
 
     async def _known(self, existing: StoredArticle, origin: str) -> tuple[StoredArticle, bool]:
         """An article already stored: not ranked again, only made as public as this arrival."""
@@ -220,8 +226,9 @@ class NewsService:
 
     # -- digests -----------------------------------------------------------------------------
 
-    async def subscribe(self, chat_id: int, chat_title: str | None) -> Subscription:
-        """Turn a chat's digest on; a new one starts from the articles stored from now on."""
+    async def subscribe(self, chat_id: int, chat_title: str | None, thread_id: int | None = None) -> Subscription:
+        """Turn a chat's digest on, posted in ``thread_id``'s forum topic if given; a new one
+        starts from the articles stored from now on (and what the chat's feeds brought)."""
         current = await self.store.subscription(chat_id)
         if current is None:
             current = Subscription(
@@ -230,7 +237,9 @@ class NewsService:
                 timezone=self.digest_timezone,
                 last_seq=await self.store.newest_seq(),
             )
-        updated = current.model_copy(update={"enabled": True, "paused_reason": None, "chat_title": chat_title})
+        updated = current.model_copy(
+            update={"enabled": True, "paused_reason": None, "chat_title": chat_title, "thread_id": thread_id}
+        )
         await self.store.save_subscription(updated)
         return updated
 
@@ -263,6 +272,12 @@ class NewsService:
 
     async def set_digest_zone(self, chat_id: int, text: str) -> Subscription | None:
         return await self._update(chat_id, timezone=parse_zone(text).key)
+
+    async def set_filter(self, chat_id: int, kind: str, text: str) -> Subscription | None:
+        """Set a digest's ``only`` or ``skip`` words ("off" clears them); FilterError if there
+        are no words in ``text``."""
+        terms = None if text.strip().lower() == "off" else encode_terms(parse_terms(text))
+        return await self._update(chat_id, **{f"{kind}_terms": terms})
 
     async def pause(self, chat_id: int, reason: str) -> Subscription | None:
         return await self._update(chat_id, enabled=False, paused_reason=reason)

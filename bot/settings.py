@@ -26,6 +26,9 @@ class Settings(BaseSettings):
     digest_time: str = "08:00"
     digest_timezone: str = "UTC"
     digest_max_articles: int = Field(default=10, ge=1, le=50)
+    channel_reply_seconds: float = Field(default=15.0, ge=0)
+    """A /digest or /feed command posted in a channel, and the bot's reply, are deleted this
+    much later: the channel's readers never see setup chatter."""
     log_level: str = "INFO"
     allowed_users: Annotated[list[int], NoDecode] = Field(default_factory=list)
     """If set, only these Telegram user ids may use the bot in private chats."""

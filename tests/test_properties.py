@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from bot.localapi.html import visible_text
 from bot.present.formatting import (
     MESSAGE_LIMIT,
+    DigestItem,
     render_article_page,
     render_digest,
     render_facts,
@@ -133,7 +134,7 @@ def test_every_message_is_valid_for_telegram(text: str, length: int) -> None:
     page, _ = render_article_page(stored, 0)
     for message in split_message(page):
         _acceptable(message)
-    for message, _ in render_digest([(stored, summary)] * 3):
+    for message, _ in render_digest([DigestItem(stored, summary, (stored,))] * 3, "newsdigest_test_bot"):
         _acceptable(message)
 
 

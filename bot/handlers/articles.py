@@ -21,6 +21,8 @@ from .numbers import parse_number
 from .parts import take_part
 from .replies import ARTICLE_ID, command_text, may_configure, reply_html, send_summary, slow_down, stored_or_reply
 
+DEEP_LINK = re.compile(r"^([sf])_([0-9a-f]{10})$")
+"""A /start payload from a digest's links: s_<id> for the summary, f_<id> for the key facts."""
 LINK = re.compile(r"\b[a-z][a-z0-9+.-]{1,15}://\S+", re.IGNORECASE)
 """Any scheme, so file://, ftp:// and the like are answered as links (that cannot be opened)."""
 
@@ -57,7 +59,11 @@ HELP = """<b>I turn news articles into short summaries and key facts.</b>
 <b>Digests</b> (group and channel admins)
 /digest on · post new articles' summaries here every day
 /digest time 08:30 · /digest tz Europe/London · /digest now · /digest status · /digest off
+/digest only brexit "interest rates" · /digest skip football · /digest only off: filters
+In a forum, send /digest on in the topic the digest should go to.
 /feed add https://site/rss · /feed list · /feed remove N: feeds whose new articles join the digest
+/feed add https://site/rss now: each new article posted as it arrives
+/feed import (as the caption of an .opml file) · /feed export: feeds in and out of feed readers
 In a private chat: /digest on @yourchannel to set up a channel you run.
 
 <b>Anywhere</b>: type @{bot} and some words to share a summary in any chat.
@@ -66,9 +72,18 @@ In this private chat you can also just paste or forward an article's text, or se
 
 
 async def start(update: Update, context: BotContext) -> None:
-    assert update.effective_message
+    """/start and /help; /start s_<id> or f_<id> (a digest's deep link) opens that summary or its facts."""
+    message = update.effective_message
+    assert message
+    deep = DEEP_LINK.match(context.args[0]) if context.args else None
+    if deep and deep.group(1) == "s":
+        await show_summary(message, context, deep.group(2))
+        return
+    if deep:
+        await show_facts(message, context, deep.group(2))
+        return
     name = context.bot.username or "bot"
-    await reply_html(update.effective_message, HELP.replace("{bot}", fmt.escape(name)))
+    await reply_html(message, HELP.replace("{bot}", fmt.escape(name)))
 
 
 async def latest(update: Update, context: BotContext) -> None:

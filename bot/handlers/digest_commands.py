@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+import logging
+
 from telegram import Message, Update
 from telegram.constants import ChatAction, ChatType
 from telegram.error import TelegramError
 
 from ..context import BotContext
 from ..digests import describe, run_digest, schedule_digest, unschedule_digest
+from ..instant import post_articles
 from ..links import feeds
 from ..present import formatting as fmt
 from ..present.plural import plural
 from ..schedule import BadSchedule
 from ..service import Forgotten
+from ..store.filters import FilterError
+from . import feed_files
 from .numbers import parse_number
 from .replies import AnyChat, may_configure, reply_html
+
+log = logging.getLogger(__name__)
 
 
 async def target_and_action(
@@ -44,20 +51,54 @@ async def digest(update: Update, context: BotContext) -> None:
         return
     target, action, rest = request
     try:
-        reply = await digest_action(context, target, action, rest)
-    except BadSchedule as error:
+        reply = await digest_action(context, target, action, rest, topic_of(message, target))
+    except (BadSchedule, FilterError) as error:
         reply = fmt.escape(str(error))
-    await reply_html(message, reply)
+    tidy_channel(context, message, await reply_html(message, reply))
 
 
-async def digest_action(context: BotContext, chat: AnyChat, action: str, rest: list[str]) -> str:
+def topic_of(message: Message, target: AnyChat) -> int | None:
+    """The forum topic a command was sent in, when it configures that chat (None in General)."""
+    return message.message_thread_id if message.is_topic_message and target.id == message.chat_id else None
+
+
+def tidy_channel(context: BotContext, command: Message, replies: list[Message]) -> None:
+    """In a channel, every subscriber would read the setup chatter: the command and the replies
+    are deleted after CHANNEL_REPLY_SECONDS (long enough for the admin to read them)."""
+    if command.chat.type != ChatType.CHANNEL or context.job_queue is None:
+        return
+    ids = [command.message_id, *(r.message_id for r in replies)]
+    seconds = context.settings.channel_reply_seconds
+    context.job_queue.run_once(_delete_messages, seconds, chat_id=command.chat_id, data=ids)  # type: ignore[arg-type]
+
+
+async def _delete_messages(context: BotContext) -> None:
+    job = context.job
+    assert job is not None and job.chat_id is not None
+    ids: list[int] = job.data  # type: ignore[assignment]
+    for message_id in ids:
+        try:
+            await context.bot.delete_message(job.chat_id, message_id)
+        except TelegramError as error:
+            log.warning("could not delete message %s in chat %s: %s", message_id, job.chat_id, error)
+
+
+async def digest_action(
+    context: BotContext, chat: AnyChat, action: str, rest: list[str], thread_id: int | None = None
+) -> str:
     news = context.news
     title = chat.title or chat.username or chat.full_name or str(chat.id)
     where = "here" if chat.type != ChatType.CHANNEL else f"to {fmt.user_text(title)}"
     if action == "on":
-        started = await news.subscribe(chat.id, title)
+        started = await news.subscribe(chat.id, title, thread_id)
         schedule_digest(context.application, started)
+        where = "in this topic" if thread_id else where
         return f"✅ Digest on: new articles will be posted {where} daily. {describe(started)}"
+    if action in ("only", "skip") and rest:
+        changed = await news.set_filter(chat.id, action, " ".join(rest))
+        if changed is None:
+            return "There is no digest yet: send /digest on first."
+        return f"Digest filter updated. {describe(changed)}"
     if action == "off":
         unschedule_digest(context.application, chat.id)
         await news.unsubscribe(chat.id)
@@ -79,7 +120,10 @@ async def digest_action(context: BotContext, chat: AnyChat, action: str, rest: l
     if action == "status":
         current = await news.subscription(chat.id)
         return describe(current) if current else "No digest here. An admin can send /digest on."
-    return "Use /digest on, off, time HH:MM, tz Area/City, now or status."
+    return (
+        'Use /digest on, off, time HH:MM, tz Area/City, now, status, only WORDS or "phrases",'
+        " skip WORDS, only off or skip off."
+    )
 
 
 NO_DIGEST_FOR_NOW = (
@@ -124,35 +168,66 @@ async def feed(update: Update, context: BotContext) -> None:
     if request is None:
         return
     target, action, rest = request
-    news, settings = context.news, context.settings
+    replies = await feed_action(context, message, target, action, rest)
+    tidy_channel(context, message, replies)
+
+
+async def feed_caption(update: Update, context: BotContext) -> None:
+    """/feed import written as the caption of the file it imports."""
+    message = update.effective_message
+    assert message and message.caption
+    context.args = message.caption.split()[1:]
+    await feed(update, context)
+
+
+async def feed_action(
+    context: BotContext, message: Message, target: AnyChat, action: str, rest: list[str]
+) -> list[Message]:
+    news = context.news
     if action == "list":
-        await reply_html(message, feeds.describe(await news.feeds_of(target.id)))
-    elif action == "add" and len(rest) == 1:
-        await message.chat.send_action(ChatAction.TYPING)
-        try:
-            report = await feeds.follow(
-                news, target.id, rest[0], settings.feed_poll_minutes * 60, settings.feed_max_items
-            )
-        except feeds.FeedError as error:
-            await message.reply_text(f"I can't follow that feed: {fmt.escape(str(error))}.")
-            return
-        subscribed = await news.subscription(target.id)
-        hint = "" if subscribed and subscribed.enabled else " Turn the digest on with /digest on to receive them."
-        await reply_html(
-            message,
-            f"✅ Following <b>{fmt.user_text(report.feed.title or rest[0], 200)}</b>: "
-            f"{plural(len(report.new_articles), 'article')} stored for the next digest.{hint}",
-        )
-    elif action == "remove" and len(rest) == 1 and parse_number(rest[0], 0, 10**9) is not None:
+        return await reply_html(message, feeds.describe(await news.feeds_of(target.id)))
+    if action == "add" and (len(rest) == 1 or (len(rest) == 2 and rest[1].lower() == "now")):
+        return await add_feed(context, message, target, rest[0], "now" if len(rest) == 2 else "digest")
+    if action == "import":
+        return await feed_files.import_feeds(context, message, target, topic_of(message, target))
+    if action == "export":
+        return await feed_files.export_feeds(context, message, target)
+    if action == "remove" and len(rest) == 1 and parse_number(rest[0], 0, 10**9) is not None:
         followed = await news.feeds_of(target.id)
         number = parse_number(rest[0], 1, len(followed))
         if number is None:
-            await message.reply_text(f"There is no feed {fmt.escape(rest[0])} here; /feed list shows the numbers.")
-            return
+            return await reply_html(
+                message, f"There is no feed {fmt.escape(rest[0])} here; /feed list shows the numbers."
+            )
         await news.unfollow_feed(target.id, followed[number - 1].id)
-        await reply_html(message, f"Stopped following {fmt.user_text(followed[number - 1].url, 200)}.")
-    else:
-        await message.reply_text("Use /feed add URL, /feed list or /feed remove N.")
+        return await reply_html(message, f"Stopped following {fmt.user_text(followed[number - 1].url, 200)}.")
+    return await reply_html(
+        message, "Use /feed add URL, /feed add URL now, /feed list, /feed remove N, /feed import or /feed export."
+    )
+
+
+async def add_feed(context: BotContext, message: Message, target: AnyChat, url: str, mode: str) -> list[Message]:
+    """Follow one feed; in "now" mode, its current articles are posted at once, the next ones as they come."""
+    news, settings = context.news, context.settings
+    thread_id = topic_of(message, target)
+    await message.chat.send_action(ChatAction.TYPING, message_thread_id=thread_id)
+    try:
+        report = await feeds.follow(
+            news, target.id, url, settings.feed_poll_minutes * 60, settings.feed_max_items, mode, thread_id
+        )
+    except feeds.FeedError as error:
+        return await reply_html(message, f"I can't follow that feed: {fmt.escape(str(error))}.")
+    name = f"<b>{fmt.user_text(report.feed.title or url, 200)}</b>"
+    if mode == "now":
+        context.application.create_task(post_articles(context.application, target.id, thread_id, report.new_seqs))
+        return await reply_html(
+            message, f"✅ Following {name}: each new article will be posted as it arrives ({len(report.new_seqs)} now)."
+        )
+    subscribed = await news.subscription(target.id)
+    hint = "" if subscribed and subscribed.enabled else " Turn the digest on with /digest on to receive them."
+    return await reply_html(
+        message, f"✅ Following {name}: {plural(len(report.new_articles), 'article')} stored for the next digest.{hint}"
+    )
 
 
 async def resolve_channel(message: Message, context: BotContext, name: str) -> AnyChat | None:

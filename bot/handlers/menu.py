@@ -31,8 +31,8 @@ _READ = [
 ]
 _CONFIGURE = [
     BotCommand("length", "Summary length in this chat: /length <1-10>"),
-    BotCommand("digest", "Daily digest: on, off, time HH:MM, tz Area/City, now, status"),
-    BotCommand("feed", "News feeds for the digest: add URL, list, remove N"),
+    BotCommand("digest", "Daily digest: on, off, time HH:MM, tz Area/City, now, status, only/skip WORDS"),
+    BotCommand("feed", "News feeds: add URL [now], list, remove N, import (an .opml file), export"),
     BotCommand("forget", "Delete this chat's settings, digest and pasted texts"),
 ]
 PRIVATE_COMMANDS = [*_READ, *_CONFIGURE]

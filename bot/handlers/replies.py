@@ -23,12 +23,15 @@ AnyChat = Chat | ChatFullInfo
 ARTICLE_ID = re.compile(r"^[0-9a-fA-F]{10}$")
 
 
-async def reply_html(message: Message, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
-    """Reply with one or more messages; buttons go under the last one."""
+async def reply_html(message: Message, text: str, markup: InlineKeyboardMarkup | None = None) -> list[Message]:
+    """Reply with one or more messages (in the message's forum topic, if any); buttons go under
+    the last one. Returns what was sent."""
     pieces = fmt.split_message(text)
+    sent = []
     for number, piece in enumerate(pieces):
         last = number == len(pieces) - 1
-        await message.reply_text(piece, reply_markup=markup if last else None, do_quote=False)
+        sent.append(await message.reply_text(piece, reply_markup=markup if last else None, do_quote=False))
+    return sent
 
 
 async def send_summary(message: Message, context: BotContext, stored: StoredArticle) -> None:

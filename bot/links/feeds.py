@@ -35,6 +35,7 @@ class PollReport:
     feed: Feed
     status: int = 0
     new_articles: list[str] = field(default_factory=list)
+    new_seqs: list[int] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
     error: str | None = None
 
@@ -43,14 +44,23 @@ class FeedError(Exception):
     """A feed that cannot be used; the message is for the admin who added it."""
 
 
-async def follow(news: NewsService, chat_id: int, url: str, interval: float, max_items: int) -> PollReport:
-    """Follow a feed from a chat: checked at once, so a bad URL is reported now, not later."""
+async def follow(
+    news: NewsService,
+    chat_id: int,
+    url: str,
+    interval: float,
+    max_items: int,
+    mode: str = "digest",
+    thread_id: int | None = None,
+) -> PollReport:
+    """Follow a feed from a chat: checked at once, so a bad URL is reported now, not later. A
+    feed followed already may change its mode (in the digest, or "now": each article as it comes)."""
     feeds = await news.store.feeds_of(chat_id)
-    if any(f.url == url for f in feeds):
+    if any(f.url == url and f.mode == mode for f in feeds):
         raise FeedError("this chat already follows that feed")
-    feed = await news.store.follow_feed(chat_id, url)
+    feed = await news.store.follow_feed(chat_id, url, mode, thread_id)
     report = await poll(news, feed, interval, max_items)
-    if report.error and feed.checked_at is None:
+    if report.error and (feed.checked_at is None or feed.failures):  # never worked, or failing already
         await news.store.unfollow_feed(chat_id, feed.id)
         raise FeedError(report.error)
     return report
@@ -112,6 +122,7 @@ async def _store_new_items(
             continue
         await news.store.record_item(feed.id, key, stored.seq, None)
         report.new_articles.append(stored.article.id)
+        report.new_seqs.append(stored.seq)
 
 
 def _after_check(feed: Feed, error: str | None, interval: float) -> Feed:
@@ -135,6 +146,7 @@ def describe(feeds: list[Feed]) -> str:
     for number, feed in enumerate(feeds, start=1):
         name = escape(feed.title or feed.url)
         lines.append(f"{number}. {name}\n    {escape(feed.url)}")
+        lines.append("    ⚡ each new article posted as it arrives" if feed.mode == "now" else "    📰 in the digest")
         if feed.last_error:
             wait = max(0, int(feed.next_check - time.time()) // 60)
             lines.append(

@@ -15,6 +15,8 @@ from .validate import JSON, checked_markup, checked_text, is_allowed, public, se
 
 log = logging.getLogger(__name__)
 
+DELETE_SECONDS = 48 * 3600
+"""How old a message may be and still be deleted by a bot."""
 QUERY_EXPIRED = "query is too old and response timeout expired or query ID is invalid"
 
 
@@ -83,8 +85,9 @@ class BotApiRoutes(ChatState):
         self._may_post(chat)
         text = checked_text(params.get("text"), params.get("parse_mode"))
         markup = checked_markup(params.get("reply_markup"))
+        thread = self._thread(chat, params)
         self._flood(chat)
-        message = self._message(chat, self.bot, text, markup)
+        message = self._message(chat, self.bot, text, markup, thread)
         message["html"] = params.get("text")
         self.sent.append(message)
         return public(message)
@@ -113,7 +116,17 @@ class BotApiRoutes(ChatState):
         return public(message)
 
     async def _api_deletemessage(self, params: JSON) -> bool:
-        message = self._find_message(params)
+        """As Telegram allows: within 48 hours; the bot's own messages anywhere but in channels,
+        where it must be an admin (who posts and deletes), as in groups for others' messages."""
+        chat = self._chat(params.get("chat_id"))
+        message = self.messages[chat.id].get(int(params.get("message_id") or 0))
+        if message is None or message.get("deleted"):
+            raise bad_request("message to delete not found")
+        own = message.get("from", {}).get("id") == self.bot.id
+        admin = chat.bot_status == "administrator"
+        allowed = admin if chat.type == "channel" or not own else chat.bot_status != "kicked"
+        if not allowed or time.time() - message["date"] > DELETE_SECONDS:
+            raise bad_request("message can't be deleted")
         message["deleted"] = True
         return True
 

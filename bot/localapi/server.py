@@ -21,16 +21,16 @@ from typing import Any
 from aiohttp import web
 
 from .client import MESSAGE_LIMIT, telegram_split
+from .documents import DocumentRoutes
 from .faults import ApiError, Faults, FloodLimit
 from .html import utf16_len
-from .routes import BotApiRoutes
 from .state import Call, Chat, User
 from .validate import JSON, command_entities, public, read_params
 
 __all__ = ["ApiError", "Call", "Chat", "Faults", "FloodLimit", "LocalBotApi", "User"]
 
 
-class LocalBotApi(BotApiRoutes):
+class LocalBotApi(DocumentRoutes):
     """The server and the user side. ``async with LocalBotApi(token) as api`` starts it."""
 
     _runner: web.AppRunner | None = None
@@ -123,10 +123,36 @@ class LocalBotApi(BotApiRoutes):
         self.chats.setdefault(user_id, Chat(user_id, "private", first_name=first_name, username=username))
         return user
 
-    def add_group(self, chat_id: int, title: str, admins: Iterable[int] = (), members: Iterable[int] = ()) -> Chat:
-        chat = Chat(chat_id, "supergroup", title=title, admins=set(admins), members=set(members) | set(admins))
+    def add_group(
+        self,
+        chat_id: int,
+        title: str,
+        admins: Iterable[int] = (),
+        members: Iterable[int] = (),
+        forum: bool = False,
+    ) -> Chat:
+        chat = Chat(
+            chat_id, "supergroup", title=title, admins=set(admins), members=set(members) | set(admins), is_forum=forum
+        )
         self.chats[chat_id] = chat
+        if forum:
+            next(self._message_ids[chat_id])  # 1 is the General topic's: no topic gets it
         return chat
+
+    def add_topic(self, chat_id: int, name: str) -> int:
+        """Open a topic in a forum; its thread id is the id of the service message that opened it."""
+        chat = self.chats[chat_id]
+        assert chat.is_forum, "topics live in forum supergroups"
+        thread = next(self._message_ids[chat_id])
+        chat.topics[thread] = name
+        return thread
+
+    def delete_topic(self, chat_id: int, thread: int) -> None:
+        """Delete a forum topic with its messages, as an admin does in the app."""
+        del self.chats[chat_id].topics[thread]
+        for message in self.messages[chat_id].values():
+            if message.get("message_thread_id") == thread:
+                message["deleted"] = True
 
     def add_channel(
         self, chat_id: int, title: str, username: str, admins: Iterable[int] = (), bot_is_admin: bool = True
@@ -152,15 +178,17 @@ class LocalBotApi(BotApiRoutes):
         chat_id: int | None = None,
         reply_to: int | None = None,
         forward_from: JSON | None = None,
+        thread: int | None = None,
     ) -> JSON:
-        """A user sends ``text`` in a chat (their private chat with the bot by default); with
-        ``forward_from`` (a MessageOrigin) it is a forward. Like Telegram's apps, refuses a text
-        longer than one message: split it first."""
+        """A user sends ``text`` in a chat (their private chat with the bot by default), in a
+        forum topic if ``thread`` is given; with ``forward_from`` (a MessageOrigin) it is a
+        forward. Like Telegram's apps, refuses a text longer than one message: split it first."""
         if not text.strip() or utf16_len(text) > MESSAGE_LIMIT:
             raise ValueError(f"a message holds 1 to {MESSAGE_LIMIT} UTF-16 units; split longer texts")
         user = self.users[user_id]
         chat = self.chats[chat_id if chat_id is not None else user_id]
-        message = self._message(chat, user, text)
+        assert thread is None or thread in chat.topics, "no such open topic"
+        message = self._message(chat, user, text, thread=thread)
         entities = command_entities(text)
         if entities:
             message["entities"] = entities
@@ -171,14 +199,25 @@ class LocalBotApi(BotApiRoutes):
         return self._push({"message": public(message)})
 
     def send_document(
-        self, user_id: int, data: bytes, name: str | None, mime_type: str | None = None, caption: str | None = None
+        self,
+        user_id: int,
+        data: bytes,
+        name: str | None,
+        mime_type: str | None = None,
+        caption: str | None = None,
+        chat_id: int | None = None,
     ) -> JSON:
-        """A user sends a file in their private chat with the bot."""
-        message = self._message(self.chats[user_id], self.users[user_id], "")
+        """A user sends a file (in their private chat with the bot by default); a command that
+        opens the caption is a bot_command entity, as Telegram marks it."""
+        chat = self.chats[chat_id if chat_id is not None else user_id]
+        message = self._message(chat, self.users[user_id], "")
         del message["text"]
         message["document"] = self.files.add(data, name, mime_type)
         if caption:
             message["caption"] = caption
+            entities = command_entities(caption)
+            if entities:
+                message["caption_entities"] = entities
         return self._push({"message": public(message)})
 
     def edit(self, user_id: int, message_id: int, text: str, chat_id: int | None = None) -> JSON:
@@ -270,14 +309,20 @@ class LocalBotApi(BotApiRoutes):
                 await asyncio.wait_for(self._changed.wait(), min(0.2, deadline - time.monotonic()))
 
     async def reply_to(
-        self, user_id: int, text: str, chat_id: int | None = None, count: int = 1, timeout: float = 10
+        self,
+        user_id: int,
+        text: str,
+        chat_id: int | None = None,
+        count: int = 1,
+        timeout: float = 10,
+        thread: int | None = None,
     ) -> list[JSON]:
         """Send ``text`` (in parts, as Telegram's desktop app splits a text over one message) and
         wait for ``count`` new bot messages in that chat."""
         chat = chat_id if chat_id is not None else user_id
         before = len(self.sent_to(chat))
         for part in telegram_split(text):
-            self.send(user_id, part, chat_id)
+            self.send(user_id, part, chat_id, thread=thread)
         return await self.wait_for(
             lambda: self.sent_to(chat)[before:] if len(self.sent_to(chat)) >= before + count else None, timeout
         )

@@ -25,10 +25,13 @@ class Chat:
     admins: set[int] = field(default_factory=set)
     members: set[int] = field(default_factory=set)
     bot_status: str = "member"
+    is_forum: bool = False
+    topics: dict[int, str] = field(default_factory=dict)
+    """A forum's open topics by thread id (the General topic is not one: it has no thread id)."""
 
     def to_json(self) -> JSON:
         data: JSON = {"id": self.id, "type": self.type}
-        for key in ("title", "username", "first_name"):
+        for key in ("title", "username", "first_name", "is_forum"):
             if getattr(self, key):
                 data[key] = getattr(self, key)
         return data
@@ -160,13 +163,31 @@ class ChatState:
             raise ApiError(429, f"Too Many Requests: retry after {wait}", wait)
         self._buckets[chat.id] = (tokens - 1, now)
 
-    def _message(self, chat: Chat, sender: User | None, text: str, markup: JSON | None = None) -> JSON:
+    def _thread(self, chat: Chat, params: JSON) -> int | None:
+        """The forum topic a message is sent to, checked like Telegram: an open topic of a forum
+        or none (the chat itself, a forum's General topic). Thread 1 (General) is refused too."""
+        thread = params.get("message_thread_id")
+        if thread in (None, ""):
+            return None
+        try:
+            number = int(thread)
+        except (TypeError, ValueError):
+            raise bad_request("message thread not found") from None
+        if not chat.is_forum or number not in chat.topics:
+            raise bad_request("message thread not found")
+        return number
+
+    def _message(
+        self, chat: Chat, sender: User | None, text: str, markup: JSON | None = None, thread: int | None = None
+    ) -> JSON:
         message: JSON = {
             "message_id": next(self._message_ids[chat.id]),
             "date": int(time.time()),
             "chat": chat.to_json(),
             "text": text,
         }
+        if thread is not None:
+            message.update(message_thread_id=thread, is_topic_message=True)
         if sender is not None:
             message["from"] = sender.to_json()
         else:

@@ -31,7 +31,7 @@ async def read_params(request: web.Request) -> JSON:
         raw = await request.json()
         return dict(raw) if isinstance(raw, dict) else {}
     form = dict(await request.post()) if request.can_read_body else {}
-    params: JSON = {**dict(request.query), **{k: v for k, v in form.items() if isinstance(v, str)}}
+    params: JSON = {**dict(request.query), **{k: v for k, v in form.items() if isinstance(v, str | web.FileField)}}
     for key, value in list(params.items()):
         if key in JSON_PARAMS:
             try:

@@ -10,6 +10,10 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from telegram.helpers import create_deep_linked_url
 
 from summarizer import FactKind, KeyFact, Summary, split_sentences
 
@@ -93,32 +97,78 @@ def facts_line(facts: Sequence[KeyFact], count: int = 5) -> str:
     return " · ".join(escape(p) for p in picked)
 
 
-def render_digest_item(stored: StoredArticle, summary: Summary) -> str:
-    lines = [f"<b>{escape(stored.article.title)}</b>", escape(summary.text)]
+@dataclass(frozen=True)
+class DigestItem:
+    """One story in a digest: the article that tells it, its summary, and the other articles
+    (other sources) that told the same story."""
+
+    stored: StoredArticle
+    summary: Summary
+    also: tuple[StoredArticle, ...] = ()
+
+    @property
+    def article_ids(self) -> list[str]:
+        return [self.stored.article.id, *(a.article.id for a in self.also)]
+
+
+def deep_link(bot_username: str, action: str, article_id: str) -> str:
+    """A t.me link that opens the bot's private chat on an article (``/start s_<id>`` or ``f_<id>``),
+    so it works for channel readers and group members alike."""
+    return create_deep_linked_url(bot_username, f"{action}_{article_id}")
+
+
+def linked_title(stored: StoredArticle) -> str:
+    """The article's title, linked to its source page when the store knows it."""
+    title = escape(stored.article.title)
+    url = stored.article.url
+    return f'<a href="{html.escape(url, quote=True)}">{title}</a>' if url else title
+
+
+def source_name(stored: StoredArticle) -> str:
+    """What a reader calls the article's source: its outlet, else its site, else its title."""
+    if stored.article.source:
+        return stored.article.source
+    host = urlsplit(stored.article.url or "").hostname or ""
+    return host.removeprefix("www.") or stored.article.title[:40]
+
+
+def render_digest_item(item: DigestItem, bot_username: str) -> str:
+    stored = item.stored
+    lines = [f"<b>{linked_title(stored)}</b>", escape(item.summary.text)]
     line = facts_line(stored.facts)
     if line:
         lines.append(f"<i>Key facts:</i> {line}")
-    lines.append(f"/summarize_{stored.article.id}")
+    if item.also:
+        lines.append("<i>also:</i> " + " · ".join(_source_link(other) for other in item.also))
+    summary_url = html.escape(deep_link(bot_username, "s", stored.article.id), quote=True)
+    facts_url = html.escape(deep_link(bot_username, "f", stored.article.id), quote=True)
+    lines.append(f'<a href="{summary_url}">📝 Summary</a> · <a href="{facts_url}">🔎 Key facts</a>')
     return "\n".join(lines)
 
 
-def render_digest(items: Sequence[tuple[StoredArticle, Summary]]) -> list[tuple[str, list[str]]]:
-    """Digest messages, each with the ids of the articles it carries; an article is never
-    split across two messages unless it alone is longer than one message."""
+def _source_link(stored: StoredArticle) -> str:
+    name = escape(source_name(stored))
+    url = stored.article.url
+    return f'<a href="{html.escape(url, quote=True)}">{name}</a>' if url else name
+
+
+def render_digest(items: Sequence[DigestItem], bot_username: str) -> list[tuple[str, list[str]]]:
+    """Digest messages, each with the ids of the articles it carries (a story's other sources
+    with it); an item is never split across two messages unless it alone is longer than one."""
     header = f"📰 <b>News digest</b> · {plural(len(items), 'new article')}"
     messages: list[tuple[str, list[str]]] = []
     current, ids = header, list[str]()
-    for stored, summary in items:
-        block = render_digest_item(stored, summary)
+    for item in items:
+        block = render_digest_item(item, bot_username)
         candidate = f"{current}\n\n{block}"
         if utf16_len(candidate) <= MESSAGE_LIMIT:
-            current, ids = candidate, [*ids, stored.article.id]
+            current, ids = candidate, [*ids, *item.article_ids]
             continue
         if ids:
             messages.append((current, ids))
         pieces = split_message(block)
         messages.extend((piece, []) for piece in pieces[:-1])
-        current, ids = pieces[-1], [stored.article.id]
+        current, ids = pieces[-1], item.article_ids
     if ids:
         messages.append((current, ids))
     return messages

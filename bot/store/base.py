@@ -27,6 +27,8 @@ class StoredArticle(BaseModel):
     facts: tuple[KeyFact, ...]
     added_at: datetime
     origin: str = "catalog"
+    story_seq: int | None = None
+    """The first stored article that told this story (its own seq when it was the first)."""
 
 
 ORIGINS = ("user", "feed", "catalog")
@@ -46,6 +48,9 @@ class Feed(BaseModel):
     next_check: float = 0.0
     failures: int = 0
     last_error: str | None = None
+    mode: str = "digest"
+    """How a chat gets this feed's articles: in its digest, or each one "now" as it arrives."""
+    thread_id: int | None = None
 
 
 class Subscription(BaseModel):
@@ -58,6 +63,12 @@ class Subscription(BaseModel):
     last_seq: int = 0
     chat_title: str | None = None
     paused_reason: str | None = None
+    thread_id: int | None = None
+    """The forum topic the digest is posted in (None: the chat itself, or a forum's General topic)."""
+    only_terms: str | None = None
+    skip_terms: str | None = None
+    """Digest filters as typed back (see ``bot.store.filters``): only articles matching one of
+    ``only_terms``, none matching one of ``skip_terms``."""
 
 
 class ArticleStore(Protocol):
@@ -88,7 +99,12 @@ class ArticleStore(Protocol):
     async def chats_with_pending(self) -> set[int]: ...
     async def record_paste(self, chat_id: int, seq: int) -> None: ...
     async def forget_chat(self, chat_id: int) -> int: ...
-    async def follow_feed(self, chat_id: int, url: str) -> Feed: ...
+    async def follow_feed(self, chat_id: int, url: str, mode: str = "digest", thread_id: int | None = None) -> Feed: ...
+    async def instant_targets(self, feed_id: int) -> list[tuple[int, int | None]]: ...
+    async def queue_filtered(self, chat_id: int, seqs: Sequence[int]) -> list[int]: ...
+    async def save_story(self, seq: int, signature: bytes | None, story_seq: int) -> None: ...
+    async def story_signatures(self, after_seq: int, limit: int) -> list[tuple[int, int, bytes]]: ...
+    async def sent_stories(self, chat_id: int, story_seqs: Sequence[int]) -> dict[int, int]: ...
     async def feeds_of(self, chat_id: int) -> list[Feed]: ...
     async def unfollow_feed(self, chat_id: int, feed_id: int) -> None: ...
     async def due_feeds(self, now: float) -> list[Feed]: ...
@@ -98,6 +114,10 @@ class ArticleStore(Protocol):
     async def try_lead(self) -> bool: ...
     def digest_lock(self, chat_id: int) -> AbstractAsyncContextManager[None]: ...
 
+
+FEED_BACKLOG = 10
+"""A chat that starts following a feed other chats follow gets this many of the newest articles
+their polls stored (the feed lists them now), not only the ones after it followed."""
 
 ONLY_PASTED_HERE = (
     "SELECT p.article_seq FROM pastes p JOIN articles a ON a.seq = p.article_seq"
@@ -130,4 +150,5 @@ def stored_from_row(row: Any) -> StoredArticle:
         facts=tuple(FACTS.validate_json(row["facts"])),
         added_at=row["added_at"] if isinstance(row["added_at"], datetime) else datetime.fromisoformat(row["added_at"]),
         origin=row["origin"],
+        story_seq=row["story_seq"],
     )

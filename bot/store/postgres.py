@@ -22,6 +22,7 @@ from summarizer import Article, KeyFact, Ranking
 
 from .base import (
     FACTS,
+    FEED_BACKLOG,
     ONLY_PASTED_HERE,
     ORIGINS,
     SEARCH_WINDOW,
@@ -32,6 +33,7 @@ from .base import (
     stored_from_row,
 )
 from .postgres_schema import MIGRATIONS, SCHEMA_VERSION
+from .postgres_stories import DIGEST_CANDIDATES, PostgresStories, filtered, queue
 
 _MIGRATION_LOCK = 7_301_001
 _LEADER_LOCK = 7_301_002
@@ -39,15 +41,11 @@ _DIGEST_LOCK = 7_301_003
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 # What a stored article is read from: never the search vector or the body, which are large and
 # only there for the index.
-_ARTICLE = "seq, id, url, title, article, ranking, facts, added_at, origin"
+_ARTICLE = "seq, id, url, title, article, ranking, facts, added_at, origin, story_seq"
 _ARTICLE_A = ", ".join(f"a.{column}" for column in _ARTICLE.split(", "))
-_VISIBLE_TO = (
-    "(a.origin = 'catalog' OR a.seq IN (SELECT i.article_seq FROM feed_items i"
-    " JOIN chat_feeds c ON c.feed_id = i.feed_id WHERE c.chat_id = %(chat)s))"
-)
 
 
-class PostgresArticleStore:
+class PostgresArticleStore(PostgresStories):
     def __init__(self, dsn: str, *, schema: str | None = None, max_connections: int = 10) -> None:
         self.dsn = dsn
         self.schema = schema
@@ -95,6 +93,9 @@ class PostgresArticleStore:
         if self._connections is not None:
             await self._connections.close()
             self._connections = None
+
+    def _connection(self) -> Any:
+        return self._pool.connection()
 
     async def _all(self, sql: str, args: Any = None) -> list[dict[str, Any]]:
         async with self._pool.connection() as db:
@@ -271,6 +272,7 @@ class PostgresArticleStore:
                 await db.execute(f"DELETE FROM {table} WHERE chat_id = %s", (chat_id,))
             if own:
                 await db.execute("DELETE FROM deliveries WHERE article_seq = ANY(%s)", (own,))
+                await db.execute("DELETE FROM story_signatures WHERE seq = ANY(%s)", (own,))
                 await db.execute("DELETE FROM articles WHERE seq = ANY(%s)", (own,))
             return len(own)
 
@@ -290,25 +292,12 @@ class PostgresArticleStore:
             ).fetchone()
             room = -1 if limit is None else max(0, limit - pending["n"])  # type: ignore[index]
             newest = (await (await db.execute("SELECT coalesce(max(seq), 0) AS n FROM articles")).fetchone())["n"]  # type: ignore[index]
-            rows = await (
-                await db.execute(
-                    "SELECT a.seq FROM articles a WHERE a.seq > %(after)s AND a.seq <= %(newest)s"
-                    f" AND {_VISIBLE_TO} ORDER BY a.seq LIMIT %(take)s",
-                    {
-                        "chat": chat_id,
-                        "after": row["last_seq"],
-                        "newest": newest,
-                        "take": None if room < 0 else room + 1,
-                    },
-                )
+            found = await (
+                await db.execute(DIGEST_CANDIDATES, {"chat": chat_id, "after": row["last_seq"], "newest": newest})
             ).fetchall()
-            queued, watermark = queue_and_watermark([r["seq"] for r in rows], room, newest)
-            if queued:
-                await db.execute(
-                    "INSERT INTO deliveries (chat_id, article_seq, state)"
-                    " SELECT %s, unnest(%s::bigint[]), 'pending' ON CONFLICT DO NOTHING",
-                    (chat_id, queued),
-                )
+            passing = await filtered(db, chat_id, [r["seq"] for r in found])
+            chosen, watermark = queue_and_watermark(passing if room < 0 else passing[: room + 1], room, newest)
+            queued = await queue(db, chat_id, chosen)
             await db.execute(
                 "UPDATE subscriptions SET last_seq = greatest(last_seq, %s) WHERE chat_id = %s", (watermark, chat_id)
             )
@@ -343,20 +332,26 @@ class PostgresArticleStore:
 
     # -- feeds -------------------------------------------------------------------------------
 
-    async def follow_feed(self, chat_id: int, url: str) -> Feed:
+    async def follow_feed(self, chat_id: int, url: str, mode: str = "digest", thread_id: int | None = None) -> Feed:
+        """Follow a feed from a chat, with the FEED_BACKLOG newest articles other chats' polls of it
+        stored already (a feed followed already keeps its start and takes the new mode)."""
         async with self._pool.connection() as db, db.transaction():
             await db.execute("INSERT INTO feeds (url) VALUES (%s) ON CONFLICT DO NOTHING", (url,))
             row = await (await db.execute("SELECT * FROM feeds WHERE url = %s", (url,))).fetchone()
             assert row is not None
             await db.execute(
-                "INSERT INTO chat_feeds (chat_id, feed_id) VALUES (%s, %s) ON CONFLICT DO NOTHING",
-                (chat_id, row["id"]),
+                "INSERT INTO chat_feeds (chat_id, feed_id, added_at, mode, thread_id) VALUES (%(chat)s, %(feed)s,"
+                " coalesce((SELECT min(seen_at) FROM (SELECT seen_at FROM feed_items WHERE feed_id = %(feed)s"
+                " AND article_seq IS NOT NULL ORDER BY seen_at DESC LIMIT %(backlog)s) b), clock_timestamp()),"
+                " %(mode)s, %(thread)s) ON CONFLICT (chat_id, feed_id)"
+                " DO UPDATE SET mode = excluded.mode, thread_id = excluded.thread_id",
+                {"chat": chat_id, "feed": row["id"], "backlog": FEED_BACKLOG, "mode": mode, "thread": thread_id},
             )
-            return Feed(**row)
+            return Feed(**row, mode=mode, thread_id=thread_id)
 
     async def feeds_of(self, chat_id: int) -> list[Feed]:
         rows = await self._all(
-            "SELECT f.* FROM feeds f JOIN chat_feeds c ON c.feed_id = f.id WHERE c.chat_id = %s"
+            "SELECT f.*, c.mode, c.thread_id FROM feeds f JOIN chat_feeds c ON c.feed_id = f.id WHERE c.chat_id = %s"
             " ORDER BY c.added_at, f.id",
             (chat_id,),
         )
@@ -376,7 +371,7 @@ class PostgresArticleStore:
         return [Feed(**r) for r in rows]
 
     async def save_feed(self, feed: Feed) -> None:
-        values = feed.model_dump(exclude={"url"})
+        values = feed.model_dump(exclude={"url", "mode", "thread_id"})
         assignments = ", ".join(f"{k} = %({k})s" for k in values if k != "id")
         await self._all(f"UPDATE feeds SET {assignments} WHERE id = %(id)s RETURNING id", values)
 

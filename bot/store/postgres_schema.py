@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 MIGRATIONS: dict[int, list[str]] = {
     1: [
         """CREATE TABLE articles (
@@ -59,5 +59,16 @@ MIGRATIONS: dict[int, list[str]] = {
             PRIMARY KEY (chat_id, article_seq)
         )""",
         "CREATE INDEX pastes_article ON pastes(article_seq)",
+    ],
+    5: [
+        "ALTER TABLE subscriptions ADD COLUMN thread_id BIGINT",
+        "ALTER TABLE subscriptions ADD COLUMN only_terms TEXT",
+        "ALTER TABLE subscriptions ADD COLUMN skip_terms TEXT",
+        "ALTER TABLE chat_feeds ADD COLUMN mode TEXT NOT NULL DEFAULT 'digest'",
+        "ALTER TABLE chat_feeds ADD COLUMN thread_id BIGINT",
+        "ALTER TABLE articles ADD COLUMN story_seq BIGINT",
+        "CREATE INDEX articles_story ON articles(story_seq)",
+        "CREATE TABLE story_signatures (seq BIGINT PRIMARY KEY REFERENCES articles(seq), signature BYTEA NOT NULL)",
+        "CREATE INDEX feed_items_seen ON feed_items(feed_id, seen_at)",
     ],
 }

@@ -17,6 +17,7 @@ from summarizer import Article, KeyFact, Ranking
 
 from .base import (
     FACTS,
+    FEED_BACKLOG,
     ONLY_PASTED_HERE,
     ORIGINS,
     SEARCH_WINDOW,
@@ -27,11 +28,12 @@ from .base import (
     stored_from_row,
 )
 from .sqlite_schema import MIGRATIONS, SCHEMA_VERSION
+from .sqlite_stories import DIGEST_CANDIDATES, SqliteStories, filtered, queue
 
 T = TypeVar("T")
 
 
-class SqliteArticleStore:
+class SqliteArticleStore(SqliteStories):
     """``ArticleStore`` on one SQLite file; blocking calls run in a worker thread."""
 
     def __init__(self, path: str | Path) -> None:
@@ -253,6 +255,7 @@ class SqliteArticleStore:
                     db.execute(f"DELETE FROM {table} WHERE chat_id = ?", (chat_id,))
                 for seq in own:
                     db.execute("DELETE FROM deliveries WHERE article_seq = ?", (seq,))
+                    db.execute("DELETE FROM story_signatures WHERE seq = ?", (seq,))
                     db.execute("DELETE FROM article_search WHERE rowid = ?", (seq,))
                     db.execute("DELETE FROM articles WHERE seq = ?", (seq,))
                 return len(own)
@@ -276,21 +279,12 @@ class SqliteArticleStore:
                 ).fetchone()[0]
                 room = -1 if limit is None else max(0, limit - pending)
                 newest = db.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchone()[0]
-                new = [
-                    r[0]
-                    for r in db.execute(
-                        "SELECT seq FROM articles WHERE seq > ? AND seq <= ?"
-                        " AND (origin = 'catalog' OR seq IN (SELECT i.article_seq FROM feed_items i"
-                        " JOIN chat_feeds c ON c.feed_id = i.feed_id WHERE c.chat_id = ?)) ORDER BY seq LIMIT ?",
-                        (row[0], newest, chat_id, room if room < 0 else room + 1),
-                    )
-                ]
-                queued, watermark = queue_and_watermark(new, room, newest)
-                db.executemany(
-                    "INSERT OR IGNORE INTO deliveries (chat_id, article_seq, state, updated_at)"
-                    " VALUES (?, ?, 'pending', ?)",
-                    [(chat_id, seq, _now()) for seq in queued],
+                found = sorted(
+                    r[0] for r in db.execute(DIGEST_CANDIDATES, {"after": row[0], "newest": newest, "chat": chat_id})
                 )
+                passing = filtered(db, chat_id, found)
+                chosen, watermark = queue_and_watermark(passing if room < 0 else passing[: room + 1], room, newest)
+                queued = queue(db, chat_id, chosen)
                 db.execute("UPDATE subscriptions SET last_seq = ? WHERE chat_id = ?", (max(row[0], watermark), chat_id))
                 return len(queued)
 
@@ -336,22 +330,29 @@ class SqliteArticleStore:
 
     # -- feeds -------------------------------------------------------------------------------
 
-    async def follow_feed(self, chat_id: int, url: str) -> Feed:
+    async def follow_feed(self, chat_id: int, url: str, mode: str = "digest", thread_id: int | None = None) -> Feed:
+        """Follow a feed from a chat, with the FEED_BACKLOG newest articles other chats' polls of it
+        stored already (a feed followed already keeps its start and takes the new mode)."""
+
         def work(db: sqlite3.Connection) -> Feed:
             with _transaction(db):
                 db.execute("INSERT OR IGNORE INTO feeds (url) VALUES (?)", (url,))
                 row = db.execute("SELECT * FROM feeds WHERE url = ?", (url,)).fetchone()
                 db.execute(
-                    "INSERT OR IGNORE INTO chat_feeds (chat_id, feed_id, added_at) VALUES (?, ?, ?)",
-                    (chat_id, row["id"], _now()),
+                    "INSERT INTO chat_feeds (chat_id, feed_id, added_at, mode, thread_id) VALUES (?, ?, coalesce("
+                    "(SELECT min(seen_at) FROM (SELECT seen_at FROM feed_items WHERE feed_id = ?"
+                    " AND article_seq IS NOT NULL ORDER BY seen_at DESC LIMIT ?)), ?), ?, ?)"
+                    " ON CONFLICT (chat_id, feed_id)"
+                    " DO UPDATE SET mode = excluded.mode, thread_id = excluded.thread_id",
+                    (chat_id, row["id"], row["id"], FEED_BACKLOG, _now(), mode, thread_id),
                 )
-                return Feed(**dict(row))
+                return Feed(**dict(row), mode=mode, thread_id=thread_id)
 
         return await self._run(work)
 
     async def feeds_of(self, chat_id: int) -> list[Feed]:
         return await self._feeds(
-            "SELECT f.* FROM feeds f JOIN chat_feeds c ON c.feed_id = f.id"
+            "SELECT f.*, c.mode, c.thread_id FROM feeds f JOIN chat_feeds c ON c.feed_id = f.id"
             " WHERE c.chat_id = ? ORDER BY c.added_at, f.id",
             (chat_id,),
         )
@@ -373,7 +374,7 @@ class SqliteArticleStore:
         return await self._run(lambda db: [Feed(**dict(r)) for r in db.execute(sql, args)])
 
     async def save_feed(self, feed: Feed) -> None:
-        values = feed.model_dump(exclude={"id", "url"})
+        values = feed.model_dump(exclude={"id", "url", "mode", "thread_id"})
         assignments = ", ".join(f"{k} = ?" for k in values)
         await self._run(
             lambda db: db.execute(f"UPDATE feeds SET {assignments} WHERE id = ?", (*values.values(), feed.id))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 MIGRATIONS: dict[int, str] = {
     1: """
     CREATE TABLE articles (
@@ -81,5 +81,21 @@ MIGRATIONS: dict[int, str] = {
         PRIMARY KEY (chat_id, article_seq)
     );
     CREATE INDEX pastes_article ON pastes(article_seq);
+    """,
+    # Digests people subscribe to: in a forum topic, with filters, feeds posted as they come,
+    # and one story told once (the article that first told it, and each article's signature).
+    5: """
+    ALTER TABLE subscriptions ADD COLUMN thread_id INTEGER;
+    ALTER TABLE subscriptions ADD COLUMN only_terms TEXT;
+    ALTER TABLE subscriptions ADD COLUMN skip_terms TEXT;
+    ALTER TABLE chat_feeds ADD COLUMN mode TEXT NOT NULL DEFAULT 'digest';
+    ALTER TABLE chat_feeds ADD COLUMN thread_id INTEGER;
+    ALTER TABLE articles ADD COLUMN story_seq INTEGER;
+    CREATE INDEX articles_story ON articles(story_seq);
+    CREATE TABLE story_signatures (
+        seq INTEGER PRIMARY KEY REFERENCES articles(seq),
+        signature BLOB NOT NULL
+    );
+    CREATE INDEX feed_items_seen ON feed_items(feed_id, seen_at);
     """,
 }

@@ -8,6 +8,7 @@ idempotency key): that one message would be posted again. The window is one SQLi
 
 import asyncio
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -54,8 +55,8 @@ async def _start(env: dict[str, str], log: Path) -> asyncio.subprocess.Process:
 
 
 def _posted_ids(api: LocalBotApi) -> list[str]:
-    lines = (line for m in api.sent_to(GROUP) for line in m["text"].splitlines())
-    return [line.split("_", 1)[1] for line in lines if line.startswith("/summarize_")]
+    """The articles in the group's digests, read from each item's summary deep link."""
+    return [found for m in api.sent_to(GROUP) for found in re.findall(r"\?start=s_([0-9a-f]{10})", m["html"])]
 
 
 async def test_sigkill_mid_digest_then_restart(api: LocalBotApi, tmp_path: Path) -> None:

@@ -62,7 +62,10 @@ async def test_numbers_are_ascii_digits_with_a_usage_reply(api: LocalBotApi, bot
         [reply] = await api.reply_to(ALICE, command)
         assert reply["text"] == usage, command
     [group] = await api.reply_to(ALICE, "/feed remove ²", GROUP)
-    assert group["text"] == "Use /feed add URL, /feed list or /feed remove N."
+    assert (
+        group["text"]
+        == "Use /feed add URL, /feed add URL now, /feed list, /feed remove N, /feed import or /feed export."
+    )
     assert [r["id"] for r in (await api.inline_query(ALICE, "ghouta", offset="²"))["results"]]
     [summary] = await api.reply_to(ALICE, f"/summarize {SEED_ID}")
     answer = await api.press(ALICE, ALICE, summary["message_id"], f"s:{SEED_ID}:²")

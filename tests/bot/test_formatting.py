@@ -1,7 +1,15 @@
 import pytest
 
 from bot.localapi.html import visible_text
-from bot.present.formatting import MESSAGE_LIMIT, render_digest, render_facts, render_summary, split_message, utf16_len
+from bot.present.formatting import (
+    MESSAGE_LIMIT,
+    DigestItem,
+    render_digest,
+    render_facts,
+    render_summary,
+    split_message,
+    utf16_len,
+)
 from bot.service import summary_of
 from tests.builders import stored_article
 
@@ -39,11 +47,11 @@ def test_summary_and_facts_escape_article_text(seed_text: str) -> None:
 
 def test_digest_packs_articles_into_messages_without_splitting_them(seed_text: str) -> None:
     stored = stored_article(seed_text)
-    items = [(stored.model_copy(update={"seq": i}), summary_of(stored, 10)) for i in range(12)]
-    messages = render_digest(items)
+    items = [DigestItem(stored.model_copy(update={"seq": i}), summary_of(stored, 10)) for i in range(12)]
+    messages = render_digest(items, "newsdigest_test_bot")
     assert len(messages) > 1
     assert sum(len(ids) for _, ids in messages) == 12
     for text, ids in messages:
         assert utf16_len(text) <= MESSAGE_LIMIT
-        assert text.count("/summarize_") == len(ids)
+        assert text.count("https://t.me/newsdigest_test_bot?start=s_") == len(ids)
         visible_text(text)

@@ -14,10 +14,20 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 HOST = "127.0.0.2"
 
 STORY = """<html><head><title>{title}</title></head><body><nav>Home News Sport Weather</nav><article>
-<h1>{title}</h1><p>{lead}</p><p>Officials said the work would take several months and cost millions of
-pounds, and residents would be kept informed at public meetings every week.</p><p>Critics said the
-plan came too late, but most people who spoke to reporters welcomed the decision.</p></article>
+<h1>{title}</h1><p>{lead}</p>{body}</article>
 <aside>Related: Ten things to do this weekend</aside></body></html>"""
+BODIES = (
+    """<p>Officials said the work would take several months and cost millions of pounds, and
+residents would be kept informed at public meetings every week.</p><p>Critics said the plan came too
+late, but most people who spoke to reporters welcomed the decision.</p>""",
+    """<p>The council expects evening visitors to double once the change is made, with extra staff
+hired from the spring.</p><p>Students had petitioned for the move for three years, arguing that the
+old timetable left them nowhere quiet to study after lectures.</p>""",
+    """<p>Forecasters warned that strong winds could bring down trees across the region overnight,
+and drivers were told to avoid exposed roads.</p><p>Schools in two valleys said they would open late
+on Thursday while crews cleared the debris.</p>""",
+)
+"""A different body for each story (by its number), as different stories have."""
 
 
 class WebServer:
@@ -99,7 +109,8 @@ class WebServer:
     async def _story(self, request: web.Request) -> web.Response:
         number = int(request.match_info["n"])
         _, title, lead = self.items[number]
-        return web.Response(text=STORY.format(title=title, lead=lead), content_type="text/html")
+        body = BODIES[number % len(BODIES)]
+        return web.Response(text=STORY.format(title=title, lead=lead, body=body), content_type="text/html")
 
     async def _feed(self, request: web.Request) -> web.Response:
         if self.feed_broken:

@@ -1,0 +1,108 @@
+"""The PostgreSQL store's part for subscribed digests: filters through the tsvector index,
+feeds posted as they come, and one story told once (each article's story and signature)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from psycopg import AsyncConnection
+from psycopg.rows import DictRow
+
+from .filters import decode_terms, tsquery
+
+DIGEST_CANDIDATES = (
+    "SELECT seq FROM articles WHERE seq > %(after)s AND seq <= %(newest)s AND origin = 'catalog'"
+    " UNION SELECT i.article_seq FROM feed_items i JOIN chat_feeds c ON c.feed_id = i.feed_id"
+    " WHERE c.chat_id = %(chat)s AND c.mode = 'digest' AND i.article_seq IS NOT NULL"
+    " AND i.article_seq <= %(newest)s AND i.seen_at >= c.added_at AND NOT EXISTS (SELECT 1 FROM deliveries d"
+    " WHERE d.chat_id = %(chat)s AND d.article_seq = i.article_seq)"
+)
+"""What a chat's next digest may bring: catalogue articles stored since its last digest, and
+every article its feeds brought since it followed them (before or after the digest began)."""
+
+
+async def filtered(db: AsyncConnection[DictRow], chat_id: int, seqs: Sequence[int]) -> list[int]:
+    """The articles among ``seqs`` that pass the chat's digest filters, in order."""
+    row = await (
+        await db.execute("SELECT only_terms, skip_terms FROM subscriptions WHERE chat_id = %s", (chat_id,))
+    ).fetchone()
+    if row is None or not (row["only_terms"] or row["skip_terms"]) or not seqs:
+        return sorted(seqs)
+    only = tsquery(decode_terms(row["only_terms"])) if row["only_terms"] else None
+    skip = tsquery(decode_terms(row["skip_terms"])) if row["skip_terms"] else None
+    rows = await (
+        await db.execute(
+            "SELECT seq FROM articles WHERE seq = ANY(%(seqs)s)"
+            " AND (%(only)s::text IS NULL OR search @@ to_tsquery('english', %(only)s))"
+            " AND (%(skip)s::text IS NULL OR NOT search @@ to_tsquery('english', %(skip)s)) ORDER BY seq",
+            {"seqs": list(seqs), "only": only, "skip": skip},
+        )
+    ).fetchall()
+    return [r["seq"] for r in rows]
+
+
+async def queue(db: AsyncConnection[DictRow], chat_id: int, seqs: Sequence[int]) -> list[int]:
+    """Journal articles as pending for a chat; the ones not journaled before."""
+    rows = await (
+        await db.execute(
+            "INSERT INTO deliveries (chat_id, article_seq, state) SELECT %s, s, 'pending' FROM unnest(%s::bigint[]) s"
+            " ON CONFLICT DO NOTHING RETURNING article_seq",
+            (chat_id, list(seqs)),
+        )
+    ).fetchall()
+    return sorted(r["article_seq"] for r in rows)
+
+
+class PostgresStories:
+    """Mixed into ``PostgresArticleStore``: the queries of filters, instant feeds and stories."""
+
+    async def _all(self, sql: str, args: Any = None) -> list[dict[str, Any]]:
+        raise NotImplementedError
+
+    def _connection(self) -> Any:
+        raise NotImplementedError
+
+    async def queue_filtered(self, chat_id: int, seqs: Sequence[int]) -> list[int]:
+        """Journal as pending for a chat those of ``seqs`` its filters let through and that it
+        has not had; returns them (what to post now)."""
+        async with self._connection() as db, db.transaction():
+            return await queue(db, chat_id, await filtered(db, chat_id, seqs))
+
+    async def instant_targets(self, feed_id: int) -> list[tuple[int, int | None]]:
+        """The chats (and forum topics) that get a feed's articles as they arrive."""
+        rows = await self._all(
+            "SELECT chat_id, thread_id FROM chat_feeds WHERE feed_id = %s AND mode = 'now' ORDER BY chat_id",
+            (feed_id,),
+        )
+        return [(r["chat_id"], r["thread_id"]) for r in rows]
+
+    async def save_story(self, seq: int, signature: bytes | None, story_seq: int) -> None:
+        """Keep which story an article tells (and its signature, for the index after a restart)."""
+        async with self._connection() as db, db.transaction():
+            await db.execute("UPDATE articles SET story_seq = %s WHERE seq = %s", (story_seq, seq))
+            if signature is not None:
+                await db.execute(
+                    "INSERT INTO story_signatures (seq, signature) VALUES (%s, %s)"
+                    " ON CONFLICT (seq) DO UPDATE SET signature = excluded.signature",
+                    (seq, signature),
+                )
+
+    async def story_signatures(self, after_seq: int, limit: int) -> list[tuple[int, int, bytes]]:
+        """(seq, story seq, signature) of the articles after ``after_seq`` that have one, oldest first."""
+        rows = await self._all(
+            "SELECT s.seq, a.story_seq, s.signature FROM story_signatures s JOIN articles a ON a.seq = s.seq"
+            " WHERE s.seq > %s ORDER BY s.seq LIMIT %s",
+            (after_seq, limit),
+        )
+        return [(r["seq"], r["story_seq"], bytes(r["signature"])) for r in rows]
+
+    async def sent_stories(self, chat_id: int, story_seqs: Sequence[int]) -> dict[int, int]:
+        """Of these stories, those already posted to the chat, with the message that told them."""
+        rows = await self._all(
+            "SELECT a.story_seq AS story, min(d.message_id) AS message FROM deliveries d"
+            " JOIN articles a ON a.seq = d.article_seq WHERE d.chat_id = %s AND d.state = 'sent'"
+            " AND a.story_seq = ANY(%s) GROUP BY a.story_seq",
+            (chat_id, list(story_seqs)),
+        )
+        return {r["story"]: r["message"] for r in rows}
