@@ -31,6 +31,13 @@ _TEAM = re.compile(
     r"defender|goalkeeper|winger|coach|legend|captain|squad|chairman|full-back|centre-back)\b"
 )
 """A name with a club's people after it: "Liverpool legend", "Chelsea fans", "Lyon's coach"."""
+_OPPONENT = re.compile(
+    r"\b(?:against|beat|beating|beaten by|draw with|drew with|lost to|loss to|defeat to|defeat by|win over|"
+    r"victory over|away at|away to|at home to)\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)"
+)
+"""A name a side plays in a match ("lost 3-0 away at Fenerbahce", "the final against Chelsea")."""
+_SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b")
+_MATCH_WORDS = re.compile(r"\b(?:goals?|match|league|cup|final|striker|midfielder|manager)\b", re.IGNORECASE)
 _CAPITALIZED = re.compile(r"[A-Z][\w-]*")
 _NAME = _WORD_START + r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,2})"
 _SAID_BY = re.compile(rf"\b(?:said|says|added|explained|told)\s+{_NAME}(?=,\s+[a-z])")
@@ -48,7 +55,7 @@ def reclassify(article: Article, found: dict[str, _Candidate]) -> None:
     for match in _BODY.finditer(text):
         words = match.group(1).casefold().split()
         bodies.update(" ".join(words[cut:]) for cut in range(len(words)))
-    teams = {m.group(1).casefold() for m in _TEAM.finditer(text)}
+    teams = {m.group(1).casefold() for m in _TEAM.finditer(text)} | _opponents(text)
     counts = Counter(_CAPITALIZED.findall(text))
     speakers = {m.group(1).casefold() for pattern in (_SAID_BY, _WHO_SAID) for m in pattern.finditer(text)}
     given = lx.GIVEN_NAMES | _first_names(found) | _PERSONAL_TITLES
@@ -77,6 +84,15 @@ def reclassify(article: Article, found: dict[str, _Candidate]) -> None:
             )
         ):
             candidate.kind = FactKind.ORGANIZATION
+
+
+def _opponents(text: str) -> set[str]:
+    """The sides a match report says a team played ("against Chelsea"), in a story with a score
+    and a word of football; a country is left a place (a national side reads as its country)."""
+    if not _SCORE.search(text) or not _MATCH_WORDS.search(text):
+        return set()
+    found = {m.group(1).casefold() for m in _OPPONENT.finditer(text)}
+    return {name for name in found if name not in lx.COUNTRIES}
 
 
 def _first_names(found: dict[str, _Candidate]) -> set[str]:

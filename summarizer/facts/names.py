@@ -10,6 +10,7 @@ from ..models import Article
 from .candidate import _DIGIT, _POSSESSIVE
 from .words import (
     _ADJECTIVE_ENDINGS,
+    _BODIES_FOR,
     _CONNECTORS,
     _INSTITUTION_WORDS,
     _KNOWN_NAMES,
@@ -32,8 +33,17 @@ _CONNECTOR = f"(?:{'|'.join(sorted(_CONNECTORS, key=lambda w: (-len(w), w)))})"
 _FIRST_TOKEN = r"[A-Z](?<![\w'’-].)(?:\.(?:[A-Z]\.)+|[\w'’\-]*\w|)"
 
 
+# "for" is a connector after a body named for what it is for: "Office for National Statistics".
+_FOR = f"for(?:{'|'.join(f'(?<={body.capitalize()} for)' for body in sorted(_BODIES_FOR))})"
+
+
+# An elided article glued to the word after it joins it to the name: "Ballon d'Or", "Côte d'Ivoire".
+_ELIDED = r"(?:(?:d|l|dell)['’])"
+
+
 _NAME = re.compile(
-    rf"{_FIRST_TOKEN}(?:(?<!['’]s)(?:\s+{_CONNECTOR}){{0,2}}(?:\s+\d{{1,3}}(?![\w,.:%/'’-]))?\s+{_TOKEN})*"
+    rf"{_FIRST_TOKEN}(?:(?<!['’]s)(?:\s+(?:{_CONNECTOR}|{_FOR})){{0,2}}(?:\s+\d{{1,3}}(?![\w,.:%/'’-]))?"
+    rf"\s+{_ELIDED}?{_TOKEN})*"
 )
 
 

@@ -140,6 +140,17 @@ _PLACES_AND_GIVEN_NAMES = lx.CITIES | lx.COUNTRIES | lx.GIVEN_NAMES
 _INSTITUTION_WORDS = lx.ORG_WORDS | lx.PLACE_WORDS
 
 
+_BODIES_FOR = lx.word_set(
+    """academy|agency|alliance|association|authority|board|bureau|campaign|center|centre|coalition|commission|
+    committee|council|department|federation|foundation|fund|institute|ministry|movement|network|office|
+    organisation|organization|school|society|trust"""
+)
+"""Bodies named for what they are for ("Office for National Statistics", "European Organization
+for Nuclear Research"): "for" after one goes on with the name. Not "League" nor "Union": "the
+Premier League for Arsenal" is two names.
+"""
+
+
 _RANKS = frozenset(
     ["spc", "pfc", "pvt", "pte", "cpl", "sgt", "ssgt", "lt", "col", "maj", "capt", "gen", "adm", "cmdr", "cdr", "brig"]
 )

@@ -92,3 +92,36 @@ def test_a_people_in_the_plural_or_a_verb_is_no_role_of_the_name_after_it() -> N
     )
     shown = [c.shown for c in candidates(article, rank(article))]
     assert "Richie Benaud" in shown and "Arsenal" in shown, shown
+
+
+def test_a_body_named_for_what_it_is_for_keeps_its_for() -> None:
+    kinds = _kinds(
+        "Scientists at the European Organization for Nuclear Research met in Geneva. "
+        "The Office for National Statistics said prices rose. Rooney scored in the Premier League for Everton."
+    )
+    assert "European Organization for Nuclear Research" in kinds
+    assert "European Organization" not in kinds and "Nuclear Research" not in kinds
+    assert "Office for National Statistics" in kinds
+    assert "Premier League for Everton" not in kinds and "Everton" in kinds
+
+
+def test_an_elided_article_joins_the_word_after_it_to_the_name() -> None:
+    kinds = _kinds("Lionel Messi won the Ballon d'Or again in Zurich. Fans in Côte d’Ivoire cheered the players.")
+    assert "Ballon d'Or" in kinds and "Ballon" not in kinds
+    assert "Côte d’Ivoire" in kinds
+
+
+def test_a_city_a_match_report_plays_against_is_the_club() -> None:
+    kinds = _kinds(
+        "Manchester United lost 3-0 away at Fenerbahce in the Champions League. "
+        "His goal came in the final against Chelsea. The team flew home to Manchester."
+    )
+    assert kinds["Fenerbahce"] is FactKind.ORGANIZATION
+    assert kinds["Chelsea"] is FactKind.ORGANIZATION
+
+
+def test_a_place_played_against_outside_a_match_report_or_a_country_stays_a_place() -> None:
+    kinds = _kinds("Officials in Texas said the state would fight back after the court ruled against Houston.")
+    assert kinds["Houston"] is FactKind.PLACE
+    kinds = _kinds("The manager said the 2-1 win against France in the final was the best match of his life.")
+    assert kinds["France"] is FactKind.PLACE
