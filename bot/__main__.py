@@ -119,7 +119,7 @@ async def _offline_news(settings: Settings) -> AsyncIterator[NewsService]:
     from .store import open_store
 
     store = open_store(settings.database)
-    news = NewsService(store, settings.default_summary_length)
+    news = NewsService(store, settings.default_summary_length, max_text_chars=settings.max_text_chars)
     await news.open()
     try:
         yield news

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -9,7 +10,6 @@ from contextlib import asynccontextmanager
 from telegram import LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationBuilder,
     ApplicationHandlerStop,
@@ -29,6 +29,7 @@ from summarizer import revision
 from .context import BotContext, Services
 from .digests import schedule_all
 from .errors import on_error, update_summary
+from .flood import TelegramRateLimiter
 from .handlers import arrivals, articles, buttons, digest_commands, language
 from .handlers.concurrency import ChatOrderedProcessor, SlowWork
 from .handlers.inline import inline_query
@@ -63,7 +64,14 @@ def build_application(
         total_timeout=settings.fetch_timeout_seconds,
         allowed_networks=settings.fetch_allowed_networks,
     )
-    news = NewsService(store, settings.default_summary_length, settings.digest_time, settings.digest_timezone, fetcher)
+    news = NewsService(
+        store,
+        settings.default_summary_length,
+        settings.digest_time,
+        settings.digest_timezone,
+        fetcher,
+        max_text_chars=settings.max_text_chars,
+    )
     application = (
         (builder or Application.builder())
         .token(settings.bot_token.get_secret_value())
@@ -71,7 +79,7 @@ def build_application(
         .base_file_url(settings.file_url)
         .concurrent_updates(ChatOrderedProcessor())
         .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)))
-        .rate_limiter(AIORateLimiter(max_retries=3))
+        .rate_limiter(TelegramRateLimiter(max_retries=3))
         .context_types(ContextTypes(context=BotContext, bot_data=Services))
         .post_init(_on_start)
         .post_shutdown(_on_stop)
@@ -153,6 +161,10 @@ async def _on_start(application: Application) -> None:  # type: ignore[type-arg]
     report = await news.ingest_paths([settings.seeds_dir], IngestReport())
     log.info("seeds: %d added, %d already stored, %d rejected", report.added, report.unchanged, len(report.rejected))
     await publish_menu(application.bot)
+    # What start-up built lives as long as the bot: kept out of the collector's full passes,
+    # which would otherwise walk it all again and stall a request now and then.
+    gc.collect()
+    gc.freeze()
     if await news.store.try_lead():
         await _lead(application)
     if application.job_queue:

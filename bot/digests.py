@@ -1,11 +1,15 @@
 """Scheduled digests: at each chat's time, post the articles added since its last digest.
 
-Exactly once per article and chat, across restarts: ``enqueue_digest`` journals the new
-articles as pending for the chat in one transaction; each message is recorded as sent right
-after Telegram accepts it; a run that stops half-way (error, restart) leaves the rest pending,
-and the next run, or the catch-up run at start, posts what is still pending. The one window
-no bot can close: a crash after Telegram accepted a message and before the journal's commit
-(Telegram has no idempotency key), where that message would be posted again.
+What is promised, per chat, across restarts, crashes and lost answers: every article is posted,
+and an article is posted twice only when the message carrying it was on its way at the moment
+the run stopped (a crash, or an answer lost on the way back), and then the second copy says so.
+The journal makes this hold: ``enqueue_digest`` records the new articles as pending for the chat
+in one transaction; before a message is sent its articles are marked 'sending'; once Telegram
+accepts it, 'sent'. A send that failed for sure (Telegram answered with an error, or the
+connection was never made) is retried or left pending. A send that may have landed (the
+connection broke after the request went out, the answer timed out) is never retried blindly:
+the run stops there, and the next run posts that one message again headed by ``AGAIN_NOTE``.
+Telegram has no idempotency key, so this one message in flight per chat is the bound.
 """
 
 from __future__ import annotations
@@ -16,8 +20,9 @@ from dataclasses import dataclass, field
 from datetime import time, timedelta
 from zoneinfo import ZoneInfo
 
+import httpx
 from telegram import Message
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import Application, Job
 
 from .context import BotContext
@@ -178,22 +183,22 @@ async def _run_digest(application: Application, chat_id: int) -> DigestResult:  
     await news.store.enqueue_digest(chat_id, limit)
     pending = await news.store.pending_digest(chat_id, limit)
     items = await stories(news, chat_id, pending, await news.length_for(chat_id))
+    in_doubt = await news.store.in_doubt(chat_id)
     with speaking(await news.language_of(chat_id) or FALLBACK):  # a chat's digest, not a person's reply
-        rendered = fmt.render_digest(items, application.bot.username)
+        rendered = fmt.render_digest(items, application.bot.username, in_doubt)
     for text, article_ids in rendered:
+        if article_ids:
+            await news.store.mark_sending(chat_id, article_ids)
         try:
             sent = await send(application, chat_id, text, result, subscription.thread_id)
-        except (Forbidden, BadRequest) as error:
-            if isinstance(error, BadRequest) and not topic_gone(error):
-                log.warning("digest for chat %s refused: %s", chat_id, error.message)
-                result.error = str(error)
-                return result
-            await pause(application, chat_id, error)
-            result.error, result.paused = _("paused, I am not allowed to post there"), True
+        except MaybeSent as error:
+            log.warning("digest for chat %s stopped: a message may have landed (%s)", chat_id, error)
+            result.error = "a message may or may not have arrived; it is posted again, marked, next time"
             return result
         except TelegramError as error:
-            log.warning("digest for chat %s interrupted after %d retries: %s", chat_id, result.retries, error)
-            result.error = str(error)
+            if article_ids:
+                await news.store.mark_pending(chat_id, article_ids)
+            await _stopped(application, chat_id, error, result)
             return result
         if article_ids:
             await news.store.mark_delivered(chat_id, article_ids, sent.message_id)
@@ -239,12 +244,38 @@ async def pause(application: Application, chat_id: int, error: TelegramError) ->
     log.warning("digest for chat %s paused: %s", chat_id, reason)
 
 
+async def _stopped(application: Application, chat_id: int, error: TelegramError, result: DigestResult) -> None:  # type: ignore[type-arg]
+    """A refused send: the chat is paused if the bot may not post there (removed, blocked, or its
+    forum topic deleted)."""
+    if isinstance(error, Forbidden) or (isinstance(error, BadRequest) and topic_gone(error)):
+        await pause(application, chat_id, error)
+        result.error, result.paused = _("paused, I am not allowed to post there"), True
+    else:
+        log.warning("digest for chat %s interrupted after %d retries: %s", chat_id, result.retries, error)
+        result.error = str(error)
+
+
+class MaybeSent(Exception):
+    """A send whose request went out and whose answer was lost: the message may have landed."""
+
+
+_NEVER_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+
+
+def _may_have_landed(error: NetworkError) -> bool:
+    """Telegram answered with an error status (no transport error behind it), or the connection
+    was never made: nothing was posted. Any other broken exchange may have posted the message."""
+    cause = error.__cause__
+    return isinstance(cause, httpx.HTTPError) and not isinstance(cause, _NEVER_SENT)
+
+
 async def send(  # type: ignore[type-arg]
     application: Application, chat_id: int, text: str, result: DigestResult, thread_id: int | None = None
 ) -> Message:
-    """Send one digest message (into its forum topic, if any), retrying what may pass on a second
-    try: flood waits, server errors and lost connections. Refusals (Forbidden, BadRequest) are
-    not retried."""
+    """Send one digest message (into its forum topic, if any), retrying only what surely was not
+    posted: flood waits, server errors and connections never made. Refusals (Forbidden,
+    BadRequest) are not retried, and a send that may have landed raises MaybeSent instead of
+    being tried again."""
     last = SEND_ATTEMPTS - 1
     for attempt in range(SEND_ATTEMPTS):
         try:
@@ -255,7 +286,9 @@ async def send(  # type: ignore[type-arg]
             if attempt == last:
                 raise
             delay = _seconds(error.retry_after)
-        except (NetworkError, TimedOut):
+        except NetworkError as error:  # TimedOut too
+            if _may_have_landed(error):
+                raise MaybeSent(str(error)) from error
             if attempt == last:
                 raise
             delay = RETRY_BASE_SECONDS * 2**attempt

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import Application
 
-from .digests import DigestResult, send, stories
+from .digests import DigestResult, MaybeSent, send, stories
 from .links.feeds import PollReport
 from .present import formatting as fmt
 
@@ -44,12 +44,20 @@ async def post_articles(  # type: ignore[type-arg]
         result = DigestResult(chat_id)
         for item in items:
             text = fmt.render_digest_item(item, application.bot.username)
+            await news.store.mark_sending(chat_id, item.article_ids)
             try:
                 sent = await send(application, chat_id, fmt.split_message(text)[0], result, thread_id)
+            except MaybeSent as error:
+                log.warning(
+                    "instant post to chat %s may have landed; the digest posts it again, marked: %s", chat_id, error
+                )
+                break
             except (Forbidden, BadRequest) as error:
+                await news.store.mark_pending(chat_id, item.article_ids)
                 log.warning("instant post to chat %s refused: %s", chat_id, error.message)
                 break
             except TelegramError as error:
+                await news.store.mark_pending(chat_id, item.article_ids)
                 log.warning("instant post to chat %s failed, left for the digest: %s", chat_id, error)
                 break
             await news.store.mark_delivered(chat_id, item.article_ids, sent.message_id)

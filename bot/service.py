@@ -80,8 +80,11 @@ class NewsService:
         digest_time: str = "08:00",
         digest_timezone: str = "UTC",
         fetcher: SafeFetcher | None = None,
+        max_text_chars: int = 100_000,
     ) -> None:
         self.store = store
+        self.max_text_chars = max_text_chars
+        """The one size limit of every source: pasted text, links, feed items, documents, files."""
         self.fetcher = fetcher or SafeFetcher()
         self.default_length = default_length
         self.digest_time = digest_time
@@ -109,6 +112,7 @@ class NewsService:
         """Parse, rank and store raw article text (ArticleError if it is not an article).
         What people paste is theirs (origin "user"): summarized for them, listed for nobody,
         at least MIN_TEXT_CHARS in MIN_SENTENCES (TooShort), and deleted by the chat's /forget."""
+        self._within_size(raw)
         if origin == "user" and len(raw.strip()) < MIN_TEXT_CHARS:
             raise TooShort(f"fewer than {MIN_TEXT_CHARS} characters")
         article = await asyncio.to_thread(parse_article, raw, title=title, url=url)
@@ -143,6 +147,8 @@ class NewsService:
         return await self._pasted(await self.add_article(article, "user"), "user", chat_id)
 
     async def add_article(self, article: Article, origin: str = "catalog") -> tuple[StoredArticle, bool]:
+        """Every source ends here: the size limit holds for all of them alike."""
+        self._within_size(article.text)
         existing = await self.store.get(article.id)
         if existing is not None:
             return await self._known(existing, origin)
@@ -151,6 +157,10 @@ class NewsService:
         if created:
             stored = await self.stories.place(stored)
         return stored, created
+
+    def _within_size(self, text: str) -> None:
+        if len(text) > self.max_text_chars:
+            raise ArticleError(f"the text is too long ({len(text):,} characters; the limit is {self.max_text_chars:,})")
 
     async def _known(self, existing: StoredArticle, origin: str) -> tuple[StoredArticle, bool]:
         """An article already stored: not ranked again, only made as public as this arrival."""

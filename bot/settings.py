@@ -32,7 +32,9 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     allowed_users: Annotated[list[int], NoDecode] = Field(default_factory=list)
     """If set, only these Telegram user ids may use the bot in private chats."""
-    max_text_chars: int = Field(default=100_000, ge=1_000)
+    max_text_chars: int = Field(default=100_000, ge=1_000, le=300_000)
+    """The one size limit of every source (pasted text, links, feed items, documents, files);
+    the summarizer also refuses more than 3,000 sentences and cuts sentences at 1,200 characters."""
     fetch_max_bytes: int = Field(default=5_000_000, ge=10_000)
     fetch_timeout_seconds: float = Field(default=15.0, gt=0)
     fetch_connect_timeout_seconds: float = Field(default=5.0, gt=0)

@@ -8,6 +8,8 @@ facts = key_facts(article, ranking)
 Rankings and key facts are worth storing; ``revision()`` tells when stored ones may be stale.
 """
 
+from . import threads  # noqa: F401, I001 - first: one BLAS thread, set before NumPy loads
+
 import functools
 import hashlib
 from importlib.metadata import version

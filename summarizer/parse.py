@@ -22,6 +22,9 @@ from .tokenize import STOPS, count_words, sentence_spans
 
 MAX_CHARS = 300_000
 """Longer input is refused: no news article is this long, and ranking cost grows with length."""
+MAX_SENTENCES = 3_000
+"""More sentences are refused too (the dev set's longest article has 151): with sentences of at
+most MAX_SENTENCE_CHARS, every later stage works on a bounded amount of text."""
 
 _TITLE_MAX_WORDS = 30
 _SHORT_LINE_WORDS = 16
@@ -336,6 +339,8 @@ def _build(
     sentences = _sentences(split)
     if not sentences:
         raise ArticleError("there is no article text to summarize")
+    if len(sentences) > MAX_SENTENCES:
+        raise ArticleError(f"the text has too many sentences ({len(sentences):,}; the limit is {MAX_SENTENCES:,})")
     title = draft.title or _title_from_sentence(sentences[0].text, lang.code)
     return Article(
         id=article_id(title, "\n\n".join([lead, *body])),

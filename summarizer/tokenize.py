@@ -164,6 +164,10 @@ def _marks() -> str:
     return "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in ranges)
 
 
+MAX_SENTENCE_CHARS = 1_200
+"""A longer run without a sentence end (no punctuation, one long line) is cut between words
+into sentences this long at most, so that no later stage sees an unbounded sentence. The
+longest sentence in the dev set has 816 characters."""
 _BLANK_LINE = re.compile(r"\n\s*\n")
 STOPS = ".!?…。！？؟।॥۔"
 """Marks that can end a sentence: Latin, CJK, Arabic and Persian "؟", Devanagari "।", Urdu "۔"."""
@@ -205,12 +209,14 @@ def _rules(code: str) -> _Rules:
     return _Rules(_TITLES | lang.titles, _STARTERS | lang.starters, lang.ordinal_period)
 
 
-def split_sentences(text: str, language: str = "en") -> list[str]:
+def split_sentences(text: str, language: str = "en", max_chars: int | None = MAX_SENTENCE_CHARS) -> list[str]:
     """Split text into sentences; each one is a stripped, verbatim slice of ``text``."""
-    return [text[start:end] for start, end in sentence_spans(text, language)]
+    return [text[start:end] for start, end in sentence_spans(text, language, max_chars)]
 
 
-def sentence_spans(text: str, language: str = "en") -> list[tuple[int, int]]:
+def sentence_spans(
+    text: str, language: str = "en", max_chars: int | None = MAX_SENTENCE_CHARS
+) -> list[tuple[int, int]]:
     """Character spans of the sentences of ``text``, blank lines always ending one."""
     rules = _rules(language)
     spans: list[tuple[int, int]] = []
@@ -222,28 +228,37 @@ def sentence_spans(text: str, language: str = "en") -> list[tuple[int, int]]:
         while end > begin and text[end - 1].isspace():
             end -= 1
         if begin < end:
-            _split_block(text, begin, end, spans, rules)
+            _split_block(text, begin, end, spans, rules, max_chars)
         if gap:
             begin = gap.end()
     return spans
 
 
-def _split_block(text: str, begin: int, end: int, spans: list[tuple[int, int]], rules: _Rules) -> None:
+def _split_block(
+    text: str, begin: int, end: int, spans: list[tuple[int, int]], rules: _Rules, max_chars: int | None
+) -> None:
     start = begin
     for match in _TERMINATOR.finditer(text, begin, end):
         stop = match.end()
         if stop >= end or not _is_boundary(text, match, end, rules):
             continue
-        _append(text, start, stop, spans)
+        _append(text, start, stop, spans, max_chars)
         start = stop
-    _append(text, start, end, spans)
+    _append(text, start, end, spans, max_chars)
 
 
-def _append(text: str, start: int, stop: int, spans: list[tuple[int, int]]) -> None:
+def _append(text: str, start: int, stop: int, spans: list[tuple[int, int]], max_chars: int | None) -> None:
     while start < stop and text[start].isspace():
         start += 1
     while stop > start and text[stop - 1].isspace():
         stop -= 1
+    while max_chars and stop - start > max_chars:
+        cut = text.rfind(" ", start + max_chars // 2, start + max_chars)
+        cut = cut if cut > start else start + max_chars
+        _append(text, start, cut, spans, max_chars)
+        start = cut
+        while start < stop and text[start].isspace():
+            start += 1
     if start < stop:
         spans.append((start, stop))
 

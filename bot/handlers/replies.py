@@ -24,10 +24,18 @@ AnyChat = Chat | ChatFullInfo
 ARTICLE_ID = re.compile(r"^[0-9a-fA-F]{10}$")
 
 
+MAX_REPLY_MESSAGES = 5
+"""One reply is never more messages than this (a summary of 20 long sentences fits in 5)."""
+CUT_NOTE = "\n\n<i>… the rest is cut: a reply is at most five messages.</i>"
+
+
 async def reply_html(message: Message, text: str, markup: InlineKeyboardMarkup | None = None) -> list[Message]:
-    """Reply with one or more messages (in the message's forum topic, if any); buttons go under
-    the last one. Returns what was sent."""
+    """Reply with one or more messages (at most MAX_REPLY_MESSAGES, in the message's forum topic,
+    if any); buttons go under the last one. Returns what was sent."""
     pieces = fmt.split_message(text)
+    if len(pieces) > MAX_REPLY_MESSAGES:
+        pieces = fmt.split_message(text, fmt.MESSAGE_LIMIT - fmt.utf16_len(CUT_NOTE))[:MAX_REPLY_MESSAGES]
+        pieces[-1] += CUT_NOTE
     sent = []
     for number, piece in enumerate(pieces):
         last = number == len(pieces) - 1

@@ -1,5 +1,5 @@
 """Telegram's errors and the faults a test switches on: injected 429s, 500s, slow answers and
-dropped connections, and the per-chat flood limits."""
+answers lost on dropped connections, and the per-chat flood limits."""
 
 from __future__ import annotations
 
@@ -59,7 +59,16 @@ class FloodLimit:
     per_second: float
 
 
-# About Telegram's: a message a second in a private chat (with a small burst), 20 a minute in a
-# group or channel.
+@dataclass(frozen=True)
+class WindowLimit:
+    """At most ``count`` messages in any ``seconds``-long window, as Telegram counts them."""
+
+    count: int
+    seconds: float
+
+
+# About Telegram's: a message a second in a private chat (with a small burst); strictly 20 in
+# any minute in a group or channel, and 30 in any second over all chats.
 PRIVATE_LIMIT = FloodLimit(burst=4, per_second=1.0)
-GROUP_LIMIT = FloodLimit(burst=20, per_second=20 / 60)
+GROUP_LIMIT = WindowLimit(count=20, seconds=60.0)
+OVERALL_LIMIT = WindowLimit(count=30, seconds=1.0)

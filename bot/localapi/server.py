@@ -7,7 +7,9 @@ Telegram's shape. Tests and the playground drive it from the user's side: send a
 command, post in a group or channel, send an inline query, press a button, and read back what
 the bot sent and every API call it made; send a document (getFile and the download work like
 Telegram's), edit a message, forward a batch, add the bot to a group. Faults (429, 500, slow
-answers, dropped connections, a bot kicked from a chat) can be switched on per test.
+answers, answers lost on a dropped connection, a bot kicked from a chat) can be switched on per
+test; like Telegram, it carries out a request that arrived whether or not the client is still
+there for the answer.
 """
 
 from __future__ import annotations
@@ -84,36 +86,38 @@ class LocalBotApi(DocumentRoutes):
         call = Call(method, params)
         self.calls.append(call)
         fault = self.faults.pick(method)
+        if fault == "slow":
+            self.held += 1
+            try:
+                await asyncio.sleep(self.faults.slow_seconds)
+            finally:
+                self.held -= 1
         try:
-            if fault == "drop":
-                call.error = "dropped"
-                assert request.transport is not None
-                request.transport.close()
-                return web.Response(status=500)
-            if fault == "slow":
-                self.held += 1
-                try:
-                    await asyncio.sleep(self.faults.slow_seconds)
-                finally:
-                    self.held -= 1
-                if request.transport is None or request.transport.is_closing():
-                    call.error = "client went away before the request was processed"
-                    return web.Response(status=499)
             if fault == "429":
                 raise ApiError(
                     429, f"Too Many Requests: retry after {self.faults.retry_after}", self.faults.retry_after
                 )
             if fault == "500":
                 raise ApiError(500, "Internal Server Error")
-            handler = getattr(self, f"_api_{method.lower()}", None)
-            if handler is None:
-                raise ApiError(404, "Not Found")
-            result = await handler(params)
+            result = await self._call(method, params)
         except ApiError as error:
             call.error = error.description
             return web.json_response(error.payload(), status=error.code)
-        self._changed.set()
+        finally:
+            self._changed.set()
+        # Like Telegram, a request that arrived is carried out even if its answer never gets
+        # back: the client went away while it was held ("slow"), or the connection drops now.
+        if fault == "drop" or request.transport is None or request.transport.is_closing():
+            call.error = "carried out, but the answer was lost"
+            if request.transport is not None:
+                request.transport.close()
         return web.json_response({"ok": True, "result": result})
+
+    async def _call(self, method: str, params: JSON) -> Any:
+        handler = getattr(self, f"_api_{method.lower()}", None)
+        if handler is None:
+            raise ApiError(404, "Not Found")
+        return await handler(params)
 
     # -- the user's side ---------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ from collections import defaultdict, deque
 from dataclasses import dataclass, field
 from typing import Any
 
-from .faults import GROUP_LIMIT, PRIVATE_LIMIT, ApiError, Faults, FloodLimit, bad_request
+from .faults import GROUP_LIMIT, OVERALL_LIMIT, PRIVATE_LIMIT, ApiError, Faults, FloodLimit, WindowLimit, bad_request
 from .files import FileStore
 from .validate import JSON, set_markup
 
@@ -60,6 +60,7 @@ class Call:
     method: str
     params: JSON
     error: str | None = None
+    at: float = field(default_factory=time.monotonic)
 
 
 ADMIN_RIGHTS = {
@@ -88,7 +89,8 @@ class ChatState:
         token: str = "123456:LOCAL-TEST-TOKEN",
         *,
         private_limit: FloodLimit = PRIVATE_LIMIT,
-        group_limit: FloodLimit = GROUP_LIMIT,
+        group_limit: WindowLimit = GROUP_LIMIT,
+        overall_limit: WindowLimit = OVERALL_LIMIT,
         bot_username: str = "newsdigest_test_bot",
     ) -> None:
         self.token = token
@@ -106,9 +108,11 @@ class ChatState:
         """The bot's description and short description, by language code ("" for all)."""
         self.faults = Faults()
         self.held = 0
-        """Requests being held by a "slow" fault right now, not yet processed."""
-        self.limits = {"private": private_limit, "group": group_limit}
+        """Requests being held by a "slow" fault right now, not yet carried out (they will be)."""
+        self.private_limit = private_limit
+        self.windows = {"group": group_limit, "overall": overall_limit}
         self._buckets: dict[int, tuple[float, float]] = {}
+        self._sends: dict[int | str, deque[float]] = defaultdict(deque)
         self._updates: deque[JSON] = deque()
         self._update_ids = itertools.count(1)
         self._message_ids: dict[int, itertools.count[int]] = defaultdict(lambda: itertools.count(1))
@@ -158,14 +162,37 @@ class ChatState:
         return {"status": status, "user": user.to_json()}
 
     def _flood(self, chat: Chat) -> None:
-        limit = self.limits["private" if chat.type == "private" else "group"]
+        """Refuse a message over a flood limit with 429, as Telegram does."""
         now = time.monotonic()
-        tokens, last = self._buckets.get(chat.id, (limit.burst, now))
+        waits = [self._window_wait("overall", "overall", now)]
+        if chat.type == "private":
+            waits.append(self._bucket_wait(chat.id, now))
+        else:
+            waits.append(self._window_wait(chat.id, "group", now))
+        wait = max(waits)
+        if wait > 0:
+            raise ApiError(
+                429, f"Too Many Requests: retry after {max(1, int(wait + 0.999))}", max(1, int(wait + 0.999))
+            )
+        self._sends["overall"].append(now)
+        if chat.type != "private":
+            self._sends[chat.id].append(now)
+        else:
+            tokens, _ = self._buckets[chat.id]
+            self._buckets[chat.id] = (tokens - 1, now)
+
+    def _window_wait(self, key: int | str, kind: str, now: float) -> float:
+        limit, sends = self.windows[kind], self._sends[key]
+        while sends and sends[0] <= now - limit.seconds:
+            sends.popleft()
+        return 0.0 if len(sends) < limit.count else sends[0] + limit.seconds - now
+
+    def _bucket_wait(self, chat_id: int, now: float) -> float:
+        limit = self.private_limit
+        tokens, last = self._buckets.get(chat_id, (limit.burst, now))
         tokens = min(limit.burst, tokens + (now - last) * limit.per_second)
-        if tokens < 1:
-            wait = max(1, int((1 - tokens) / limit.per_second + 0.999))
-            raise ApiError(429, f"Too Many Requests: retry after {wait}", wait)
-        self._buckets[chat.id] = (tokens - 1, now)
+        self._buckets[chat_id] = (tokens, now)
+        return 0.0 if tokens >= 1 else (1 - tokens) / limit.per_second
 
     def _thread(self, chat: Chat, params: JSON) -> int | None:
         """The forum topic a message is sent to, checked like Telegram: an open topic of a forum

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -156,9 +156,18 @@ def _source_link(stored: StoredArticle) -> str:
     return f'<a href="{html.escape(url, quote=True)}">{name}</a>' if url else name
 
 
-def render_digest(items: Sequence[DigestItem], bot_username: str) -> list[tuple[str, list[str]]]:
+AGAIN_NOTE = "↻ <i>Posted again: the first try was cut off and may have reached this chat.</i>"
+"""Heads a digest message posted a second time because the first try may have landed."""
+
+
+def render_digest(
+    items: Sequence[DigestItem], bot_username: str, in_doubt: Collection[str] = ()
+) -> list[tuple[str, list[str]]]:
     """Digest messages, each with the ids of the articles it carries (a story's other sources
-    with it); an item is never split across two messages unless it alone is longer than one."""
+    with it); an item is never split across two messages unless it alone is longer than one.
+    A message carrying an article ``in_doubt`` (its first try may have landed) is headed by
+    AGAIN_NOTE; every message leaves room for it."""
+    limit = MESSAGE_LIMIT - utf16_len(AGAIN_NOTE) - 2
     header = _("📰 <b>News digest</b> · {count}").format(
         count=plural(len(items), "{n} new article", "{n} new articles")
     )
@@ -167,17 +176,17 @@ def render_digest(items: Sequence[DigestItem], bot_username: str) -> list[tuple[
     for item in items:
         block = render_digest_item(item, bot_username)
         candidate = f"{current}\n\n{block}"
-        if utf16_len(candidate) <= MESSAGE_LIMIT:
+        if utf16_len(candidate) <= limit:
             current, ids = candidate, [*ids, *item.article_ids]
             continue
         if ids:
             messages.append((current, ids))
-        pieces = split_message(block)
+        pieces = split_message(block, limit)
         messages.extend((piece, []) for piece in pieces[:-1])
         current, ids = pieces[-1], item.article_ids
     if ids:
         messages.append((current, ids))
-    return messages
+    return [(f"{AGAIN_NOTE}\n\n{text}" if set(ids) & set(in_doubt) else text, ids) for text, ids in messages]
 
 
 def render_list(items: Sequence[StoredArticle], heading: str) -> str:
@@ -275,7 +284,7 @@ def _pieces(text: str, limit: int, keep_space: bool = False) -> Iterable[str]:
     if utf16_len(text) <= limit:
         yield text
         return
-    sentences = split_sentences(text) or [text]
+    sentences = split_sentences(text, max_chars=None) or [text]  # HTML: never cut inside an entity
     for sentence in sentences:
         if utf16_len(sentence) < limit:
             yield sentence + (" " if keep_space else "")

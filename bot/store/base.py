@@ -4,6 +4,8 @@ digest subscriptions and the digest delivery journal)."""
 
 from __future__ import annotations
 
+import re
+import zlib
 from collections.abc import Sequence
 from contextlib import AbstractAsyncContextManager
 from datetime import datetime
@@ -97,6 +99,9 @@ class ArticleStore(Protocol):
     async def enqueue_digest(self, chat_id: int, limit: int | None = None) -> int: ...
     async def pending_digest(self, chat_id: int, limit: int) -> list[StoredArticle]: ...
     async def mark_delivered(self, chat_id: int, article_ids: Sequence[str], message_id: int) -> None: ...
+    async def mark_sending(self, chat_id: int, article_ids: Sequence[str]) -> None: ...
+    async def mark_pending(self, chat_id: int, article_ids: Sequence[str]) -> None: ...
+    async def in_doubt(self, chat_id: int) -> set[str]: ...
     async def delivered(self, chat_id: int) -> list[str]: ...
     async def chats_with_pending(self) -> set[int]: ...
     async def record_paste(self, chat_id: int, seq: int) -> None: ...
@@ -139,17 +144,65 @@ def queue_and_watermark(new: list[int], room: int, newest: int) -> tuple[list[in
     return queued, queued[-1] if queued else -1
 
 
-SEARCH_WINDOW = 1000
-"""Search ranks the most recent this-many matches of a query (see ``search``)."""
+SEARCH_WINDOW = 1050
+"""Search reaches this many results deep at most (an inline query pages up to 1,000)."""
+SEARCH_DEPTH = 200
+"""Search orders the newest this-many matches (more when a page reaches deeper): a common
+word costs no more than a rare one however large the store grows."""
+
+# PostgreSQL's English stop words (its tsearch_data/english.stop). Both backends drop them from
+# a query, so that a query finds the same articles on either ("the" alone finds nothing).
+_STOP_LIST = """i me my myself we our ours ourselves you your yours yourself yourselves he him his himself
+    she her hers herself it its itself they them their theirs themselves what which who whom this
+    that these those am is are was were be been being have has had having do does did doing a an
+    the and but if or because as until while of at by for with about against between into through
+    during before after above below to from up down in out on off over under again further then
+    once here there when where why how all any both each few more most other some such no nor not
+    only own same so than too very s t can will just don should now"""
+STOP_WORDS = frozenset(_STOP_LIST.split())
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+MAX_QUERY_WORDS = 8
+PREFIX_LENGTHS = range(3, 7)
+"""A last word of 3 to 6 letters also matches longer words (``hollyw`` finds Hollywood): what
+someone typing has not finished. Longer ones are taken as typed (stemming still finds their
+other forms); a prefix of such a length is an index of its own in SQLite (``prefix``)."""
+
+
+def query_words(text: str) -> list[str]:
+    """The words of a search, lower-cased, stop words dropped; only letters and digits get
+    through, so no query syntax can be injected into either backend."""
+    words = [w.lower() for w in _WORD.findall(text[:1000])]
+    return [w for w in words if w not in STOP_WORDS][:MAX_QUERY_WORDS]
+
+
+def is_prefix(words: list[str]) -> bool:
+    """Whether the last word of a search is matched as a prefix too."""
+    return bool(words) and len(words[-1]) in PREFIX_LENGTHS
+
+
+def ranked_page(title_hits: list[int], hits: list[int], limit: int, offset: int) -> list[int]:
+    """One order for both backends: of the newest SEARCH_DEPTH matches (``hits``, newest first),
+    those with the words in the title first, then the others, each newest first."""
+    first = set(title_hits)
+    return (title_hits + [seq for seq in hits if seq not in first])[offset : offset + limit]
+
+
+def pack(json: str) -> bytes:
+    """JSON as the SQLite store keeps it, compressed (rows from before are plain text)."""
+    return zlib.compress(json.encode(), 6)
+
+
+def _unpack(value: str | bytes) -> str | bytes:
+    return zlib.decompress(value) if isinstance(value, bytes) else value
 
 
 def stored_from_row(row: Any) -> StoredArticle:
     """A stored article from a database row (sqlite3.Row or a dict)."""
     return StoredArticle(
         seq=row["seq"],
-        article=Article.model_validate_json(row["article"]),
-        ranking=Ranking.model_validate_json(row["ranking"]),
-        facts=tuple(FACTS.validate_json(row["facts"])),
+        article=Article.model_validate_json(_unpack(row["article"])),
+        ranking=Ranking.model_validate_json(_unpack(row["ranking"])),
+        facts=tuple(FACTS.validate_json(_unpack(row["facts"]))),
         added_at=row["added_at"] if isinstance(row["added_at"], datetime) else datetime.fromisoformat(row["added_at"]),
         origin=row["origin"],
         story_seq=row["story_seq"],

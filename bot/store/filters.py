@@ -45,8 +45,10 @@ def show_terms(terms: Terms) -> str:
 
 
 def fts5_match(terms: Terms) -> str:
-    """An SQLite FTS5 query matching any of the terms (each a quoted phrase, so never syntax)."""
-    return " OR ".join(f'"{" ".join(t)}"' for t in terms)
+    """An SQLite FTS5 query matching any of the terms, each word quoted (so never syntax). The
+    index keeps no word positions (detail=none, the text is stored once), so a phrase matches
+    an article holding all of its words."""
+    return " OR ".join("(" + " AND ".join(f'"{w}"' for w in t) + ")" for t in terms)
 
 
 def tsquery(terms: Terms) -> str:

@@ -7,7 +7,6 @@ starting together migrate once. ``try_lead`` gives one worker at a time the dige
 
 from __future__ import annotations
 
-import re
 import zlib
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
@@ -25,24 +24,41 @@ from .base import (
     FEED_BACKLOG,
     ONLY_PASTED_HERE,
     ORIGINS,
+    SEARCH_DEPTH,
     SEARCH_WINDOW,
     Feed,
     StoredArticle,
     Subscription,
+    is_prefix,
+    query_words,
     queue_and_watermark,
+    ranked_page,
     stored_from_row,
 )
 from .postgres_schema import MIGRATIONS, SCHEMA_VERSION
 from .postgres_stories import DIGEST_CANDIDATES, PostgresStories, filtered, queue
 
+RECENCY_BUCKET = 256
+"""Articles per place in time (the '~<seq / 256>' lexeme of each search vector)."""
+_RECENT_PLACES = (4, 64, None)
+"""How far back search looks, in places, until it has SEARCH_DEPTH matches (None: all)."""
 _MIGRATION_LOCK = 7_301_001
 _LEADER_LOCK = 7_301_002
 _DIGEST_LOCK = 7_301_003
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 # What a stored article is read from: never the search vector or the body, which are large and
 # only there for the index.
 _ARTICLE = "seq, id, url, title, article, ranking, facts, added_at, origin, story_seq"
 _ARTICLE_A = ", ".join(f"a.{column}" for column in _ARTICLE.split(", "))
+_SEARCH_VECTOR = (
+    "(SELECT words || word_starts(words) FROM (SELECT to_tsvector('english', %(title)s)"
+    " || to_tsvector('english', %(body)s) AS words) w)"
+    f" || array_to_tsvector(ARRAY['~' || (%(seq)s / {RECENCY_BUCKET})::text])"
+)
+_TITLE_VECTOR = "(SELECT words || word_starts(words) FROM (SELECT to_tsvector('english', %(title)s) AS words) w)"
+_VISIBLE_TO = (
+    "(a.origin = 'catalog' OR a.seq IN (SELECT i.article_seq FROM feed_items i"
+    " JOIN chat_feeds c ON c.feed_id = i.feed_id WHERE c.chat_id = %(chat)s))"
+)
 
 
 class PostgresArticleStore(PostgresStories):
@@ -141,19 +157,25 @@ class PostgresArticleStore(PostgresStories):
         self, article: Article, ranking: Ranking, facts: Sequence[KeyFact], origin: str = "catalog"
     ) -> tuple[StoredArticle, bool]:
         async with self._pool.connection() as db, db.transaction():
+            seq = await (
+                await db.execute("SELECT nextval(pg_get_serial_sequence('articles', 'seq')) AS seq")
+            ).fetchone()
             cursor = await db.execute(
-                "INSERT INTO articles (id, url, title, body, article, ranking, facts, origin)"
-                " VALUES (%s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING RETURNING " + _ARTICLE,
-                (
-                    article.id,
-                    article.url,
-                    article.title,
-                    article.text,
-                    article.model_dump_json(),
-                    ranking.model_dump_json(),
-                    FACTS.dump_json(list(facts)).decode(),
-                    origin,
-                ),
+                "INSERT INTO articles (seq, id, url, title, article, ranking, facts, origin, search, title_search)"
+                " VALUES (%(seq)s, %(id)s, %(url)s, %(title)s, %(article)s, %(ranking)s, %(facts)s, %(origin)s,"
+                f" {_SEARCH_VECTOR}, {_TITLE_VECTOR})"
+                " ON CONFLICT DO NOTHING RETURNING " + _ARTICLE,
+                {
+                    "seq": seq["seq"] if seq else None,
+                    "id": article.id,
+                    "url": article.url,
+                    "title": article.title,
+                    "body": article.text,
+                    "article": article.model_dump_json(),
+                    "ranking": ranking.model_dump_json(),
+                    "facts": FACTS.dump_json(list(facts)).decode(),
+                    "origin": origin,
+                },
             )
             row = await cursor.fetchone()
             if row is not None:
@@ -188,16 +210,29 @@ class PostgresArticleStore(PostgresStories):
         )
 
     async def search(self, query: str, limit: int, offset: int = 0) -> list[StoredArticle]:
-        match = ts_query(query)
-        if not match:
+        """As the SQLite store searches (``ranked_page``): of the newest SEARCH_DEPTH matches,
+        title matches first. The GIN index finds them: the words AND one of the newest places
+        in time (``_recent``), looking further back only while too few are found, so neither a
+        common word (every row matches) nor a rare one (none do) makes it read the table."""
+        words = query_words(query)
+        want = min(offset + limit, SEARCH_WINDOW)
+        if not words or want <= offset:
             return []
-        return await self._articles(
-            f"SELECT {_ARTICLE_A} FROM (SELECT seq, ts_rank_cd(search, q) AS score FROM articles,"
-            " to_tsquery('english', %(q)s) q WHERE search @@ q AND origin != 'user'"
-            " ORDER BY seq DESC LIMIT %(window)s) m JOIN articles a USING (seq)"
-            " ORDER BY m.score DESC, a.seq DESC LIMIT %(limit)s OFFSET %(offset)s",
-            {"q": match, "window": SEARCH_WINDOW, "limit": limit, "offset": offset},
-        )
+        depth = max(SEARCH_DEPTH, want)
+        whole, start = (words, "") if not is_prefix(words) else (words[:-1], words[-1])
+        args: dict[str, Any] = {"q": ts_query(whole), "start": start, "depth": depth}
+        async with self._pool.connection() as db:
+            newest = int((await (await db.execute(_NEWEST)).fetchall())[0]["n"])
+            for places in _RECENT_PLACES:
+                args["recent"] = _recent(newest, places)
+                sql = _search_sql(bool(whole), bool(start), places is not None)
+                rows = await (await db.execute(sql, args)).fetchall()
+                if len(rows) >= depth or places is None or places * RECENCY_BUCKET > newest:
+                    break
+            page = ranked_page([r["seq"] for r in rows if r["in_title"]], [r["seq"] for r in rows], limit, offset)
+            found = await (await db.execute(f"SELECT {_ARTICLE} FROM articles WHERE seq = ANY(%s)", (page,))).fetchall()
+        by_seq = {row["seq"]: row for row in found}
+        return [stored_from_row(by_seq[seq]) for seq in page if seq in by_seq]
 
     async def count(self) -> int:
         return int((await self._all("SELECT count(*) AS n FROM articles"))[0]["n"])
@@ -298,7 +333,7 @@ class PostgresArticleStore(PostgresStories):
                 return 0
             pending = await (
                 await db.execute(
-                    "SELECT count(*) AS n FROM deliveries WHERE chat_id = %s AND state = 'pending'", (chat_id,)
+                    "SELECT count(*) AS n FROM deliveries WHERE chat_id = %s AND state != 'sent'", (chat_id,)
                 )
             ).fetchone()
             room = -1 if limit is None else max(0, limit - pending["n"])  # type: ignore[index]
@@ -317,20 +352,37 @@ class PostgresArticleStore(PostgresStories):
     async def pending_digest(self, chat_id: int, limit: int) -> list[StoredArticle]:
         return await self._articles(
             f"SELECT {_ARTICLE_A} FROM deliveries d JOIN articles a ON a.seq = d.article_seq"
-            " WHERE d.chat_id = %s AND d.state = 'pending' ORDER BY a.seq LIMIT %s",
+            " WHERE d.chat_id = %s AND d.state != 'sent' ORDER BY a.seq LIMIT %s",
             (chat_id, limit),
         )
 
     async def mark_delivered(self, chat_id: int, article_ids: Sequence[str], message_id: int) -> None:
+        await self._mark(chat_id, article_ids, "sent", message_id)
+
+    async def mark_sending(self, chat_id: int, article_ids: Sequence[str]) -> None:
+        await self._mark(chat_id, article_ids, "sending")
+
+    async def mark_pending(self, chat_id: int, article_ids: Sequence[str]) -> None:
+        await self._mark(chat_id, article_ids, "pending")
+
+    async def in_doubt(self, chat_id: int) -> set[str]:
+        rows = await self._all(
+            "SELECT a.id FROM deliveries d JOIN articles a ON a.seq = d.article_seq"
+            " WHERE d.chat_id = %s AND d.state = 'sending'",
+            (chat_id,),
+        )
+        return {r["id"] for r in rows}
+
+    async def _mark(self, chat_id: int, article_ids: Sequence[str], state: str, message_id: int | None = None) -> None:
         await self._all(
-            "UPDATE deliveries SET state = 'sent', message_id = %s, updated_at = clock_timestamp()"
+            "UPDATE deliveries SET state = %s, message_id = coalesce(%s, message_id), updated_at = clock_timestamp()"
             " WHERE chat_id = %s AND article_seq IN (SELECT seq FROM articles WHERE id = ANY(%s))"
             " RETURNING chat_id",
-            (message_id, chat_id, list(article_ids)),
+            (state, message_id, chat_id, list(article_ids)),
         )
 
     async def chats_with_pending(self) -> set[int]:
-        rows = await self._all("SELECT DISTINCT chat_id FROM deliveries WHERE state = 'pending'")
+        rows = await self._all("SELECT DISTINCT chat_id FROM deliveries WHERE state != 'sent'")
         return {r["chat_id"] for r in rows}
 
     async def delivered(self, chat_id: int) -> list[str]:
@@ -401,10 +453,32 @@ class PostgresArticleStore(PostgresStories):
         )
 
 
-def ts_query(text: str, max_words: int = 8) -> str:
-    """A tsquery from what a user typed: plain words joined with AND, the last one a prefix.
-    Only letters and digits get through, so no query syntax can be injected."""
-    words = _WORD.findall(text)[:max_words]
-    if not words:
-        return ""
-    return " & ".join([*words[:-1], f"{words[-1]}:*"])
+# "seq + 0": never the primary key's order, which would walk the table newest first testing
+# every row (a rare word's whole table); the GIN index finds the rows, a top-N sort orders them.
+_SEARCH = (
+    "SELECT seq, title_search @@ {query} AS in_title FROM articles"
+    " WHERE search @@ ({query} && %(recent)s::tsquery) AND origin != 'user'"
+    " ORDER BY seq + 0 DESC LIMIT %(depth)s"
+)
+
+
+def _search_sql(whole: bool, start: bool, recent: bool) -> str:
+    """The search statement: whole words AND the start of one, AND the newest places."""
+    parts = ["to_tsquery('english', %(q)s)"] * whole + ["word_start_query(%(start)s)"] * start
+    sql = _SEARCH.format(query="(" + " && ".join(parts) + ")")
+    return sql if recent else sql.replace(" && %(recent)s::tsquery", "")
+
+
+_NEWEST = "SELECT coalesce(max(seq), 0) AS n FROM articles"
+
+
+def _recent(newest: int, places: int | None) -> str:
+    """A tsquery for any of the newest ``places`` places in time ('~<seq / 256>' lexemes)."""
+    last = newest // RECENCY_BUCKET
+    return " | ".join(f"'~{place}'" for place in range(last, max(-1, last - (places or 0)), -1)) or "'~0'"
+
+
+def ts_query(words: list[str]) -> str:
+    """A tsquery from ``query_words`` taken whole, joined with AND; the last word, when it is
+    a start (``is_prefix``), goes to ``word_start_query`` instead (see the schema)."""
+    return " & ".join(f"'{w}'" for w in words)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 MIGRATIONS: dict[int, list[str]] = {
     1: [
         """CREATE TABLE articles (
@@ -73,4 +73,39 @@ MIGRATIONS: dict[int, list[str]] = {
     ],
     # The language a chat's replies and digests are in, set with /language (NULL: the reader's own).
     6: ["ALTER TABLE chats ADD COLUMN language TEXT"],
+    # The text once (in the article's JSON): the search vector is written at insert, not
+    # generated from a copy of the body, and carries one more lexeme, '~<seq / 256>', naming
+    # the article's place in time: search asks for its words AND one of the newest places, so
+    # the GIN index itself finds the newest matches (see PostgresArticleStore.search). The
+    # title gets its own small vector, read for the rows found. Only what search may find is
+    # indexed (origin other than 'user'). The journal learns 'sending'.
+    7: [
+        "ALTER TABLE articles ALTER COLUMN search DROP EXPRESSION",
+        "ALTER TABLE articles DROP COLUMN body",
+        "ALTER TABLE articles ALTER COLUMN article SET COMPRESSION lz4",
+        "ALTER TABLE articles ADD COLUMN title_search TSVECTOR",
+        # Starts of words as lexemes of their own ('^' and 3 to 6 letters of a lexeme), as
+        # SQLite's prefix indexes: a word being typed is one exact lookup, not a merge of the
+        # posting lists of every word it starts.
+        """CREATE FUNCTION word_starts(vector tsvector) RETURNS tsvector LANGUAGE sql IMMUTABLE AS $$
+            SELECT array_to_tsvector(coalesce(array_agg(DISTINCT '^' || left(lexeme, n)), '{}'))
+            FROM unnest(tsvector_to_array(vector)) lexeme, generate_series(3, 6) n
+            WHERE length(lexeme) >= n AND lexeme NOT LIKE '~%%'
+        $$""",
+        """CREATE FUNCTION word_start_query(word text) RETURNS tsquery LANGUAGE sql IMMUTABLE AS $$
+            SELECT CASE WHEN length(lexeme) BETWEEN 3 AND 6 THEN quote_literal('^' || lexeme)::tsquery
+                ELSE (quote_literal(coalesce(lexeme, word)) || ':*')::tsquery END
+            FROM (SELECT (tsvector_to_array(to_tsvector('english', word)))[1] AS lexeme) stemmed
+        $$""",
+        "UPDATE articles SET title_search = to_tsvector('english', title)"
+        " || word_starts(to_tsvector('english', title)),"
+        " search = search || word_starts(search) || array_to_tsvector(ARRAY['~' || (seq / 256)::text])",
+        "DROP INDEX articles_search",
+        # A short pending list: inserts still go in batches, and every search, which reads the
+        # list through, reads at most 256 kB of it.
+        "CREATE INDEX articles_search ON articles USING GIN (search) WITH (gin_pending_list_limit = 256)"
+        " WHERE origin != 'user'",
+        "ALTER TABLE deliveries DROP CONSTRAINT deliveries_state_check",
+        "ALTER TABLE deliveries ADD CONSTRAINT deliveries_state_check CHECK (state IN ('pending', 'sending', 'sent'))",
+    ],
 }

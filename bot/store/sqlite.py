@@ -4,7 +4,6 @@ with FTS5, schema versioned by this module."""
 from __future__ import annotations
 
 import asyncio
-import re
 import sqlite3
 import threading
 from collections.abc import AsyncIterator, Callable, Sequence
@@ -20,11 +19,16 @@ from .base import (
     FEED_BACKLOG,
     ONLY_PASTED_HERE,
     ORIGINS,
+    SEARCH_DEPTH,
     SEARCH_WINDOW,
     Feed,
     StoredArticle,
     Subscription,
+    is_prefix,
+    pack,
+    query_words,
     queue_and_watermark,
+    ranked_page,
     stored_from_row,
 )
 from .sqlite_schema import MIGRATIONS, SCHEMA_VERSION
@@ -105,6 +109,8 @@ class SqliteArticleStore(SqliteStories):
                 if row is not None:
                     if ORIGINS.index(origin) > ORIGINS.index(row["origin"]):
                         db.execute("UPDATE articles SET origin = ? WHERE seq = ?", (origin, row["seq"]))
+                        if row["origin"] == "user":
+                            _index(db, row["seq"], article)
                         row = db.execute("SELECT * FROM articles WHERE seq = ?", (row["seq"],)).fetchone()
                     return stored_from_row(row), False
                 cursor = db.execute(
@@ -114,18 +120,17 @@ class SqliteArticleStore(SqliteStories):
                         article.id,
                         article.url,
                         article.title,
-                        article.model_dump_json(),
-                        ranking.model_dump_json(),
-                        FACTS.dump_json(list(facts)).decode(),
+                        pack(article.model_dump_json()),
+                        pack(ranking.model_dump_json()),
+                        pack(FACTS.dump_json(list(facts)).decode()),
                         _now(),
                         origin,
                     ),
                 )
-                db.execute(
-                    "INSERT INTO article_search (rowid, title, body) VALUES (?, ?, ?)",
-                    (cursor.lastrowid, article.title, article.text),
-                )
-                row = db.execute("SELECT * FROM articles WHERE seq = ?", (cursor.lastrowid,)).fetchone()
+                seq = int(cursor.lastrowid or 0)
+                if origin != "user":
+                    _index(db, seq, article)
+                row = db.execute("SELECT * FROM articles WHERE seq = ?", (seq,)).fetchone()
                 return stored_from_row(row), True
 
         return await self._run(work)
@@ -142,19 +147,39 @@ class SqliteArticleStore(SqliteStories):
         )
 
     async def search(self, query: str, limit: int, offset: int = 0) -> list[StoredArticle]:
-        """Articles matching every word of ``query`` (the last one as a prefix): the most recent
-        SEARCH_WINDOW matches, best first. The window keeps a common word's cost bounded however
-        large the store grows, and news readers want recent stories anyway."""
-        match = fts_query(query)
-        if not match:
+        """Articles matching every word of ``query`` (the last one as a prefix too, see
+        ``is_prefix``): of the newest SEARCH_DEPTH matches, those with the words in the title
+        first (``ranked_page``). The index is read newest first and stops there, and only the
+        page's rows are read."""
+        words = query_words(query)
+        want = min(offset + limit, SEARCH_WINDOW)
+        if not words or want <= offset:
             return []
-        return await self._many(
-            "SELECT a.* FROM (SELECT rowid AS seq, bm25(article_search, 4.0, 1.0) AS score"
-            " FROM article_search WHERE article_search MATCH ? ORDER BY rowid DESC LIMIT ?) m"
-            " JOIN articles a ON a.seq = m.seq WHERE a.origin != 'user'"
-            " ORDER BY m.score, a.seq DESC LIMIT ? OFFSET ?",
-            (match, SEARCH_WINDOW, limit, offset),
-        )
+        match = fts_query(words)
+
+        def work(db: sqlite3.Connection) -> list[StoredArticle]:
+            hits = [
+                r[0]
+                for r in db.execute(
+                    "SELECT rowid FROM article_index WHERE article_index MATCH ? ORDER BY rowid DESC LIMIT ?",
+                    (match, max(SEARCH_DEPTH, want)),
+                )
+            ]
+            if not hits:
+                return []
+            titles = [
+                r[0]
+                for r in db.execute(
+                    "SELECT rowid FROM title_index WHERE title_index MATCH ? AND rowid >= ? ORDER BY rowid DESC",
+                    (match, hits[-1]),
+                )
+            ]
+            page = ranked_page(titles, hits, limit, offset)
+            marks = ", ".join("?" * len(page))
+            rows = {r["seq"]: r for r in db.execute(f"SELECT * FROM articles WHERE seq IN ({marks})", page)}
+            return [stored_from_row(rows[seq]) for seq in page if seq in rows]
+
+        return await self._run(work)
 
     async def count(self) -> int:
         return await self._run(lambda db: int(db.execute("SELECT count(*) FROM articles").fetchone()[0]))
@@ -169,7 +194,7 @@ class SqliteArticleStore(SqliteStories):
     async def refresh(self, article_id: str, ranking: Ranking, facts: Sequence[KeyFact]) -> None:
         """Replace what was derived from an article (its ranking and key facts), as a newer
         summarizer makes them; the article itself, its place and its deliveries stay."""
-        args = (ranking.model_dump_json(), FACTS.dump_json(list(facts)).decode(), article_id)
+        args = (pack(ranking.model_dump_json()), pack(FACTS.dump_json(list(facts)).decode()), article_id)
         await self._run(lambda db: db.execute("UPDATE articles SET ranking = ?, facts = ? WHERE id = ?", args))
 
     async def _one(self, sql: str, args: tuple[Any, ...]) -> StoredArticle | None:
@@ -272,7 +297,7 @@ class SqliteArticleStore(SqliteStories):
                 for seq in own:
                     db.execute("DELETE FROM deliveries WHERE article_seq = ?", (seq,))
                     db.execute("DELETE FROM story_signatures WHERE seq = ?", (seq,))
-                    db.execute("DELETE FROM article_search WHERE rowid = ?", (seq,))
+                    # A person's article is never in the search indexes: nothing to delete there.
                     db.execute("DELETE FROM articles WHERE seq = ?", (seq,))
                 return len(own)
 
@@ -291,7 +316,7 @@ class SqliteArticleStore(SqliteStories):
                 if row is None:
                     return 0
                 pending = db.execute(
-                    "SELECT count(*) FROM deliveries WHERE chat_id = ? AND state = 'pending'", (chat_id,)
+                    "SELECT count(*) FROM deliveries WHERE chat_id = ? AND state != 'sent'", (chat_id,)
                 ).fetchone()[0]
                 room = -1 if limit is None else max(0, limit - pending)
                 newest = db.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchone()[0]
@@ -309,18 +334,42 @@ class SqliteArticleStore(SqliteStories):
     async def pending_digest(self, chat_id: int, limit: int) -> list[StoredArticle]:
         return await self._many(
             "SELECT a.* FROM deliveries d JOIN articles a ON a.seq = d.article_seq"
-            " WHERE d.chat_id = ? AND d.state = 'pending' ORDER BY a.seq LIMIT ?",
+            " WHERE d.chat_id = ? AND d.state != 'sent' ORDER BY a.seq LIMIT ?",
             (chat_id, limit),
         )
 
     async def mark_delivered(self, chat_id: int, article_ids: Sequence[str], message_id: int) -> None:
+        await self._mark(chat_id, article_ids, "sent", message_id)
+
+    async def mark_sending(self, chat_id: int, article_ids: Sequence[str]) -> None:
+        """Journal a message as on its way, before it is sent: it may land from now on."""
+        await self._mark(chat_id, article_ids, "sending")
+
+    async def mark_pending(self, chat_id: int, article_ids: Sequence[str]) -> None:
+        """A message Telegram refused for sure (it did not land): pending again."""
+        await self._mark(chat_id, article_ids, "pending")
+
+    async def in_doubt(self, chat_id: int) -> set[str]:
+        """Articles of a message that was on its way when a run stopped: it may have landed."""
+        return await self._run(
+            lambda db: {
+                r[0]
+                for r in db.execute(
+                    "SELECT a.id FROM deliveries d JOIN articles a ON a.seq = d.article_seq"
+                    " WHERE d.chat_id = ? AND d.state = 'sending'",
+                    (chat_id,),
+                )
+            }
+        )
+
+    async def _mark(self, chat_id: int, article_ids: Sequence[str], state: str, message_id: int | None = None) -> None:
         def work(db: sqlite3.Connection) -> None:
             with _transaction(db):
                 for article_id in article_ids:
                     db.execute(
-                        "UPDATE deliveries SET state = 'sent', message_id = ?, updated_at = ?"
+                        "UPDATE deliveries SET state = ?, message_id = coalesce(?, message_id), updated_at = ?"
                         " WHERE chat_id = ? AND article_seq = (SELECT seq FROM articles WHERE id = ?)",
-                        (message_id, _now(), chat_id, article_id),
+                        (state, message_id, _now(), chat_id, article_id),
                     )
 
         await self._run(work)
@@ -328,7 +377,7 @@ class SqliteArticleStore(SqliteStories):
     async def chats_with_pending(self) -> set[int]:
         """Chats whose journal holds articles not yet posted."""
         return await self._run(
-            lambda db: {r[0] for r in db.execute("SELECT DISTINCT chat_id FROM deliveries WHERE state = 'pending'")}
+            lambda db: {r[0] for r in db.execute("SELECT DISTINCT chat_id FROM deliveries WHERE state != 'sent'")}
         )
 
     async def delivered(self, chat_id: int) -> list[str]:
@@ -436,21 +485,18 @@ class _transaction:
         self.db.execute("ROLLBACK" if kind else "COMMIT")
 
 
-_FTS_WORD = re.compile(r"[^\W_]+", re.UNICODE)
-
-
-def fts_query(text: str, max_words: int = 8) -> str:
-    """A safe FTS5 query from what a user typed: every word quoted, the last one a prefix.
-
-    Quoting makes FTS5 syntax characters plain text, so no query can be malformed or costly.
-    """
-    words = _FTS_WORD.findall(text)[:max_words]
-    if not words:
-        return ""
+def fts_query(words: list[str]) -> str:
+    """An FTS5 query from ``query_words``: every word quoted (FTS5 syntax stays plain text),
+    the last one a prefix too when it is long enough."""
     quoted = [f'"{w}"' for w in words]
-    if len(words[-1]) >= 2:
+    if is_prefix(words):
         quoted[-1] += "*"
     return " ".join(quoted)
+
+
+def _index(db: sqlite3.Connection, seq: int, article: Article) -> None:
+    db.execute("INSERT INTO article_index (rowid, title, body) VALUES (?, ?, ?)", (seq, article.title, article.text))
+    db.execute("INSERT INTO title_index (rowid, title) VALUES (?, ?)", (seq, article.title))
 
 
 def _subscription(row: sqlite3.Row) -> Subscription:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 MIGRATIONS: dict[int, str] = {
     1: """
     CREATE TABLE articles (
@@ -101,5 +101,36 @@ MIGRATIONS: dict[int, str] = {
     # The language a chat's replies and digests are in, set with /language (NULL: the reader's own).
     6: """
     ALTER TABLE chats ADD COLUMN language TEXT;
+    """,
+    # The text once: contentless search indexes (no copy of the text inside them, only which
+    # articles hold each word: search needs no positions), one for title and body and a small
+    # one for titles, holding only what search may find (not people's own pastes), each with
+    # prefix indexes for 3- to 6-letter starts (see PREFIX_LENGTHS). New articles' JSON is
+    # stored compressed. The journal learns 'sending': a digest message on its way, which may
+    # have reached the chat or not.
+    7: """
+    CREATE VIRTUAL TABLE article_index USING fts5(
+        title, body, content = '', detail = 'none', prefix = '3 4 5 6', tokenize = 'porter unicode61'
+    );
+    CREATE VIRTUAL TABLE title_index USING fts5(
+        title, content = '', detail = 'none', prefix = '3 4 5 6', tokenize = 'porter unicode61'
+    );
+    INSERT INTO article_index (rowid, title, body)
+        SELECT s.rowid, s.title, s.body FROM article_search s JOIN articles a ON a.seq = s.rowid
+        WHERE a.origin != 'user';
+    INSERT INTO title_index (rowid, title) SELECT a.seq, a.title FROM articles a WHERE a.origin != 'user';
+    DROP TABLE article_search;
+    CREATE TABLE deliveries_v4 (
+        chat_id INTEGER NOT NULL,
+        article_seq INTEGER NOT NULL REFERENCES articles(seq),
+        state TEXT NOT NULL CHECK (state IN ('pending', 'sending', 'sent')),
+        message_id INTEGER,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (chat_id, article_seq)
+    );
+    INSERT INTO deliveries_v4 SELECT chat_id, article_seq, state, message_id, updated_at FROM deliveries;
+    DROP TABLE deliveries;
+    ALTER TABLE deliveries_v4 RENAME TO deliveries;
+    CREATE INDEX deliveries_pending ON deliveries(chat_id, state, article_seq);
     """,
 }

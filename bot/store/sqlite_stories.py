@@ -57,7 +57,7 @@ def _matching(db: sqlite3.Connection, match: str, seqs: Sequence[int]) -> set[in
         found.update(
             r[0]
             for r in db.execute(
-                f"SELECT rowid FROM article_search WHERE article_search MATCH ? AND rowid IN ({marks})",
+                f"SELECT rowid FROM article_index WHERE article_index MATCH ? AND rowid IN ({marks})",
                 (match, *chunk),
             )
         )

@@ -26,7 +26,7 @@ def _quotes(article: Article, entities: list[_Candidate]) -> Iterable[_Candidate
     of a sentence and :data:`MAX_QUOTES` of an article, so no text makes the search for speakers
     long (one fact of the ten is a quote)."""
     people = sorted((e for e in entities if e.kind is FactKind.PERSON), key=lambda e: e.sentence)
-    found = 0
+    searched = 0
     for sentence in article.sentences:
         text = sentence.text
         quoted = [m for m in _quoted(text) if len(m.group("said").split()) >= 4][:MAX_QUOTES_PER_SENTENCE]
@@ -35,14 +35,14 @@ def _quotes(article: Article, entities: list[_Candidate]) -> Iterable[_Candidate
         verbs = [m.span() for m in _SAYS.finditer(text)]
         folded = text.casefold()
         for match in quoted:
-            if found >= MAX_QUOTES:
+            if searched >= MAX_QUOTES:
                 return
             span = match.span()
             if not any(end <= span[0] or start >= span[1] for start, end in verbs):
                 continue
+            searched += 1  # searched for a speaker, found or not: the cap holds for any text
             speaker = _speaker(text, folded, span, sentence.index, people)
             if speaker:
-                found += 1
                 yield _Candidate(FactKind.QUOTE, match.group(), sentence.index, context=speaker)
 
 

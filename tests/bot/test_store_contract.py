@@ -133,6 +133,36 @@ async def test_delivery_journal_is_exactly_once(store: ArticleStore) -> None:
     assert await store.enqueue_digest(-999) == 0  # no subscription, no journal
 
 
+async def test_journal_marks_a_message_in_flight(store: ArticleStore) -> None:
+    await store.save_subscription(Subscription(chat_id=-6, last_seq=await store.newest_seq()))
+    stored = [(await store.add(*_parsed(p)))[0] for p in sorted(SEEDS.glob("*.txt"))[:2]]
+    await store.enqueue_digest(-6)
+    ids = [a.article.id for a in stored]
+    await store.mark_sending(-6, ids[:1])
+    assert await store.in_doubt(-6) == {ids[0]}
+    assert [a.article.id for a in await store.pending_digest(-6, 10)] == ids  # still to post
+    await store.mark_pending(-6, ids[:1])  # refused for sure: pending again, not in doubt
+    assert await store.in_doubt(-6) == set()
+    await store.mark_sending(-6, ids)
+    await store.mark_delivered(-6, ids, 7)
+    assert await store.in_doubt(-6) == set() and await store.chats_with_pending() == set()
+
+
+async def test_search_drops_stop_words_and_ranks_titles_first(store: ArticleStore) -> None:
+    for path in sorted(SEEDS.glob("*.txt"))[:8]:
+        await store.add(*_parsed(path))
+    assert await store.search("the", 5) == [] and await store.search("of the", 5) == []
+    assert [a.article.id for a in await store.search("the keanu", 5)] == [
+        a.article.id for a in await store.search("keanu", 5)
+    ]
+    found = await store.search("star", 10)
+    in_title = ["star" in a.article.title.lower() for a in found]
+    assert in_title == sorted(in_title, reverse=True)  # title matches before the others
+    titled = [a.seq for a in found if "star" in a.article.title.lower()]
+    assert titled == sorted(titled, reverse=True)  # each group newest first
+    assert await store.search("hollywoo", 5) == []  # 8 letters: a word as typed, not a start
+
+
 async def test_feed_articles_reach_only_following_chats(store: ArticleStore) -> None:
     for chat in (-1, -2):
         await store.save_subscription(Subscription(chat_id=chat, last_seq=0))

@@ -1,6 +1,7 @@
 """Scale-out: two bot workers in webhook mode behind a load balancer, one PostgreSQL, the local
 Bot API server delivering updates to both. Every command is answered once; every digest item
-is posted once; when the leader dies mid-digest, the other worker finishes it."""
+is posted once; when the leader dies mid-digest, the other worker finishes it, posting the one
+message that was on its way again, marked."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from aiohttp import ClientSession, web
 
 from bot.localapi.server import Faults, LocalBotApi
 from tests.bot.conftest import ALICE, BOB, GROUP, free_port
-from tests.bot.test_crash import ARTICLES, _posted_ids, ingest_new_articles
+from tests.bot.test_crash import ARTICLES, _posted, assert_once_and_one_marked_repeat, ingest_new_articles
 from tests.bot.test_store_contract import PG_DSN
 from tests.conftest import ROOT
 
@@ -141,22 +142,21 @@ async def test_leader_killed_mid_digest_the_other_finishes_it(
     balancer.sticky = leader
     api.send(ALICE, "/digest now", GROUP)
     try:
-        await api.wait_for(lambda: len(_posted_ids(api)) >= 10 and api.held, timeout=60)
+        await api.wait_for(lambda: len(_posted(api)) >= 10 and api.held, timeout=60)
     except TimeoutError:
         logs = "".join(p.read_text()[-2500:] for p in tmp_path.glob("worker-*.log"))
-        raise AssertionError(f"{len(_posted_ids(api))} posted, routed {balancer.routed[-3:]}:\n{logs}") from None
+        raise AssertionError(f"{len(_posted(api))} posted, routed {balancer.routed[-3:]}:\n{logs}") from None
     cluster["workers"][leader].kill()
     await cluster["workers"][leader].wait()
     api.faults = Faults()
     balancer.sticky = None
     try:
-        await api.wait_for(lambda: len(_posted_ids(api)) >= ARTICLES, timeout=60)
+        await api.wait_for(lambda: len(_posted(api)) >= ARTICLES, timeout=60)
     except TimeoutError:
         logs = "".join(p.read_text()[-1500:] for p in tmp_path.glob("worker-*.log"))
-        raise AssertionError(f"{len(_posted_ids(api))} posted\n{logs}") from None
+        raise AssertionError(f"{len(_posted(api))} posted\n{logs}") from None
     await asyncio.sleep(2)
-    ids = _posted_ids(api)
-    assert len(ids) == ARTICLES and len(set(ids)) == ARTICLES
+    assert_once_and_one_marked_repeat(api)
     [status] = await api.reply_to(ALICE, "/digest now", GROUP, timeout=20)
     assert "Nothing new" in status["text"]
     assert balancer.routed[-1] == follower
