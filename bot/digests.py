@@ -83,11 +83,19 @@ def describe(subscription: Subscription | None) -> str:
         state = _("Digest is off: daily at {time} ({zone}).").format(**where)
     lines = [state]
     if subscription.thread_id:
-        lines.append("It is posted in the forum topic where /digest on was sent.")
+        lines.append(_("It is posted in the forum topic where /digest on was sent."))
     if subscription.only_terms:
-        lines.append(f"Only articles about: {fmt.escape(subscription.only_terms)} (/digest only off clears it).")
+        lines.append(
+            _("Only articles about: {terms} (/digest only off clears it).").format(
+                terms=fmt.escape(subscription.only_terms)
+            )
+        )
     if subscription.skip_terms:
-        lines.append(f"Skipping articles about: {fmt.escape(subscription.skip_terms)} (/digest skip off clears it).")
+        lines.append(
+            _("Skipping articles about: {terms} (/digest skip off clears it).").format(
+                terms=fmt.escape(subscription.skip_terms)
+            )
+        )
     return "\n".join(lines)
 
 

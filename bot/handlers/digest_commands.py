@@ -106,7 +106,7 @@ async def digest_action(
         changed = await news.set_filter(chat.id, action, " ".join(rest))
         if changed is None:
             return _("There is no digest yet: send /digest on first.")
-        return f"Digest filter updated. {describe(changed)}"
+        return _("Digest filter updated.") + " " + describe(changed)
     if action == "off":
         unschedule_digest(context.application, chat.id)
         await news.unsubscribe(chat.id)
@@ -131,7 +131,7 @@ async def digest_action(
     if action == "status":
         current = await news.subscription(chat.id)
         return describe(current) if current else _("No digest here. An admin can send /digest on.")
-    return (
+    return _(
         'Use /digest on, off, time HH:MM, tz Area/City, now, status, only WORDS or "phrases",'
         " skip WORDS, only off or skip off."
     )
@@ -233,7 +233,7 @@ async def feed_action(
             message, _("Stopped following {url}.").format(url=fmt.user_text(followed[number - 1].url, 200))
         )
     return await reply_html(
-        message, "Use /feed add URL, /feed add URL now, /feed list, /feed remove N, /feed import or /feed export."
+        message, _("Use /feed add URL, /feed add URL now, /feed list, /feed remove N, /feed import or /feed export.")
     )
 
 
@@ -248,11 +248,14 @@ async def add_feed(context: BotContext, message: Message, target: AnyChat, url: 
         )
     except feeds.FeedError as error:
         return await reply_html(message, _("I can't follow that feed: {error}.").format(error=fmt.escape(str(error))))
-    name = f"<b>{fmt.user_text(report.feed.title or url, 200)}</b>"
+    name = fmt.user_text(report.feed.title or url, 200)
     if mode == "now":
         context.application.create_task(post_articles(context.application, target.id, thread_id, report.new_seqs))
         return await reply_html(
-            message, f"✅ Following {name}: each new article will be posted as it arrives ({len(report.new_seqs)} now)."
+            message,
+            _("✅ Following <b>{feed}</b>: each new article will be posted as it arrives ({count} now).").format(
+                feed=name, count=len(report.new_seqs)
+            ),
         )
     subscribed = await news.subscription(target.id)
     hint = "" if subscribed and subscribed.enabled else " " + _("Turn the digest on with /digest on to receive them.")
@@ -260,7 +263,7 @@ async def add_feed(context: BotContext, message: Message, target: AnyChat, url: 
         len(report.new_articles),
         "✅ Following <b>{feed}</b>: {n} article stored for the next digest.",
         "✅ Following <b>{feed}</b>: {n} articles stored for the next digest.",
-        feed=fmt.user_text(report.feed.title or url, 200),
+        feed=name,
     )
     return await reply_html(message, following + hint)
 

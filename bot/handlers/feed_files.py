@@ -10,9 +10,11 @@ from telegram.constants import ChatAction
 from telegram.error import TelegramError
 
 from ..context import BotContext
+from ..i18n import _
 from ..links import feeds
 from ..links.opml import MAX_OPML_BYTES, OpmlError, OpmlFeed, read_opml, write_opml
 from ..present import formatting as fmt
+from ..present.plural import plural
 from .replies import AnyChat, reply_html
 
 FOLLOW_AT_ONCE = 4
@@ -24,11 +26,11 @@ async def import_feeds(context: BotContext, message: Message, target: AnyChat, t
     """Follow every feed of the OPML file sent with the command (or replied to)."""
     document = message.document or (message.reply_to_message.document if message.reply_to_message else None)
     if document is None:
-        return await reply_html(message, "Send /feed import as the caption of an .opml file, or as a reply to one.")
+        return await reply_html(message, _("Send /feed import as the caption of an .opml file, or as a reply to one."))
     try:
         listed = read_opml(await _download(context, document))
     except OpmlError as error:
-        return await reply_html(message, f"I can't import that file: {fmt.escape(str(error))}.")
+        return await reply_html(message, _("I can't import that file: {error}.").format(error=fmt.escape(str(error))))
     await message.chat.send_action(ChatAction.TYPING, message_thread_id=thread_id)
     outcomes = await _follow_all(context, target.id, listed.feeds, thread_id)
     refused = listed.refused + [(url, why) for url, why in outcomes if why not in ("added", "already")]
@@ -39,12 +41,16 @@ async def export_feeds(context: BotContext, message: Message, target: AnyChat) -
     """Send the chat's feeds as an OPML 2.0 file."""
     followed = await context.news.feeds_of(target.id)
     if not followed:
-        return await reply_html(message, "This chat follows no feeds, so there is nothing to export.")
+        return await reply_html(message, _("This chat follows no feeds, so there is nothing to export."))
     title = f"Feeds of {target.title or target.username or target.full_name or target.id}"
     data = write_opml(title, [OpmlFeed(f.url, f.title) for f in followed], datetime.now(UTC))
     sent = await message.reply_document(
         InputFile(data, filename="feeds.opml", attach=True),
-        caption=f"{len(followed)} feed(s). Import them into a feed reader, or into another chat with /feed import.",
+        caption=plural(
+            len(followed),
+            "{n} feed. Import it into a feed reader, or into another chat with /feed import.",
+            "{n} feeds. Import them into a feed reader, or into another chat with /feed import.",
+        ),
         do_quote=False,
     )
     return [sent]
@@ -52,12 +58,12 @@ async def export_feeds(context: BotContext, message: Message, target: AnyChat) -
 
 async def _download(context: BotContext, document: Document) -> bytes:
     if document.file_size is not None and document.file_size > MAX_OPML_BYTES:
-        raise OpmlError(f"the file is larger than {MAX_OPML_BYTES // 1000} kB")
+        raise OpmlError(_("the file is larger than {size} kB").format(size=MAX_OPML_BYTES // 1000))
     try:
         file = await context.bot.get_file(document.file_id)
         return bytes(await file.download_as_bytearray())
     except TelegramError as error:
-        raise OpmlError(f"Telegram would not give me the file ({error.message})") from None
+        raise OpmlError(_("Telegram would not give me the file ({error})").format(error=error.message)) from None
 
 
 async def _follow_all(
@@ -82,11 +88,15 @@ async def _follow_all(
 
 
 def _import_report(outcomes: list[tuple[str, str]], refused: list[tuple[str, str]]) -> str:
-    added = sum(1 for _, outcome in outcomes if outcome == "added")
-    already = sum(1 for _, outcome in outcomes if outcome == "already")
-    lines = [f"📥 Feeds imported: {added} added, {already} already followed, {len(refused)} refused."]
+    added = sum(1 for outcome in outcomes if outcome[1] == "added")
+    already = sum(1 for outcome in outcomes if outcome[1] == "already")
+    lines = [
+        _("📥 Feeds imported: {added} added, {already} already followed, {refused} refused.").format(
+            added=added, already=already, refused=len(refused)
+        )
+    ]
     for url, reason in refused[:MAX_REASONS]:
         lines.append(f"• {fmt.escape(url)}: {fmt.escape(reason)}")
     if len(refused) > MAX_REASONS:
-        lines.append(f"… and {len(refused) - MAX_REASONS} more refused.")
+        lines.append(plural(len(refused) - MAX_REASONS, "… and {n} more refused.", "… and {n} more refused."))
     return "\n".join(lines)

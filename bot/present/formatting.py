@@ -143,7 +143,7 @@ def render_digest_item(item: DigestItem, bot_username: str) -> str:
     if line:
         lines.append(_("<i>Key facts:</i> {facts}").format(facts=line))
     if item.also:
-        lines.append("<i>also:</i> " + " · ".join(_source_link(other) for other in item.also))
+        lines.append(_("<i>also:</i> {sources}").format(sources=" · ".join(_source_link(other) for other in item.also)))
     summary_url = html.escape(deep_link(bot_username, "s", stored.article.id), quote=True)
     facts_url = html.escape(deep_link(bot_username, "f", stored.article.id), quote=True)
     lines.append(f'<a href="{summary_url}">{_("📝 Summary")}</a> · <a href="{facts_url}">{_("🔎 Key facts")}</a>')
