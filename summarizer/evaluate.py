@@ -14,12 +14,13 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import random
 import re
 import statistics
 import sys
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -60,6 +61,13 @@ class Totals:
     grounding: list[float] = field(default_factory=list)
     recall: list[float] = field(default_factory=list)
     naive_recall: list[float] = field(default_factory=list)
+
+
+def bootstrap_mean(values: Sequence[float], draws: int = 2000, seed: int = 0) -> tuple[float, float, float]:
+    """The mean of ``values`` and a percentile bootstrap 95% interval of it: (mean, low, high)."""
+    rng = random.Random(seed)
+    means = sorted(statistics.fmean(rng.choices(values, k=len(values))) for _ in range(draws))
+    return statistics.fmean(values), means[int(0.025 * draws)], means[int(0.975 * draws) - 1]
 
 
 def load(path: Path) -> list[Example]:

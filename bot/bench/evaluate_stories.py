@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from summarizer import split_sentences
+from summarizer.evaluate import bootstrap_mean
 from summarizer.similar import SAME_STORY, StoryIndex, signature
 
 STORED = 100_000
@@ -172,9 +173,7 @@ class CrossValidation:
 
 
 def _interval(hits: list[bool], seed: int, rounds: int = 1000) -> tuple[float, float, float]:
-    rng = random.Random(seed)
-    rates = sorted(statistics.fmean(rng.choices(hits, k=len(hits))) for _ in range(rounds))
-    return statistics.fmean(hits), rates[int(rounds * 0.025)], rates[int(rounds * 0.975) - 1]
+    return bootstrap_mean(hits, rounds, seed)
 
 
 def cost(stories: Sequence[Story], rng: random.Random, stored: int) -> Cost:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import statistics
 import sys
 import time
@@ -22,7 +21,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..evaluate import Example, fact_items, load, wanted_items
+from ..evaluate import Example, bootstrap_mean, fact_items, load, wanted_items
 from ..models import Article, FactKind
 from ..parse import parse_article
 from ..rank import rank
@@ -119,9 +118,8 @@ def folds(cases: list[Case], k: int) -> list[list[Case]]:
 
 def bootstrap(values: list[float], draws: int = 2000, seed: int = 0) -> tuple[float, float, float]:
     """The mean and a bootstrap 95% interval, in percent."""
-    rng = random.Random(seed)
-    means = sorted(statistics.fmean(rng.choices(values, k=len(values))) for _ in range(draws))
-    return 100 * statistics.fmean(values), 100 * means[int(0.025 * draws)], 100 * means[int(0.975 * draws) - 1]
+    mean, low, high = bootstrap_mean(values, draws, seed)
+    return 100 * mean, 100 * low, 100 * high
 
 
 def cross_validate(cases: list[Case], k: int) -> dict[str, dict[str, list[float]]]:
