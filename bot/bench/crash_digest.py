@@ -156,6 +156,7 @@ def _report(api: LocalBotApi, kills: list[int], args: argparse.Namespace, second
         "messages_posted_again_marked": len(again),
         "most_marked_repeats_after_one_kill": max(per_start, default=0),
         "unmarked_repeats": sum(n - 1 for n in first.values() if n > 1),
+        "marked_but_not_posted_before": sum(1 for m in again for found in _ID.findall(m["html"]) if found not in first),
         "seconds": round(seconds, 1),
     }
 
