@@ -12,6 +12,7 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
+from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -112,3 +113,17 @@ def number(count: int) -> str:
 def day(value: date) -> str:
     """A date as "02 Dec 2026", with the current language's month names."""
     return format_date(value, "dd MMM y", locale=_current.get())
+
+
+def language_name(code: str) -> str:
+    """A language's name in the current language, as Babel's locale data has it ("de" is
+    "German" to an English reader, "немецкий" to a Russian one); the code if Babel has none."""
+    return _display_name(code, _current.get())
+
+
+@cache
+def _display_name(code: str, reader: str) -> str:
+    try:
+        return Locale.parse(code).get_display_name(reader) or code
+    except (ValueError, UnknownLocaleError):
+        return code

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from summarizer import (
+    LANGUAGES,
     Article,
     ArticleError,
     KeyFact,
@@ -172,6 +173,21 @@ class NewsService:
             raise NoSuchArticle(article_id)
         return stored
 
+    async def set_article_language(self, article_id: str, code: str) -> StoredArticle:
+        """Correct a stored article's language: its text is read again as ``code`` says (sentences,
+        stop words, key facts), ranked again and stored in its place, keeping its id, its story and
+        every chat's digest state. NoSuchArticle, or ArticleError for a language not served or a
+        text that is no article in that language."""
+        stored = await self.article(article_id)
+        if stored.article.language == code:
+            return stored
+        if code not in LANGUAGES:
+            raise ArticleError(f"{code!r} is not a language I read")
+        article = await asyncio.to_thread(read_again, stored.article, code)
+        ranking, facts = await asyncio.to_thread(_rank_and_facts, article)
+        await self.store.replace_article(article, ranking, facts)
+        return await self.article(article_id)
+
     async def latest(self, count: int, offset: int = 0) -> list[StoredArticle]:
         return await self.store.latest(count, offset)
 
@@ -315,6 +331,20 @@ class NewsService:
 def _rank_and_facts(article: Article) -> tuple[Ranking, list[KeyFact]]:
     ranking = rank(article)
     return ranking, key_facts(article, ranking)
+
+
+def read_again(article: Article, code: str) -> Article:
+    """The article's stored text parsed again as language ``code``, under its old id and captions."""
+    again = parse_article(
+        article.text,
+        title=article.title,
+        url=article.url,
+        source=article.source,
+        author=article.author,
+        published=article.published,
+        language=code,
+    )
+    return again.model_copy(update={"id": article.id, "captions": article.captions})
 
 
 def summary_of(stored: StoredArticle, length: int) -> Summary:

@@ -17,6 +17,7 @@ from ..present import formatting as fmt
 from ..present.keyboards import back_keyboard
 from ..present.plural import plural
 from ..service import MIN_SENTENCES, MIN_TEXT_CHARS, TooShort
+from . import article_language
 from .concurrency import BUSY, Busy, typing
 from .numbers import parse_number
 from .parts import take_part
@@ -172,7 +173,9 @@ async def summarize_link(message: Message, context: BotContext, url: str) -> Non
         await message.reply_text(_(BUSY))
         return
     except FetchError as error:
-        await message.reply_text(_("I couldn't use that link: {error}.").format(error=fmt.escape(str(error))))
+        await message.reply_text(
+            _("I couldn't use that link: {error}.").format(error=fmt.escape(fmt.reason(str(error))))
+        )
         return
     except ArticleError as error:
         await message.reply_text(
@@ -244,6 +247,10 @@ async def article(update: Update, context: BotContext) -> None:
     assert message
     if not context.args or not ARTICLE_ID.match(context.args[0]):
         await message.reply_text(_("Use /article ID, with an id from /latest or /search."))
+        return
+    if len(context.args) > 1 and context.args[1].lower() in ("lang", "language"):
+        code = context.args[2] if len(context.args) > 2 else None
+        await article_language.command(message, context, context.args[0], code)
         return
     page = parse_number(context.args[1], 1, MAX_PAGE) if len(context.args) > 1 else 1
     if page is None:

@@ -96,7 +96,7 @@ def _import_report(outcomes: list[tuple[str, str]], refused: list[tuple[str, str
         )
     ]
     for url, reason in refused[:MAX_REASONS]:
-        lines.append(f"• {fmt.escape(url)}: {fmt.escape(reason)}")
+        lines.append(f"• {fmt.escape(url)}: {fmt.escape(fmt.reason(reason))}")
     if len(refused) > MAX_REASONS:
         lines.append(plural(len(refused) - MAX_REASONS, "… and {n} more refused.", "… and {n} more refused."))
     return "\n".join(lines)

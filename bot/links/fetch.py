@@ -22,6 +22,8 @@ from dataclasses import dataclass
 
 import httpx
 
+from ..i18n import N_
+
 HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 FEED_TYPES = (
     "application/rss+xml",
@@ -94,7 +96,7 @@ class SafeFetcher:
             async with asyncio.timeout(self.total_timeout):
                 return await self._fetch(url, accept, headers or {})
         except TimeoutError:
-            raise FetchError("the site took too long to answer") from None
+            raise FetchError(N_("the site took too long to answer")) from None
 
     async def _fetch(self, url: str, accept: Sequence[str], headers: dict[str, str]) -> Page:
         timeout = httpx.Timeout(self.total_timeout, connect=self.connect_timeout)
@@ -130,9 +132,9 @@ class SafeFetcher:
         try:
             return await client.send(request, stream=True)
         except httpx.TimeoutException:
-            raise FetchError("the site took too long to answer") from None
+            raise FetchError(N_("the site took too long to answer")) from None
         except httpx.HTTPError:
-            raise FetchError("I couldn't connect to that site") from None
+            raise FetchError(N_("I couldn't connect to that site")) from None
 
     async def _checked_address(self, url: httpx.URL) -> Address:
         host = url.host
@@ -143,12 +145,12 @@ class SafeFetcher:
             try:
                 addresses = [ipaddress.ip_address(a.split("%")[0]) for a in await self.resolver(host, port)]
             except (OSError, ValueError):
-                raise FetchError("I couldn't find that site") from None
+                raise FetchError(N_("I couldn't find that site")) from None
         if not addresses:
-            raise FetchError("I couldn't find that site")
+            raise FetchError(N_("I couldn't find that site"))
         for address in addresses:
             if not self.is_allowed(address):
-                raise FetchError("I can't open that address: it is not on the public internet")
+                raise FetchError(N_("I can't open that address: it is not on the public internet"))
         return addresses[0]
 
     def is_allowed(self, address: Address) -> bool:
@@ -190,7 +192,7 @@ class SafeFetcher:
                         raise too_large
                     await asyncio.sleep(0)
         except httpx.HTTPError:
-            raise FetchError("the connection broke while reading the page") from None
+            raise FetchError(N_("the connection broke while reading the page")) from None
         return bytes(body)
 
 
@@ -234,7 +236,7 @@ class Inflater(Decoder):
             piece = self._inflate.decompress(data, SLICE)
         except zlib.error:
             if self.gzip or self._started:
-                raise FetchError("the page's compressed data is broken") from None
+                raise FetchError(N_("the page's compressed data is broken")) from None
             self._inflate = zlib.decompressobj(-zlib.MAX_WBITS)
             self._started = True
             return self._step(data)
@@ -268,11 +270,11 @@ def _parse(url: str) -> httpx.URL:
     try:
         parsed = httpx.URL(url.strip())
     except (httpx.InvalidURL, TypeError):
-        raise FetchError("that is not a link I can open") from None
+        raise FetchError(N_("that is not a link I can open")) from None
     if parsed.scheme not in ("http", "https"):
-        raise FetchError("I can only open http and https links")
+        raise FetchError(N_("I can only open http and https links"))
     if not parsed.host:
-        raise FetchError("that link has no site in it")
+        raise FetchError(N_("that link has no site in it"))
     return parsed
 
 
