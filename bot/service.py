@@ -23,6 +23,7 @@ from summarizer import (
 )
 from summarizer.extract import extract_article
 
+from .i18n import N_
 from .links.documents import document_article
 from .links.fetch import SafeFetcher
 from .schedule import parse_clock, parse_zone
@@ -38,6 +39,10 @@ SUMMARIZER_REVISION = "summarizer_revision"
 MIN_TEXT_CHARS = 200
 MIN_SENTENCES = 2
 """Pasted text shorter than this, or with fewer sentences, is not an article to summarize."""
+
+
+TOO_LONG = N_("the text is too long ({length} characters; the limit is {limit})")
+"""Said by the summarizer's parser too, in the same words: one template translates both."""
 
 
 class TooShort(ArticleError):
@@ -161,7 +166,7 @@ class NewsService:
 
     def _within_size(self, text: str) -> None:
         if len(text) > self.max_text_chars:
-            raise ArticleError(f"the text is too long ({len(text):,} characters; the limit is {self.max_text_chars:,})")
+            raise ArticleError(TOO_LONG.format(length=f"{len(text):,}", limit=f"{self.max_text_chars:,}"))
 
     async def _known(self, existing: StoredArticle, origin: str) -> tuple[StoredArticle, bool]:
         """An article already stored: not ranked again, only made as public as this arrival."""

@@ -179,7 +179,7 @@ async def summarize_link(message: Message, context: BotContext, url: str) -> Non
         return
     except ArticleError as error:
         await message.reply_text(
-            _("That page doesn't look like an article: {error}.").format(error=fmt.escape(str(error)))
+            _("That page doesn't look like an article: {error}.").format(error=fmt.escape(fmt.reason(str(error))))
         )
         return
     await send_summary(message, context, stored)
@@ -210,7 +210,7 @@ async def summarize_text(message: Message, context: BotContext, text: str, edite
         await message.reply_text(too_short())
         return
     except ArticleError as error:
-        await message.reply_text(_("I can't summarize that: {error}.").format(error=fmt.escape(str(error))))
+        await message.reply_text(_("I can't summarize that: {error}.").format(error=fmt.escape(fmt.reason(str(error)))))
         return
     if edited and not created:
         await message.reply_text(_("I already summarized this text, just as it reads now."))

@@ -54,7 +54,7 @@ async def digest(update: Update, context: BotContext) -> None:
     try:
         reply = await digest_action(context, target, action, rest, topic_of(message, target))
     except (BadSchedule, FilterError) as error:
-        reply = fmt.escape(str(error))
+        reply = fmt.escape(fmt.reason(str(error)))
     tidy_channel(context, message, await reply_html(message, reply))
 
 

@@ -44,6 +44,16 @@ class FetchError(Exception):
     """A link that could not be fetched; the message is meant for the person who sent it."""
 
 
+REDIRECTS = N_("that link redirects more than {count} times")
+STATUS = N_("the site answered with an error ({status})")
+NOT_A_PAGE = N_("that link is not a web page (it is {type})")
+TOO_LARGE = N_("that page is too large (over {size} MB)")
+LAYERED = N_("that page is compressed more than once ({codings}), which I don't open")
+UNKNOWN_CODING = N_("that page uses a compression I can't read ({coding})")
+TEMPLATES = (REDIRECTS, STATUS, NOT_A_PAGE, TOO_LARGE, LAYERED, UNKNOWN_CODING)
+"""The reasons with values in them, raised in English and said in the reader's language (``i18n.reason``)."""
+
+
 @dataclass(frozen=True)
 class Page:
     url: str
@@ -111,7 +121,7 @@ class SafeFetcher:
                     return await self._read(current, response, accept)
                 finally:
                     await response.aclose()
-        raise FetchError(f"that link redirects more than {self.max_redirects} times")
+        raise FetchError(REDIRECTS.format(count=self.max_redirects))
 
     async def _get(self, client: httpx.AsyncClient, url: httpx.URL, headers: dict[str, str]) -> httpx.Response:
         address = await self._checked_address(url)
@@ -169,19 +179,19 @@ class SafeFetcher:
         if response.status_code == 304:
             return Page(str(url), 304, "", b"", etag, modified)
         if response.status_code >= 400:
-            raise FetchError(f"the site answered with an error ({response.status_code})")
+            raise FetchError(STATUS.format(status=response.status_code))
         content_type = response.headers.get("content-type", "text/html")
         if content_type.split(";")[0].strip().lower() not in accept:
-            raise FetchError(f"that link is not a web page (it is {content_type.split(';')[0]})")
+            raise FetchError(NOT_A_PAGE.format(type=content_type.split(";")[0]))
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > self.max_bytes:
-            raise FetchError(f"that page is too large (over {self.max_bytes // 1_000_000} MB)")
+            raise FetchError(TOO_LARGE.format(size=self.max_bytes // 1_000_000))
         body = await self._body(response)
         return Page(str(url), response.status_code, content_type, bytes(body), etag, modified)
 
     async def _body(self, response: httpx.Response) -> bytes:
         """The decoded body, refused as soon as it grows past ``max_bytes``."""
-        too_large = FetchError(f"that page is too large (over {self.max_bytes // 1_000_000} MB)")
+        too_large = FetchError(TOO_LARGE.format(size=self.max_bytes // 1_000_000))
         decoder = decoder_for(response.headers.get("content-encoding", ""))
         body = bytearray()
         try:
@@ -256,14 +266,14 @@ def decoder_for(content_encoding: str) -> Decoder:
     """The decoder for a Content-Encoding header; FetchError for stacked or unknown encodings."""
     layers = [e.strip().lower() for e in content_encoding.split(",") if e.strip().lower() not in ("", "identity")]
     if len(layers) > 1:
-        raise FetchError(f"that page is compressed more than once ({', '.join(layers)}), which I don't open")
+        raise FetchError(LAYERED.format(codings=", ".join(layers)))
     if not layers:
         return Decoder()
     if layers[0] in ("gzip", "x-gzip"):
         return Inflater(gzip=True)
     if layers[0] == "deflate":
         return Inflater(gzip=False)
-    raise FetchError(f"that page uses a compression I can't read ({layers[0][:20]})")
+    raise FetchError(UNKNOWN_CODING.format(coding=layers[0][:20]))
 
 
 def _parse(url: str) -> httpx.URL:

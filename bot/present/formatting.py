@@ -18,13 +18,24 @@ from telegram.helpers import create_deep_linked_url
 from summarizer import LANGUAGES, FactKind, KeyFact, Summary, split_sentences
 from summarizer.languages.hooks import names_by_capitals
 
+from .. import i18n, schedule
 from ..i18n import N_, _, day, language_name
-from ..store import StoredArticle
+from ..links import documents, fetch, opml
+from ..service import TOO_LONG
+from ..store import StoredArticle, filters
 from .plural import plural
 
 MESSAGE_LIMIT = 4096
 PAGE_CHARS = 3000
 INLINE_DESCRIPTION = 200
+REASON_TEMPLATES = (
+    *fetch.TEMPLATES,
+    *documents.TEMPLATES,
+    *opml.TEMPLATES,
+    *schedule.TEMPLATES,
+    *filters.TEMPLATES,
+    TOO_LONG,
+)
 
 _KIND_LABELS = {
     FactKind.PERSON: N_("👤 People"),
@@ -39,9 +50,8 @@ def escape(text: str) -> str:
 
 
 def reason(text: str) -> str:
-    """Why something failed, said in the current language when the catalogs know the words (a
-    reason marked with ``N_`` where it is raised, or kept in the store as English), else as is."""
-    return _(text) if text else text
+    """Why a link, a feed or a file failed, in the current language (see ``i18n.reason``)."""
+    return i18n.reason(text, REASON_TEMPLATES)
 
 
 def user_text(text: str, limit: int = 80) -> str:

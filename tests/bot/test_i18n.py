@@ -220,3 +220,14 @@ def test_notes_and_stored_reasons_are_said_in_the_readers_language() -> None:
         listing = describe([failing, now])
     assert "я не нашёл этот сайт" in listing and "⚡ каждая новая статья публикуется сразу" in listing
     checked_text(listing, "HTML")
+
+
+def test_reasons_with_values_are_said_in_the_readers_language() -> None:
+    from bot.links.documents import KINDS
+    from bot.present.formatting import reason
+
+    with speaking("de"):
+        assert reason("the site answered with an error (404)") == "die Website antwortete mit einem Fehler (404)"
+        assert reason(f"I can read {KINDS}, not this kind of file").startswith("ich kann eine .txt-")
+        assert reason("something no catalog has (7)") == "something no catalog has (7)"
+    assert reason("the site answered with an error (404)") == "the site answered with an error (404)"
