@@ -54,6 +54,7 @@ HELP = N_("""<b>I turn news articles into short summaries and key facts.</b>
 /summarize &lt;text or link&gt; · a pasted article or a web page (or reply /summarize to one)
 /facts &lt;id&gt; · who, where, figures, dates, quotes
 /article &lt;id&gt; · the full text, page by page
+/article &lt;id&gt; lang &lt;code&gt; · correct an article's language
 /latest [n] · the newest articles
 /search &lt;words&gt; · find articles
 /length &lt;n&gt; · sentences per summary in this chat
