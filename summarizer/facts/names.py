@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from .. import lexicon as lx
 from ..models import Article
 from .candidate import _DIGIT, _POSSESSIVE
+from .evidence import first_name
 from .words import (
     _ADJECTIVE_ENDINGS,
     _BODIES_FOR,
@@ -64,7 +65,10 @@ def _without_common_ends(name: str, start: int, common: _CommonWords) -> tuple[s
     name ("Malenda Meacham Dressed")."""
     tokens = name.split()
     first = tokens[0] if len(tokens) > 1 and start <= 1 else ""
-    if _OPENING_VERB.match(first) and first.lower() in common:
+    # an adverb opening the sentence is no name's, whether or not the article writes it in lower
+    # case ("Eventually Asimo", "Finally I"), unless people or places are called so ("Kelly")
+    adverb = first.endswith("ly") and not first_name(first) and first.lower() not in _PLACES_AND_GIVEN_NAMES
+    if _OPENING_VERB.match(first) and (adverb or first.lower() in common):
         start += len(tokens[0]) + 1
         tokens.pop(0)
         while len(tokens) > 1 and tokens[0].islower():  # "Beating the Aussies"
