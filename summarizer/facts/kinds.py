@@ -154,7 +154,41 @@ _CAPITALIZED_WORD = re.compile(r"(?<![\w'’&-])[A-Z][\w'’.-]*(?=(?:\s+[A-Z][\
 
 
 def _classify(name: str, role: str, text: str, start: int, end: int, common: _CommonWords) -> FactKind:
-    """What a name is; ``common`` tells the words that are no one's name."""
+    """What a name is; ``common`` tells the words that are no one's name. A name read as a person
+    by its words alone is a title when the sentence quotes it whole ("Für Elise", "Free the
+    Nipple") or gives it a cast or a maker ("Phoenix Nights creator Peter Kay"): a work or a
+    body; one between "a" and a people's noun is where they are from ("a Cheltenham woman")."""
+    kind = _by_words(name, role, text, start, end, common)
+    if (
+        kind is FactKind.PERSON
+        and not role
+        and (_QUOTED.match(text[start - 1 : start] + text[end : end + 1]) or _MAKERS_AFTER.match(text, end))
+    ):
+        return FactKind.ORGANIZATION
+    if kind is FactKind.ORGANIZATION and " " not in name and _PEOPLE_OF_A_PLACE.match(text, end):
+        if _A_BEFORE.search(text, max(0, start - 4), start):
+            return FactKind.PLACE
+    return kind
+
+
+_QUOTED = re.compile(r"[\"“‘'][\"”’']")
+
+
+_MAKERS_AFTER = re.compile(
+    r"\s+(?:creator|creators|star|stars|producer|producers|presenter|host|writer|director|author|"
+    r"frontman|character|actor|actress|cast)\s+[A-Z]"
+)
+"""A cast or a maker after a name, and their name: "Nighty Night star Julia Davis"."""
+
+
+_PEOPLE_OF_A_PLACE = re.compile(rf"\s+(?:{'|'.join(sorted(lx.GROUP_NOUNS))})\b")
+
+
+_A_BEFORE = re.compile(r"\b(?:a|an)\s+$")
+
+
+def _by_words(name: str, role: str, text: str, start: int, end: int, common: _CommonWords) -> FactKind:
+    """What a name is by its words and the words around it."""
     tokens = name.split()
     lower = name.lower()
     first, last = tokens[0].lower(), tokens[-1].lower()
