@@ -162,9 +162,13 @@ def _classify(name: str, role: str, text: str, start: int, end: int, common: _Co
     if (
         kind is FactKind.PERSON
         and not role
-        and (_QUOTED.match(text[start - 1 : start] + text[end : end + 1]) or _MAKERS_AFTER.match(text, end))
+        and (
+            _QUOTED.match(text[start - 1 : start] + text[end : end + 1])
+            or _MAKERS_AFTER.match(text, end)
+            or _BODY_AFTER.match(text, end)
+        )
     ):
-        return FactKind.ORGANIZATION
+        return FactKind.ORGANIZATION  # also "the Fiat Powertrain plant", "its Alfa Romeo subsidiary"
     if kind is FactKind.ORGANIZATION and " " not in name and _PEOPLE_OF_A_PLACE.match(text, end):
         if _A_BEFORE.search(text, max(0, start - 4), start):
             return FactKind.PLACE
@@ -181,6 +185,13 @@ _MAKERS_AFTER = re.compile(
 """A cast or a maker after a name, and their name: "Nighty Night star Julia Davis"."""
 
 
+_BODY_AFTER = re.compile(
+    rf"\s+(?:{'|'.join(sorted(lx.BODY_NOUNS | lx.VENUE_NOUNS))}|plant|factory|subsidiary|unit|brand|"
+    r"division|chain|store|stores|shares|title|deal|service|channel|website|app)\b"
+)
+"""A common noun right after a name, the name its modifier: a brand, a body or a work, no one."""
+
+
 _PEOPLE_OF_A_PLACE = re.compile(rf"\s+(?:{'|'.join(sorted(lx.GROUP_NOUNS))})\b")
 
 
@@ -195,6 +206,9 @@ def _by_words(name: str, role: str, text: str, start: int, end: int, common: _Co
     if role and last in lx.ORG_WORDS and (len(tokens) == 1 or role.lower() in lx.DEMONYMS):
         return FactKind.ORGANIZATION  # "Saudi Justice Ministry": the words before are no one's role
     if role and role.lower() not in {"chief", "former"}:  # "Former TSA agent ...": TSA is no one
+        noun = role.lower().split()[-1].split("-")[-1]
+        if len(tokens) == 1 and (noun in lx.BODY_NOUNS or noun.endswith("maker")):
+            return FactKind.ORGANIZATION  # "Car-maker Honda", "drugmaker Novartis": a body's role
         return FactKind.PERSON
     if _styled(tokens) and tokens[2] != "the":  # "Lord of the Rings", "Queen of the South": no one
         return FactKind.PERSON
@@ -208,8 +222,10 @@ def _by_words(name: str, role: str, text: str, start: int, end: int, common: _Co
         return FactKind.PERSON  # "Darcey Bussell", "Sven-Goran Eriksson": a first name the dictionary knows
     if last in lx.ORG_WORDS or lower in lx.ORG_WORDS or (name.isupper() and len(name) > 1):
         return FactKind.ORGANIZATION
-    if last in lx.PLACE_WORDS or first in _COMPASS:
-        return FactKind.PLACE
+    if last in lx.PLACE_WORDS or first in _COMPASS or (first in _PLACE_ARTICLES and len(tokens) > 1):
+        return FactKind.PLACE  # "Las Venturas", "San Fierro"
+    if len(tokens) > 1 and last in _BEARING_ENDS and not _first_name_of(tokens[-2]):
+        return FactKind.PLACE  # "Clwyd North West", "Aberdeen South", "L Street NW"
     if len(tokens) > 1 and (last in lx.COUNTRIES or any(t.lower() in lx.ORG_WORDS for t in tokens)):
         return FactKind.ORGANIZATION  # "Bank of England", "Guardian Australia", "Cricket Australia"
     before = text[:start].rsplit(None, 2)[-2:]
@@ -229,6 +245,15 @@ def _by_words(name: str, role: str, text: str, start: int, end: int, common: _Co
     return FactKind.ORGANIZATION
 
 
+_PLACE_ARTICLES = frozenset(["los", "las", "san", "santa", "são", "sao"])
+"""First words of Spanish and Portuguese place names: "Los Santos", "San Fierro"."""
+
+
+_BEARING_ENDS = frozenset(["north", "south", "east", "west", "central", "nw", "ne", "sw", "se"]) | {
+    f"{a}{b}" for a in ("north", "south") for b in ("east", "west")
+}
+
+
 _BEARINGS = _COMPASS | {"northwest", "northeast", "southwest", "southeast", "outskirts", "miles", "mecca", "heart"}
 """Words before "of" that a place follows: "15 miles west of Wichita", "the surfing mecca of Newquay"."""
 
@@ -240,4 +265,4 @@ def _person_shape(tokens: list[str]) -> bool:
 
 def _first_name_of(word: str) -> bool:
     """Whether a name's first word is a first name, its first half if hyphenated ("Jean-Philippe")."""
-    return word[:1].isupper() and first_name(word.split("-")[0])
+    return word[:1].isupper() and not word.isupper() and first_name(word.split("-")[0])  # not "BAE"
