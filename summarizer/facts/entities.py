@@ -206,6 +206,8 @@ def _spelled_out(candidate: _Candidate, sentence: Sentence, start: int, acronyms
     if not found or found.group(1)[0] != name[0] or found.group(1).casefold() in acronyms:
         return
     acronyms[found.group(1).casefold()] = candidate
+    if candidate.kind is FactKind.PERSON:
+        candidate.kind = FactKind.ORGANIZATION  # no one is known by initials in brackets: "Large Hadron Collider (LHC)"
     if candidate.shown == name:
         candidate.shown, candidate.cited = sentence.text[start : found.end()], sentence.index
 

@@ -32,7 +32,7 @@ _TEAM = re.compile(
 )
 """A name with a club's people after it: "Liverpool legend", "Chelsea fans", "Lyon's coach"."""
 _OPPONENT = re.compile(
-    r"\b(?:against|beat|beating|beaten by|draw with|drew with|lost to|loss to|defeat to|defeat by|win over|"
+    r"\b(?:against|behind|(?:match|game|tie|clash)\s+at|beat|beating|beaten by|draw with|drew with|lost to|loss to|defeat to|defeat by|win over|"
     r"victory over|away at|away to|at home to)\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)"
 )
 """A name a side plays in a match ("lost 3-0 away at Fenerbahce", "the final against Chelsea")."""
@@ -48,7 +48,7 @@ _WHO_SAID = re.compile(rf"{_NAME}\s+(?:said|says|added|explained|admitted|insist
 
 _PERSON_NOUNS = "|".join(sorted({w.removesuffix("s") for w in lx.GROUP_NOUNS} - {"fan", "supporter", "people"}))
 _DESCRIBED_AS_ONE = re.compile(
-    _WORD_START + rf"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,2}}),\s+(?:who\b|(?:a|an)\s+(?:[a-z-]+\s+){{0,2}}"
+    _WORD_START + rf"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,2}}),\s+(?:who\b|(?:a|an)\s+(?:[A-Za-z-]+\s+){{0,2}}"
     rf"(?:{_PERSON_NOUNS})\b)"
 )
 """A name the story describes as someone: "Farkhunda, a young woman", "Sahra, a Somali
@@ -82,7 +82,9 @@ def reclassify(article: Article, found: dict[str, _Candidate]) -> None:
         if candidate.kind is FactKind.PERSON and key in things and key not in people and not candidate.context:
             candidate.kind = FactKind.ORGANIZATION
             continue
-        if candidate.kind is FactKind.PLACE and key in teams:
+        if (
+            candidate.kind is FactKind.PLACE and key in teams and ", " not in candidate.shown
+        ):  # not "BARCELONA, England"
             candidate.kind = FactKind.ORGANIZATION  # "Liverpool fans", "Lyon's coach": the club
             continue
         if key in lx.CITIES:

@@ -21,7 +21,7 @@ from .words import (
     _RANKS,
 )
 
-_TOKEN = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w'’\-]*\w|[A-Z])"  # "Tom", "Saint-Germain", "D.C."
+_TOKEN = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w'’\-]*\w|[A-Z]\.(?=\s[A-Z][a-z])|[A-Z])"  # "Tom", "Saint-Germain", "D.C.", "L."
 
 
 _CONNECTOR = f"(?:{'|'.join(sorted(_CONNECTORS, key=lambda w: (-len(w), w)))})"
@@ -187,7 +187,16 @@ def _runs(text: str) -> Iterable[tuple[int, str]]:
             for opener in _OPENER.finditer(text, begin + 1, end):
                 yield begin, text[begin : opener.start()]
                 begin = opener.end() - len(opener.group(1))
+            if ". " in text[begin:end]:
+                for initial in _INITIAL.finditer(text, begin, end):
+                    if not first_name(initial.group(1)):  # "Group E. Barcelona": a full stop, no initial
+                        yield begin, text[begin : initial.end(1) + 2]
+                        begin = initial.end()
             yield begin, text[begin:end]
+
+
+_INITIAL = re.compile(r"([\w'’-]+) [A-Z]\. ")
+"""An initial and the word before it: a middle initial after a first name ("David L. Wolper")."""
 
 
 def _without_dates(text: str, begin: int, end: int) -> Iterable[tuple[int, int]]:
@@ -246,11 +255,21 @@ def _clean_name(text: str, start: int, phrase: str) -> tuple[str, str, int]:
         name = stripped
     if text[start : start + len(name)] != name:
         return "", "", start
+    number = _NUMBER_OF.match(text, start + len(name)) if tokens[-1].lower() in _NUMBERED else None
+    if number:
+        name += number.group()  # "Number 10", "Channel 4", "Flight 8623"
     if not role:
         before = _last_word(text, start)
         if before.lower() in lx.TITLES or _rank(before):
             role.append(before)
     return name, " ".join(role), start
+
+
+_NUMBERED = frozenset(["number", "no", "channel", "flight", "apollo", "route", "gate", "terminal", "platform", "room"])
+"""Words a number names a thing after: "Number 10", "Channel 4", "Air Canada Flight 8623"."""
+
+
+_NUMBER_OF = re.compile(r" \d{1,4}\b(?![.,:/-]?\d)")
 
 
 def _last_word(text: str, end: int) -> str:
@@ -296,6 +315,15 @@ def _leading_word(tokens: list[str]) -> bool:
     }
 
 
+_BEARING_WORDS = frozenset(["north", "south", "east", "west", "central", "northern", "southern", "eastern", "western"])
+
+
+_ADJECTIVE_SHAPE = re.compile(r"^[A-Z][a-z]+(?:ish|ist|ic)$")
+
+
+_LOWER_AFTER = re.compile(r" (?!(?:said|says|told|and|or|is|was|has|had|will|would|can|could)\b)[a-z]")
+
+
 _CLAUSE_MARKS = frozenset(":\"“‘'(–—-")
 """Marks a clause, a caption or a quote opens after: a word in "-ing" just after one ("Turning") is
 no name."""
@@ -308,7 +336,15 @@ def _is_entity(name: str, start: int, capitalized_inside: set[str], common: _Com
         return False  # "South African" is no place, "GDP" no body
     if lower.endswith("s") and (lower[:-1] in lx.DEMONYMS or lower.split(" ", 1)[-1][:-1] in lx.DEMONYMS):
         return False  # "Asians", "UK Muslims": people named by where they are from, no name
+    if len(tokens) == 2 and tokens[0].lower() in _BEARING_WORDS and tokens[1].lower() in lx.DEMONYMS:
+        return False  # "South Korean", "North American": a nationality
+    if "-" in name and all(part.lower() in lx.DEMONYMS for part in name.split("-")):
+        return False  # "African-American"
     if len(tokens) == 1:
+        if _ADJECTIVE_SHAPE.match(name) and _LOWER_AFTER.match(text, start + len(name)) and not first_name(name):
+            return False  # "Cornish waters", "Islamist groups": an adjective
+        if lower in lx.ORG_WORDS and text[max(0, start - 3) : start] in ("'s ", "’s "):
+            return False  # "the District Attorney's Office": the end of a name the possessive cut
         if _NUMBER_BEFORE.search(text, max(0, start - 12), start):
             return False  # the end of a numbered name: "21st Century", "50 First Dates"
         if lower in lx.NON_NAMES or lower.removesuffix("s") in lx.CALENDAR_WORDS or len(name) < 2:
