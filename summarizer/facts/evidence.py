@@ -32,7 +32,8 @@ _TEAM = re.compile(
 )
 """A name with a club's people after it: "Liverpool legend", "Chelsea fans", "Lyon's coach"."""
 _OPPONENT = re.compile(
-    r"\b(?:against|behind|(?:match|game|tie|clash)\s+at|beat|beating|beaten by|draw with|drew with|lost to|loss to|defeat to|defeat by|win over|"
+    r"\b(?:against|behind|(?:match|game|tie|clash)\s+at|"
+    r"beat|beating|beaten by|draw with|drew with|lost to|loss to|defeat to|defeat by|win over|"
     r"victory over|away at|away to|at home to)\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)"
 )
 """A name a side plays in a match ("lost 3-0 away at Fenerbahce", "the final against Chelsea")."""

@@ -142,11 +142,19 @@ def _with_role(text: str, start: int, name: str) -> str:
         if word in lx.NON_NAMES or _people_of(word):  # "most Australians Richie Benaud": no role
             break
         begin = found[0]
+        wider = _word_before(text, begin, 30)
+        if wider and f"{wider[1].lower()} {word}" in lx.TITLES:  # "first lady", "First Minister"
+            begin = wider[0]
     if begin < start:  # a role: take the team, party or country it belongs to ("Arsenal goalkeeper")
         for team in _CAPITALIZED_WORD.finditer(text, max(0, begin - 60), begin):
             words = text[team.start() : begin].split()
-            if len(words) <= 3 and not any(_POSSESSIVE.sub("", w.lower()) in lx.NON_NAMES for w in words):
-                return text[team.start() : start + len(name)]
+            if len(words) > 4:
+                continue
+            if any(_POSSESSIVE.sub("", w.lower()) in lx.NON_NAMES for w in words):
+                if words[0].lower() in lx.TITLES:
+                    break  # "Mrs Rome's mother Margaret": the role is a person's, no team's
+                continue
+            return text[team.start() : start + len(name)]
     return text[begin : start + len(name)]
 
 
@@ -159,6 +167,7 @@ def _classify(name: str, role: str, text: str, start: int, end: int, common: _Co
     Nipple") or gives it a cast or a maker ("Phoenix Nights creator Peter Kay"): a work or a
     body; one between "a" and a people's noun is where they are from ("a Cheltenham woman")."""
     kind = _by_words(name, role, text, start, end, common)
+    first = name.split()[0].lower()
     if (
         kind is FactKind.PERSON
         and not role
@@ -166,12 +175,14 @@ def _classify(name: str, role: str, text: str, start: int, end: int, common: _Co
             _QUOTED.match(text[start - 1 : start] + text[end : end + 1])
             or _MAKERS_AFTER.match(text, end)
             or _BODY_AFTER.match(text, end)
+            or (not _first_name_of(name.split()[0]) and _COUNT_BEFORE.search(text, max(0, start - 12), start))
+            or first in _ORDINALS
         )
     ):
         return FactKind.ORGANIZATION  # also "the Fiat Powertrain plant", "its Alfa Romeo subsidiary"
-    if kind is FactKind.ORGANIZATION and " " not in name and _PEOPLE_OF_A_PLACE.match(text, end):
-        if _A_BEFORE.search(text, max(0, start - 4), start):
-            return FactKind.PLACE
+    one_word = kind is FactKind.ORGANIZATION and " " not in name
+    if one_word and _PEOPLE_OF_A_PLACE.match(text, end) and _A_BEFORE.search(text, max(0, start - 4), start):
+        return FactKind.PLACE
     return kind
 
 
@@ -190,6 +201,36 @@ _BODY_AFTER = re.compile(
     r"division|chain|store|stores|shares|title|deal|service|channel|website|app)\b"
 )
 """A common noun right after a name, the name its modifier: a brand, a body or a work, no one."""
+
+
+_COUNT_BEFORE = re.compile(rf"\b(?:\d+|{'|'.join(sorted(lx.NUMBER_WORDS))})\s+$")
+"""A count just before a name: "two Golden Globes", "three Grand Slams": things, no one."""
+
+
+_ORDINALS = frozenset(
+    [
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+        "twentieth",
+    ]
+)
 
 
 _PEOPLE_OF_A_PLACE = re.compile(rf"\s+(?:{'|'.join(sorted(lx.GROUP_NOUNS))})\b")
@@ -218,17 +259,21 @@ def _by_words(name: str, role: str, text: str, start: int, end: int, common: _Co
         return FactKind.PERSON
     if lower in lx.COUNTRIES or lower in lx.REGIONS or lower in lx.CITIES or lower in _SKY:
         return FactKind.PLACE
+    if first in _PLACE_ARTICLES and len(tokens) > 1 and last not in lx.ORG_WORDS:
+        return FactKind.PLACE  # "Las Venturas", "San Fierro", "San Bernardino"
     if _person_shape(tokens) and _first_name_of(tokens[0]) and _INSTITUTION_WORDS.isdisjoint(t.lower() for t in tokens):
         return FactKind.PERSON  # "Darcey Bussell", "Sven-Goran Eriksson": a first name the dictionary knows
     if last in lx.ORG_WORDS or lower in lx.ORG_WORDS or (name.isupper() and len(name) > 1):
         return FactKind.ORGANIZATION
-    if last in lx.PLACE_WORDS or first in _COMPASS or (first in _PLACE_ARTICLES and len(tokens) > 1):
-        return FactKind.PLACE  # "Las Venturas", "San Fierro"
+    if last in lx.PLACE_WORDS or first in _COMPASS:
+        return FactKind.PLACE
     if len(tokens) > 1 and last in _BEARING_ENDS and not _first_name_of(tokens[-2]):
         return FactKind.PLACE  # "Clwyd North West", "Aberdeen South", "L Street NW"
     if len(tokens) > 1 and (last in lx.COUNTRIES or any(t.lower() in lx.ORG_WORDS for t in tokens)):
         return FactKind.ORGANIZATION  # "Bank of England", "Guardian Australia", "Cricket Australia"
     before = text[:start].rsplit(None, 2)[-2:]
+    if len(before) == 2 and before[-1] == "at" and (before[0].lower() in lx.TITLES or before[0].lower() in _STAFF):
+        return FactKind.ORGANIZATION  # "officer at Telewest Broadband", "researchers at BDO Stoy Hayward"
     if before and (
         before[-1].lower() in lx.LOCATIVE_PREPOSITIONS
         or (before[-1].lower() == "of" and len(before) > 1 and before[0].lower() in _PLACE_NOUNS | _BEARINGS)
@@ -252,6 +297,36 @@ _PLACE_ARTICLES = frozenset(["los", "las", "san", "santa", "são", "sao"])
 _BEARING_ENDS = frozenset(["north", "south", "east", "west", "central", "nw", "ne", "sw", "se"]) | {
     f"{a}{b}" for a in ("north", "south") for b in ("east", "west")
 }
+
+
+_STAFF = frozenset(
+    [
+        "analyst",
+        "analysts",
+        "economist",
+        "economists",
+        "researcher",
+        "researchers",
+        "officer",
+        "executive",
+        "executives",
+        "staff",
+        "employee",
+        "employees",
+        "worker",
+        "workers",
+        "works",
+        "worked",
+        "working",
+        "job",
+        "jobs",
+        "engineer",
+        "engineers",
+        "scientist",
+        "scientists",
+    ]
+)
+"""Who works "at" a body: "analysts at Barclays" is no place."""
 
 
 _BEARINGS = _COMPASS | {"northwest", "northeast", "southwest", "southeast", "outskirts", "miles", "mecca", "heart"}

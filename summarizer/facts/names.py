@@ -31,7 +31,7 @@ _CONNECTOR = f"(?:{'|'.join(sorted(_CONNECTORS, key=lambda w: (-len(w), w)))})"
 # A number between two of its words is part of a name: "Channel 4 News", "Matthew 24 Now".
 # The first word as _TOKEN after no word: its capital is matched before the look-behind, so that
 # the regex engine skips from capital to capital instead of trying every character.
-_FIRST_TOKEN = r"[A-Z](?<![\w'’-].)(?:\.(?:[A-Z]\.)+|[\w'’\-]*\w|)"
+_FIRST_TOKEN = r"[A-Z](?<![\w'’-].)(?:\.(?:[A-Z]\.)+|[\w'’\-]*\w|\.(?=\s[A-Z][a-z])|)"
 
 
 # "for" is a connector after a body named for what it is for: "Office for National Statistics".
@@ -68,7 +68,8 @@ def _without_common_ends(name: str, start: int, common: _CommonWords) -> tuple[s
     # an adverb opening the sentence is no name's, whether or not the article writes it in lower
     # case ("Eventually Asimo", "Finally I"), unless people or places are called so ("Kelly")
     adverb = first.endswith("ly") and not first_name(first) and first.lower() not in _PLACES_AND_GIVEN_NAMES
-    if _OPENING_VERB.match(first) and (adverb or first.lower() in common):
+    participle = _CLOSING_VERB.match(first) and tokens[1].islower()  # "Nicknamed the Atkins Gene"
+    if (_OPENING_VERB.match(first) or participle) and (adverb or participle or first.lower() in common):
         start += len(tokens[0]) + 1
         tokens.pop(0)
         while len(tokens) > 1 and tokens[0].islower():  # "Beating the Aussies"
@@ -318,6 +319,9 @@ def _leading_word(tokens: list[str]) -> bool:
 _BEARING_WORDS = frozenset(["north", "south", "east", "west", "central", "northern", "southern", "eastern", "western"])
 
 
+_LETTER_NOUN = re.compile(r"^[A-Z]-[a-z]+$")
+
+
 _ADJECTIVE_SHAPE = re.compile(r"^[A-Z][a-z]+(?:ish|ist|ic)$")
 
 
@@ -341,6 +345,8 @@ def _is_entity(name: str, start: int, capitalized_inside: set[str], common: _Com
     if "-" in name and all(part.lower() in lx.DEMONYMS for part in name.split("-")):
         return False  # "African-American"
     if len(tokens) == 1:
+        if _LETTER_NOUN.match(name):
+            return False  # "U-turns", "X-rays", "T-shirt"
         if _ADJECTIVE_SHAPE.match(name) and _LOWER_AFTER.match(text, start + len(name)) and not first_name(name):
             return False  # "Cornish waters", "Islamist groups": an adjective
         if lower in lx.ORG_WORDS and text[max(0, start - 3) : start] in ("'s ", "’s "):
