@@ -176,6 +176,49 @@ the work on a name (its suffixes, its short forms) bounded whatever the text."""
 
 
 def _runs(text: str) -> Iterable[tuple[int, str]]:
+    """The runs :func:`_split_runs` finds, with what joins two into one name: a slash
+    ("In-Stat/MDR"), a possessive before a body's or a place's name ("the District Attorney's
+    Office", "Grauman's Chinese Theatre"; not "Japan's Finance Ministry", "Kiev's Andriy
+    Yarmolenko"), and the Arabic article ("al Qaeda", "Abdullah Bin Mohammad al-Sheikh")."""
+    pending: tuple[int, str] | None = None
+    for begin, phrase in _split_runs(text):
+        if text[max(0, begin - 4) : begin] in (" al ", " el ") or text[:begin] in ("al ", "el "):
+            phrase, begin = text[begin - 3 : begin + len(phrase)], begin - 3
+        if pending is not None:
+            before = pending[1]
+            gap = text[pending[0] + len(before) : begin]
+            if gap == "/" or (gap == " " and _owns(before, phrase)):
+                pending = (pending[0], text[pending[0] : begin + len(phrase)])
+                continue
+            yield _with_article_after(text, *pending)
+        pending = (begin, phrase)
+    if pending is not None:
+        yield _with_article_after(text, *pending)
+
+
+def _owns(owner: str, name: str) -> bool:
+    """Whether a possessive is part of the body's or place's name after it."""
+    if not owner.endswith(_POSSESSIVE_ENDS) or owner.isupper() or first_name(name.split()[0]):
+        return False  # "Kiev's Andriy Yarmolenko", "FA's England Commission"
+    last = name.rsplit(None, 1)[-1].lower()
+    bare = _POSSESSIVE.sub("", owner).lower()
+    first = name.split()[0].lower()
+    known = bare in _KNOWN_PLACES or bare in lx.DEMONYMS or bare in lx.CALENDAR_WORDS or first in _KNOWN_PLACES
+    return (last in lx.ORG_WORDS or last in lx.PLACE_WORDS) and not known
+
+
+_KNOWN_PLACES = lx.COUNTRIES | lx.CITIES | lx.REGIONS
+
+
+def _with_article_after(text: str, begin: int, phrase: str) -> tuple[int, str]:
+    found = _ARTICLE_AFTER.match(text, begin + len(phrase))
+    return (begin, phrase + found.group()) if found else (begin, phrase)
+
+
+_ARTICLE_AFTER = re.compile(r" (?:al|el)-[A-Z][\w'’-]*\w")
+
+
+def _split_runs(text: str) -> Iterable[tuple[int, str]]:
     """Runs of capitalized words, with where they start. A word that opens a clause starts a
     new run: a page that lost a full stop runs sentences together ("at the Masters He
     admitted", "according to the Arizona DPS According to")."""
