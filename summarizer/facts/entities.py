@@ -10,7 +10,8 @@ from .candidate import _Candidate
 from .evidence import reclassify
 from .kinds import _classify, _described, _within
 from .lists import _lists, _owner
-from .names import _LABEL, _clean_name, _CommonWords, _is_entity, _last_word, _phrases, _without_common_ends
+from .names import _LABEL, _clean_name, _CommonWords, _is_entity, _last_word, _without_common_ends
+from .runs import _phrases
 from .words import (
     _CONNECTORS,
     _INSTITUTION_WORDS,
