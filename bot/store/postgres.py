@@ -255,15 +255,14 @@ class PostgresArticleStore(PostgresStories):
 
     async def replace_article(self, article: Article, ranking: Ranking, facts: Sequence[KeyFact]) -> None:
         """Store ``article`` read again (another language, say) in place of the one with its id:
-        same seq, origin, story, pastes and deliveries; its search vectors follow the new text."""
+        same seq, origin, story, pastes and deliveries; the index follows the new text (it is on
+        an expression of the row), the title's vector is written again."""
         await self._all(
             "UPDATE articles SET title = %(title)s, article = %(article)s, ranking = %(ranking)s, facts = %(facts)s,"
-            f" search = {_SEARCH_VECTOR.replace('%(seq)s', 'seq')}, title_search = {_TITLE_VECTOR}"
-            " WHERE id = %(id)s RETURNING seq",
+            " title_search = to_tsvector('english', %(title)s) WHERE id = %(id)s RETURNING seq",
             {
                 "id": article.id,
                 "title": article.title,
-                "body": article.text,
                 "article": article.model_dump_json(),
                 "ranking": ranking.model_dump_json(),
                 "facts": FACTS.dump_json(list(facts)).decode(),
