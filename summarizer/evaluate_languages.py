@@ -3,12 +3,13 @@
 For each language in the file (default: ``tests/data/languages/benchmark.jsonl``, public news with
 the publisher's own summary, see its README) and in the shared saved web pages (``../shared/pages``
 and ``pages-more``: each page extracted as the bot extracts it, its own meta description the
-reference, see ``load_pages``; ``--no-pages`` leaves them out) it prints ROUGE-1/2/L F1 (x100) against the reference
-summary of Lead-1, Lead-3 and the default ranker's 1- and 3-sentence summaries, with a tokenizer
-that keeps every script (rouge-score's default drops all but a-z and 0-9; Han and kana are scored
-character by character); key-fact grounding; whether every summary sentence is verbatim in the
-input and none of a page's annotated non-article strings; language identification accuracy and milliseconds per article for parse, rank, summary and
-key facts, beside English's from the same file.
+reference, see ``load_pages``; ``--no-pages`` leaves them out) it prints ROUGE-1/2/L F1 (x100)
+against the reference of Lead-1, Lead-3 and the default ranker's 1- and 3-sentence summaries, with
+a tokenizer that keeps every script (rouge-score's default drops all but a-z and 0-9; Han and kana
+are scored character by character); key-fact grounding; whether every summary sentence is verbatim
+in the input and holds none of a page's annotated non-article strings; language identification
+accuracy and its milliseconds per article; milliseconds per article for parse, rank, summary and
+key facts, beside English's of the same kind.
 
 Needs the dev extra rouge-score. A missing data file is a clean skip, not an error.
 """
@@ -16,6 +17,7 @@ Needs the dev extra rouge-score. A missing data file is a clean skip, not an err
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import json
 import re
@@ -239,10 +241,8 @@ def _timed_identify(row: Row) -> float:
     runs = []
     for _ in range(REPEATS):
         start = time.perf_counter()
-        try:
+        with contextlib.suppress(UnsupportedLanguage):
             identify(row.text)
-        except UnsupportedLanguage:
-            pass
         runs.append((time.perf_counter() - start) * 1000)
     return min(runs)
 
