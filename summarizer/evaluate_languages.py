@@ -179,10 +179,11 @@ def evaluate(rows: list[Row]) -> dict[str, Any]:
             total.identified.append(_identified(row))
         total.identify_ms.append(_timed_identify(row))
         article = parse_article(row.text, title=row.headline)
+        spaced = " ".join(row.text.split())  # the parser folds runs of spaces, as a page shows them
         for method, chosen in _summaries(article).items():
             for name, value in scorer.score(row.summary, " ".join(chosen)).items():
                 total.rouge[method][name].append(value.fmeasure * 100)
-            total.verbatim.append(all(sentence in row.text for sentence in chosen))
+            total.verbatim.append(all(" ".join(sentence.split()) in spaced for sentence in chosen))
             total.outside.append(not any(bad in sentence for bad in row.outside for sentence in chosen))
         total.grounded.append(_grounding(article))
         elapsed = _timed(row)

@@ -19,7 +19,7 @@ PROVENANCE = ("repo", "path", "commit", "reference")
 
 def test_every_benchmark_row_names_where_it_was_read() -> None:
     lines = [json.loads(line) for line in DEFAULT_FILE.read_text(encoding="utf-8").splitlines() if line.strip()]
-    assert len(lines) == len(ROWS) >= 11
+    assert len(lines) == len(ROWS) >= 13
     for line in lines:
         assert all(line.get(key) for key in PROVENANCE), line.get("path")
         assert len(line["commit"]) == 40
@@ -34,7 +34,7 @@ def test_each_public_article_is_read_and_summarized_from_its_own_text(row) -> No
     for count in (1, 3):
         summary = summarize(article, count, ranking)
         assert summary.sentences
-        assert all(sentence.text in row.text for sentence in summary.sentences)
+        assert all(sentence.text in " ".join(row.text.split()) for sentence in summary.sentences)
     for fact in key_facts(article, ranking):
         assert fact.text in article.sentences[fact.sentence].text or fact.text in article.title
 
