@@ -19,7 +19,7 @@ PROVENANCE = ("repo", "path", "commit", "reference")
 
 def test_every_benchmark_row_names_where_it_was_read() -> None:
     lines = [json.loads(line) for line in DEFAULT_FILE.read_text(encoding="utf-8").splitlines() if line.strip()]
-    assert len(lines) == len(ROWS) >= 13
+    assert len(lines) == len(ROWS) >= 14
     for line in lines:
         assert all(line.get(key) for key in PROVENANCE), line.get("path")
         assert len(line["commit"]) == 40
