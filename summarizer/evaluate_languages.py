@@ -248,8 +248,28 @@ def _timed_identify(row: Row) -> float:
     return min(runs)
 
 
+MARGIN_MIN_ARTICLES = 8
+"""Below this many articles a language's margin over Lead is not reported (its interval says nothing)."""
+
+
+def _margins(total: Totals) -> dict[str, list[float]]:
+    """ROUGE-1 of the default summary minus Lead's, 1 and 3 sentences: the mean and its paired
+    bootstrap 95% interval (``summarizer.evaluate.bootstrap_mean``), for enough articles."""
+    from .evaluate import bootstrap_mean
+
+    if len(total.ms) < MARGIN_MIN_ARTICLES:
+        return {}
+    rouge1 = {method: total.rouge[method]["rouge1"] for method in METHODS}
+    margins = {}
+    for n in (1, 3):
+        paired = zip(rouge1[f"default-{n}"], rouge1[f"lead-{n}"], strict=True)
+        margins[f"default-{n} - lead-{n}"] = [round(v, 2) for v in bootstrap_mean([d - b for d, b in paired])]
+    return margins
+
+
 def _report(total: Totals) -> dict[str, Any]:
     return {
+        "rouge1_margins": _margins(total),
         "articles": len(total.ms),
         "rouge": {m: {n: round(statistics.fmean(v), 2) for n, v in by.items()} for m, by in total.rouge.items()},
         "grounding": round(100 * statistics.fmean(total.grounded), 1),
@@ -323,6 +343,10 @@ def main(argv: list[str] | None = None) -> int:
         print("5 runs, median over articles), ms/kch: per 1,000 characters, x en: that against English's")
         print(f"(rows ending {WEB}: saved web pages against their meta description, English of that kind)")
         print_table(report)
+        print("\nROUGE-1 margin over Lead, paired bootstrap 95% (languages with 8 articles or more):")
+        for language, figures in report.items():
+            for name, (mean, low, high) in figures["rouge1_margins"].items():
+                print(f"  {language:<8} {name}: {mean:+.1f} [{low:+.1f}, {high:+.1f}]")
         print("\nsentence splitting against pySBD's golden rules: cases split exactly / gold sentences found")
         for language, figures in split.items():
             print(f"  {language}  {figures['cases']:>2} cases  {figures['exact']:5.1f}%  {figures['sentences']:5.1f}%")

@@ -47,6 +47,15 @@ def test_the_benchmark_reports_every_language_of_the_file() -> None:
         assert figures["grounding"] == figures["verbatim"] == figures["outside"] == 100.0
         assert figures["langid"] == 100.0
         assert figures["ms"] > 0 and figures["identify_ms"] > 0
+        assert figures["rouge1_margins"] == {}  # 1-3 articles a language: no margin is reported
+
+
+def test_a_margin_over_lead_comes_with_its_paired_interval() -> None:
+    pytest.importorskip("rouge_score")
+    chinese = [row for row in ROWS if row.language == "zh"]
+    (figures,) = evaluate(chinese * 3).values()  # 9 rows: enough to report
+    mean, low, high = figures["rouge1_margins"]["default-3 - lead-3"]
+    assert low <= mean <= high
 
 
 def test_the_tokenizer_keeps_every_script() -> None:
