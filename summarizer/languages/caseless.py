@@ -57,7 +57,10 @@ CHINESE = Language(
     capitals=False,
     spaceless=True,
     quotes=(("“", "”"), ("「", "」"), ("『", "』")),
-    boilerplate=("相关阅读", "延伸阅读", "广告", "相關閱讀", "延伸閱讀", "廣告"),
+    boilerplate=(
+        *("相关阅读", "延伸阅读", "广告", "相關閱讀", "延伸閱讀", "廣告"),
+        *("责任编辑", "責任編輯", "编辑：", "編輯："),  # an editor's credit under the story
+    ),
 )
 
 JAPANESE = Language(

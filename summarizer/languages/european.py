@@ -36,7 +36,11 @@ GERMAN = Language(
     snowball="german",
     capitalized_nouns=True,
     ordinal_period=True,
-    titles=_set("dr prof hr fr frl nr st bzw ca vgl z.b u.a d.h dipl ing mag"),
+    titles=_set(
+        "dr prof hr fr frl nr st bzw ca vgl z.b u.a d.h dipl ing mag"
+        # abbreviations inside a sentence only ("Antriebs- u. Motorsysteme", "Anm. d. Red.", "unter Tel. 02382")
+        " u d s v anm tel evtl ggf inkl zzgl bzgl bspw sog geb gest"
+    ),
     starters=_set("der die das ein eine er sie es wir ich ihr man in im am an auf aber und doch auch so nach vor"),
     months=_months(
         "januar jänner jan|februar feb|märz mär|april apr|mai|juni jun|juli jul|august aug|"
@@ -191,7 +195,7 @@ UKRAINIAN = Language(
         "липень липня|серпень серпня|вересень вересня|жовтень жовтня|листопад листопада|грудень грудня"
     ),
     quotes=(("«", "»"), ("„", "“"), ('"', '"')),
-    boilerplate=("читайте також", "реклама", "підписуйтесь", "читати далі", "дивіться також"),
+    boilerplate=("читайте також", "реклама", "підписуйтесь", "підписуйтеся", "читати далі", "дивіться також"),
 )
 
 LANGUAGES = (ENGLISH, RUSSIAN, UKRAINIAN, SPANISH, PORTUGUESE, GERMAN, FRENCH, ITALIAN, TURKISH, INDONESIAN)

@@ -48,13 +48,16 @@ class Language:
 
     @cached_property
     def _boilerplate_pattern(self) -> re.Pattern[str] | None:
-        """A line opened by a phrase of several words, or made of a one-word phrase alone."""
+        """A line opened by a phrase of several words, or made of a one-word phrase alone. Without
+        spaces between words (Chinese, Japanese) a phrase of three characters or more opens a line
+        ("责任编辑：…"); a two-character one ("广告") is a word that also opens a sentence."""
         if not self.boilerplate:
             return None
         phrases = sorted(self.boilerplate, key=len, reverse=True)
-        opening = "|".join(re.escape(p) for p in phrases if " " in p)
-        alone = "|".join(re.escape(p) for p in phrases if " " not in p)
-        options = [f"(?:{opening})(?!\\w)" if opening else "", f"(?:{alone})\\W*$" if alone else ""]
+        opening = "|".join(re.escape(p) for p in phrases if " " in p or (self.spaceless and len(p) > 2))
+        alone = "|".join(re.escape(p) for p in phrases if " " not in p and not (self.spaceless and len(p) > 2))
+        word_end = "" if self.spaceless else "(?!\\w)"  # no word ends where no space divides words
+        options = [f"(?:{opening}){word_end}" if opening else "", f"(?:{alone})\\W*$" if alone else ""]
         return re.compile(rf"^\W*(?:{'|'.join(o for o in options if o)})", re.IGNORECASE)
 
     def is_boilerplate(self, line: str) -> bool:
