@@ -21,7 +21,7 @@ from ..present import formatting as fmt
 from ..present.keyboards import language_keyboard, summary_keyboard
 from ..service import NoSuchArticle, summary_of
 from ..store import StoredArticle
-from .replies import reply_html, send_summary, stored_or_reply
+from .replies import reply_html, send_summary, stored_or_answer, stored_or_reply
 
 CALLBACK = re.compile(r"^(?:l:([0-9a-f]{10}):([0-9]{1,3})|L:([0-9a-f]{10}):([0-9]{1,3}):([a-z]{2}))$")
 """``l:<id>:<length>`` opens the choices, ``L:<id>:<length>:<code>`` picks one."""
@@ -86,10 +86,8 @@ async def button(update: Update, context: BotContext) -> None:
         return
     article_id = match.group(1) or match.group(3)
     length = int(match.group(2) or match.group(4))
-    try:
-        stored = await context.news.article(article_id)
-    except NoSuchArticle:
-        await query.answer(_("That article is no longer stored."), show_alert=True)
+    stored = await stored_or_answer(query, article_id, context)
+    if stored is None:
         return
     if match.group(1):
         await _edit(query.edit_message_reply_markup(language_keyboard(article_id, length, stored.article.language)))

@@ -11,7 +11,8 @@ from ..context import BotContext
 from ..i18n import _
 from ..present import formatting as fmt
 from ..present.keyboards import back_keyboard, summary_keyboard
-from ..service import NoSuchArticle, summary_of
+from ..service import summary_of
+from .replies import stored_or_answer
 
 CALLBACK = re.compile(r"^([sfa]):([0-9a-f]{10}):([0-9]{1,3})(?::([0-9]{1,2}))?$")
 
@@ -24,10 +25,8 @@ async def button(update: Update, context: BotContext) -> None:
         await query.answer(_("This button is out of date."))
         return
     kind, article_id, number = match.group(1), match.group(2), int(match.group(3))
-    try:
-        stored = await context.news.article(article_id)
-    except NoSuchArticle:
-        await query.answer(_("That article is no longer stored."), show_alert=True)
+    stored = await stored_or_answer(query, article_id, context)
+    if stored is None:
         return
     if kind == "s":
         summary = summary_of(stored, number)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from telegram import Chat, ChatFullInfo, ChatMember, InlineKeyboardMarkup, Message
+from telegram import CallbackQuery, Chat, ChatFullInfo, ChatMember, InlineKeyboardMarkup, Message
 from telegram.constants import ChatType
 from telegram.error import BadRequest, Forbidden
 
@@ -85,6 +85,15 @@ async def stored_or_reply(message: Message, context: BotContext, article_id: str
                 id=fmt.user_text(article_id, 40)
             ),
         )
+        return None
+
+
+async def stored_or_answer(query: CallbackQuery, article_id: str, context: BotContext) -> StoredArticle | None:
+    """The stored article under a pressed button, or None after answering the press that it is gone."""
+    try:
+        return await context.news.article(article_id)
+    except NoSuchArticle:
+        await query.answer(_("That article is no longer stored."), show_alert=True)
         return None
 
 
