@@ -17,10 +17,14 @@ import lxml.html
 import trafilatura
 
 from .languages import SERVED
+from .lead import shown_lead, with_lead
 from .models import Article
 from .parse import ArticleError, parse_article
 from .tokenize import count_words, split_sentences
 
+PUT_BACK_LEAD = True
+"""Put the lead trafilatura left out back before the body (:mod:`summarizer.lead`); chosen by
+5-fold cross-validation over the saved pages (``python -m bot.bench.link_options``)."""
 MIN_WORDS = 40
 """Less extracted text than this is not an article (an index page, a login wall, an error). In
 Chinese and Japanese, written without spaces, words are counted by characters (``count_words``)."""
@@ -51,8 +55,11 @@ def extract_article(html: str | bytes, url: str | None = None, language: str | N
         raise ArticleError("I found too little text on that page to call it an article")
     # trafilatura gives one paragraph a line; the parser wants paragraphs apart.
     body = "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
+    tree = _tree(html)
+    if PUT_BACK_LEAD:
+        body = with_lead(body, shown_lead(tree))
     sitename = getattr(document, "sitename", None) or None
-    title = _headline(getattr(document, "title", None), html, sitename)
+    title = _headline(getattr(document, "title", None), tree, sitename)
     return parse_article(
         body,
         title=title,
@@ -85,13 +92,16 @@ SITE_NAME_WORDS = 6
 _GENERATOR = re.compile(r"^\s*([^\d]+?)\s*(?:v?\d[\w.]*)?\s*$")
 
 
-def _headline(title: str | None, html: str | bytes, sitename: str | None) -> str | None:
+def _tree(html: str | bytes) -> lxml.html.HtmlElement | None:
+    try:
+        return lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return None
+
+
+def _headline(title: str | None, tree: lxml.html.HtmlElement | None, sitename: str | None) -> str | None:
     """The page's headline: trafilatura's, or else the page's og:title, twitter:title or <title>,
     whichever first is a headline (not a CMS's or generator's name, not the site's name)."""
-    try:
-        tree = lxml.html.fromstring(html)
-    except (ValueError, lxml.etree.ParserError):
-        tree = None
     generators = set(tree.xpath('//meta[@name="generator"]/@content')) if tree is not None else set()
     # A site's name is a few words; a "site name" as long as a headline was guessed from it.
     site = {sitename} if sitename and len(sitename.split()) <= SITE_NAME_WORDS else set()

@@ -1,0 +1,77 @@
+"""The article's lead (standfirst, teaser, "chapo") that trafilatura leaves out.
+
+Sites print the lead in a block of its own above the body, often with a class such as "teaser",
+"intro" or "excerpt" that trafilatura's boilerplate filters read as a teaser of another story,
+so the article loses its first paragraph. The same text is the page's own description in its
+``<meta name="description">`` (or ``og:description``): a description that the page also shows
+as a block of its own is the lead, and it is put back before the body when the body lacks it.
+"""
+
+from __future__ import annotations
+
+import lxml.html
+
+from .tokenize import count_words
+
+MIN_LEAD_WORDS = 8
+"""A shorter description is a slogan or a site's motto, not a lead."""
+_KEY_CHARS = 80
+"""How much of the description's start a block must show to be taken for it."""
+_SPARE_CHARS = 60
+"""A block this much longer than the description holds more than the lead (the whole article)."""
+_MATCH_WORDS = 8
+_DESCRIPTIONS = (
+    '//meta[@name="description"]/@content | //meta[@property="og:description"]/@content'
+    ' | //meta[@name="twitter:description"]/@content'
+)
+_NOT_SHOWN = frozenset({"head", "script", "style", "noscript", "template", "title", "meta", "option", "textarea"})
+_TRUNCATION = ("…", "...", "[…]", "[...]")
+
+
+def shown_lead(tree: lxml.html.HtmlElement | None) -> str | None:
+    """The page's description as the page shows it (the smallest block that begins with it),
+    or None when the page has no description of a lead's length or does not show it."""
+    if tree is None:
+        return None
+    for content in tree.xpath(_DESCRIPTIONS):
+        description = _norm(str(content))
+        for mark in _TRUNCATION:
+            description = description.removesuffix(mark).rstrip()
+        if count_words(description) < MIN_LEAD_WORDS:
+            continue
+        block = _smallest_block(tree, description)
+        if block is not None:
+            return block
+    return None
+
+
+def _smallest_block(tree: lxml.html.HtmlElement, description: str) -> str | None:
+    key = description[:_KEY_CHARS]
+    most = len(description) + _SPARE_CHARS
+    found = None
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or element.tag in _NOT_SHOWN:
+            continue
+        if any(isinstance(a.tag, str) and a.tag in _NOT_SHOWN for a in element.iterancestors()):
+            continue
+        text = _norm(element.text_content())
+        if len(text) <= most and text.startswith(key) and (found is None or len(text) < len(found)):
+            found = text
+    return found
+
+
+def with_lead(body: str, lead: str | None) -> str:
+    """``body`` with ``lead`` put before it, unless the body already has it (its first or its
+    last words, compared without case)."""
+    if not lead:
+        return body
+    words = lead.split()
+    folded = _norm(body).casefold()
+    heads = (" ".join(words[:_MATCH_WORDS]).casefold(), " ".join(words[-_MATCH_WORDS:]).casefold())
+    if any(head in folded for head in heads):
+        return body
+    return f"{lead}\n\n{body}"
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
