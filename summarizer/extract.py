@@ -17,7 +17,7 @@ import lxml.html
 import trafilatura
 
 from .languages import SERVED
-from .lead import shown_lead, with_lead
+from .lead import shown_lead, with_lead, without_link_headings
 from .models import Article
 from .parse import ArticleError, parse_article
 from .tokenize import count_words, split_sentences
@@ -25,6 +25,8 @@ from .tokenize import count_words, split_sentences
 PUT_BACK_LEAD = True
 """Put the lead trafilatura left out back before the body (:mod:`summarizer.lead`); chosen by
 5-fold cross-validation over the saved pages (``python -m bot.bench.link_options``)."""
+DROP_LINK_HEADINGS = True
+"""Drop the short, unterminated lines that are a link's whole text (:mod:`summarizer.lead`)."""
 MIN_WORDS = 40
 """Less extracted text than this is not an article (an index page, a login wall, an error). In
 Chinese and Japanese, written without spaces, words are counted by characters (``count_words``)."""
@@ -56,6 +58,8 @@ def extract_article(html: str | bytes, url: str | None = None, language: str | N
     # trafilatura gives one paragraph a line; the parser wants paragraphs apart.
     body = "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
     tree = _tree(html)
+    if DROP_LINK_HEADINGS:
+        body = without_link_headings(body, tree, url)
     if PUT_BACK_LEAD:
         body = with_lead(body, shown_lead(tree))
     sitename = getattr(document, "sitename", None) or None

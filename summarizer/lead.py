@@ -9,6 +9,8 @@ as a block of its own is the lead, and it is put back before the body when the b
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import lxml.html
 
 from .tokenize import count_words
@@ -75,3 +77,53 @@ def with_lead(body: str, lead: str | None) -> str:
 
 def _norm(text: str) -> str:
     return " ".join(text.split())
+
+
+LINK_HEADING_WORDS = 16
+"""A line this short that does not end like a sentence and is a link's whole text is a teaser of
+another page (a related story, a "read on" link), not a heading of this article."""
+_SENTENCE_ENDS = (".", "!", "?", "。", "！", "？", "؟", "।")
+
+
+def without_link_headings(body: str, tree: lxml.html.HtmlElement | None, url: str | None) -> str:
+    """``body`` (paragraphs apart) without its lines that are a link's whole text: a short line
+    that does not end like a sentence and reads as the text of a link to another page of the
+    same site (a related story; not an anchor on the same page, as a table of contents has, nor
+    a link to another site, which the article cites)."""
+    if tree is None:
+        return body
+    sites = _sites(tree, url)
+    links = {_link_key(a.text_content()) for a in tree.iter("a") if _same_site(a.get("href") or "", sites)}
+    links.discard("")
+    return "\n\n".join(line for line in body.split("\n\n") if not _teaser(line, links))
+
+
+def _teaser(line: str, links: set[str]) -> bool:
+    short = count_words(line) <= LINK_HEADING_WORDS and not line.rstrip().endswith(_SENTENCE_ENDS)
+    return short and _link_key(line) in links
+
+
+def _sites(tree: lxml.html.HtmlElement, url: str | None) -> set[str]:
+    """The page's own hosts: its address's and those its canonical and og:url links name."""
+    named = tree.xpath('//link[@rel="canonical"]/@href | //meta[@property="og:url"]/@content')
+    return {_host(str(u)) for u in [url or "", *named]} - {""}
+
+
+def _same_site(href: str, sites: set[str]) -> bool:
+    href = href.strip()
+    if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")):
+        return False
+    host = _host(href)
+    return not host or host in sites
+
+
+def _host(url: str) -> str:
+    try:
+        host = urlsplit(url.strip()).hostname or ""
+    except ValueError:
+        return ""
+    return host.removeprefix("www.")
+
+
+def _link_key(text: str) -> str:
+    return " ".join(text.removeprefix("- ").split()).strip(" .:;,!?|»›«‹<>-–").casefold()
