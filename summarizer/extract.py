@@ -17,7 +17,7 @@ import lxml.html
 import trafilatura
 
 from .languages import SERVED
-from .lead import shown_lead, with_lead, without_link_headings
+from .lead import shown_lead, with_lead, without_link_headings, without_title_repeats
 from .models import Article
 from .parse import ArticleError, parse_article
 from .tokenize import count_words, split_sentences
@@ -27,6 +27,8 @@ PUT_BACK_LEAD = True
 5-fold cross-validation over the saved pages (``python -m bot.bench.link_options``)."""
 DROP_LINK_HEADINGS = True
 """Drop the short, unterminated lines that are a link's whole text (:mod:`summarizer.lead`)."""
+DROP_TITLE_REPEATS = True
+"""Drop the lines that repeat the headline with the site's name or a date joined to it."""
 MIN_WORDS = 40
 """Less extracted text than this is not an article (an index page, a login wall, an error). In
 Chinese and Japanese, written without spaces, words are counted by characters (``count_words``)."""
@@ -58,12 +60,14 @@ def extract_article(html: str | bytes, url: str | None = None, language: str | N
     # trafilatura gives one paragraph a line; the parser wants paragraphs apart.
     body = "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
     tree = _tree(html)
+    sitename = getattr(document, "sitename", None) or None
+    title = _headline(getattr(document, "title", None), tree, sitename)
+    if DROP_TITLE_REPEATS:
+        body = without_title_repeats(body, title)
     if DROP_LINK_HEADINGS:
         body = without_link_headings(body, tree, url)
     if PUT_BACK_LEAD:
         body = with_lead(body, shown_lead(tree))
-    sitename = getattr(document, "sitename", None) or None
-    title = _headline(getattr(document, "title", None), tree, sitename)
     return parse_article(
         body,
         title=title,

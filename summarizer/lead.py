@@ -9,6 +9,7 @@ as a block of its own is the lead, and it is put back before the body when the b
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 import lxml.html
@@ -99,8 +100,7 @@ def without_link_headings(body: str, tree: lxml.html.HtmlElement | None, url: st
 
 
 def _teaser(line: str, links: set[str]) -> bool:
-    short = count_words(line) <= LINK_HEADING_WORDS and not line.rstrip().endswith(_SENTENCE_ENDS)
-    return short and _link_key(line) in links
+    return _short_unterminated(line, LINK_HEADING_WORDS) and _link_key(line) in links
 
 
 def _sites(tree: lxml.html.HtmlElement, url: str | None) -> set[str]:
@@ -127,3 +127,29 @@ def _host(url: str) -> str:
 
 def _link_key(text: str) -> str:
     return " ".join(text.removeprefix("- ").split()).strip(" .:;,!?|»›«‹<>-–").casefold()
+
+
+_TITLE_PARTS = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
+"""What joins a headline to the site's name or a date in a page's title ("X | Site | 23.05.2011")."""
+TITLE_REPEAT_WORDS = 30
+
+
+def without_title_repeats(body: str, title: str | None) -> str:
+    """``body`` without the lines that repeat the headline with other parts joined to it (the
+    site's name, a section, a date: "Headline | Section | Site"): a short line that does not end
+    like a sentence and whose longest part is the headline's longest part."""
+    core = _core(title or "")
+    if not core:
+        return body
+    lines = body.split("\n\n")
+    kept = [line for line in lines if not (_short_unterminated(line, TITLE_REPEAT_WORDS) and _core(line) == core)]
+    return "\n\n".join(kept) if kept else body
+
+
+def _core(text: str) -> str:
+    parts = [part for part in _TITLE_PARTS.split(" ".join(text.split())) if part]
+    return max(parts, key=len).casefold() if parts else ""
+
+
+def _short_unterminated(line: str, words: int) -> bool:
+    return count_words(line) <= words and not line.rstrip().endswith(_SENTENCE_ENDS)
