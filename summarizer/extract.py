@@ -29,6 +29,9 @@ DROP_LINK_HEADINGS = True
 """Drop the short, unterminated lines that are a link's whole text (:mod:`summarizer.lead`)."""
 DROP_TITLE_REPEATS = True
 """Drop the lines that repeat the headline with the site's name or a date joined to it."""
+NOT_SHOWN = "//template"
+"""What a browser never shows and trafilatura would read: a ``<template>``'s content (filled in and
+shown by script, with its placeholders)."""
 MIN_WORDS = 40
 """Less extracted text than this is not an article (an index page, a login wall, an error). In
 Chinese and Japanese, written without spaces, words are counted by characters (``count_words``)."""
@@ -228,6 +231,7 @@ def _bare(html: str | bytes, url: str | None, favor_recall: bool, hint: str | No
         with_metadata=True,
         favor_recall=favor_recall,
         target_language=hint,
+        prune_xpath=NOT_SHOWN,
     )
 
 

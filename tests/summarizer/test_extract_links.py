@@ -127,3 +127,18 @@ def test_a_table_in_the_article_is_kept() -> None:
     text = extract_article(page(middle=TABLE), URL).text
     assert "Main cables replaced" in text and "26 million euros" in text
     assert "Deck resurfaced" in text
+
+
+TEMPLATE = (
+    "<template><p>There are no step-by-step photos for this yet. Add the first ones now, {{name}}!</p>"
+    "<p>{{#id}} Profile {{/id}}</p></template>"
+)
+
+
+def test_a_template_the_browser_never_shows_is_not_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(extract, "NOT_SHOWN", None)
+    assert "step-by-step photos" in extract_article(page(middle=TEMPLATE), URL).text  # trafilatura reads it
+    monkeypatch.undo()
+    text = extract_article(page(middle=TEMPLATE), URL).text
+    assert "step-by-step photos" not in text and "{{" not in text
+    assert all(p in text for p in BODY)
