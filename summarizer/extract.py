@@ -17,7 +17,7 @@ import lxml.html
 import trafilatura
 
 from .languages import SERVED
-from .lead import shown_lead, with_lead, without_link_headings, without_title_repeats
+from .lead import shown_lead, with_lead, without_credited_captions, without_link_headings, without_title_repeats
 from .models import Article
 from .parse import ArticleError, parse_article
 from .tokenize import count_words, split_sentences
@@ -29,6 +29,8 @@ DROP_LINK_HEADINGS = True
 """Drop the short, unterminated lines that are a link's whole text (:mod:`summarizer.lead`)."""
 DROP_TITLE_REPEATS = True
 """Drop the lines that repeat the headline with the site's name or a date joined to it."""
+DROP_CREDITED_CAPTIONS = True
+"""Drop the photo captions that stand right above their credit line."""
 NOT_SHOWN = "//template"
 """What a browser never shows and trafilatura would read: a ``<template>``'s content (filled in and
 shown by script, with its placeholders)."""
@@ -69,6 +71,8 @@ def extract_article(html: str | bytes, url: str | None = None, language: str | N
         body = without_title_repeats(body, title)
     if DROP_LINK_HEADINGS:
         body = without_link_headings(body, tree, url)
+    if DROP_CREDITED_CAPTIONS:
+        body = without_credited_captions(body)
     if PUT_BACK_LEAD:
         body = with_lead(body, shown_lead(tree))
     return parse_article(

@@ -153,3 +153,27 @@ def _core(text: str) -> str:
 
 def _short_unterminated(line: str, words: int) -> bool:
     return count_words(line) <= words and not line.rstrip().endswith(_SENTENCE_ENDS)
+
+
+CAPTION_WORDS = 12
+"""A line this short right above a photo credit is the photo's caption."""
+_CREDIT_LINE = re.compile(
+    r"^\W{0,3}(?:©|\(c\)|(?:photo|foto|bild|image|picture|credit|quelle|source|crédit|fuente)s?\s*:)", re.IGNORECASE
+)
+_CREDIT_WORDS = 8
+
+
+def without_credited_captions(body: str) -> str:
+    """``body`` without the photo captions standing right above their credit line ("Rust on the
+    lake's west shore." then "© Photo Agency"); the credit line is left to the article parser."""
+    lines = body.split("\n\n")
+    kept = [
+        line
+        for line, after in zip(lines, [*lines[1:], ""], strict=True)
+        if not (count_words(line) <= CAPTION_WORDS and _is_credit(after) and not _is_credit(line))
+    ]
+    return "\n\n".join(kept) if kept else body
+
+
+def _is_credit(line: str) -> bool:
+    return count_words(line) <= _CREDIT_WORDS and _CREDIT_LINE.match(line) is not None

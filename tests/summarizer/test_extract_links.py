@@ -7,7 +7,13 @@ import pytest
 
 import summarizer.extract as extract
 from summarizer.extract import extract_article
-from summarizer.lead import shown_lead, with_lead, without_link_headings, without_title_repeats
+from summarizer.lead import (
+    shown_lead,
+    with_lead,
+    without_credited_captions,
+    without_link_headings,
+    without_title_repeats,
+)
 
 URL = "https://news.example.org/city/bridge"
 BODY = [
@@ -142,3 +148,23 @@ def test_a_template_the_browser_never_shows_is_not_read(monkeypatch: pytest.Monk
     text = extract_article(page(middle=TEMPLATE), URL).text
     assert "step-by-step photos" not in text and "{{" not in text
     assert all(p in text for p in BODY)
+
+
+CREDITED = "<p>The bridge seen from the eastern shore.</p><p>© Harbour Photo Agency</p>"
+
+
+def test_a_caption_above_its_credit_line_is_not_article_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(extract, "DROP_CREDITED_CAPTIONS", False)
+    assert "seen from the eastern shore" in extract_article(page(middle=CREDITED), URL).text
+    monkeypatch.undo()
+    text = extract_article(page(middle=CREDITED), URL).text
+    assert "seen from the eastern shore" not in text and "Harbour Photo Agency" not in text
+    assert all(p in text for p in BODY)
+
+
+def test_a_sentence_above_a_source_line_is_kept_when_long() -> None:
+    long = " ".join(BODY[1].split()[:14]) + "."
+    assert without_credited_captions(f"{BODY[0]}\n\n{long}\n\nSource: city council") == (
+        f"{BODY[0]}\n\n{long}\n\nSource: city council"
+    )
+    assert without_credited_captions("A short caption.\n\nFoto: Agentur") == "Foto: Agentur"
