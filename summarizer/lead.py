@@ -104,8 +104,11 @@ def _teaser(line: str, links: set[str]) -> bool:
 
 
 def _sites(tree: lxml.html.HtmlElement, url: str | None) -> set[str]:
-    """The page's own hosts: its address's and those its canonical and og:url links name."""
-    named = tree.xpath('//link[@rel="canonical"]/@href | //meta[@property="og:url"]/@content')
+    """The page's own hosts: its address's and those its canonical, og:url, short and alternate
+    links name (a republished story's canonical link names the first publisher's site)."""
+    named = tree.xpath(
+        '//link[@rel="canonical" or @rel="shortlink" or @rel="alternate"]/@href | //meta[@property="og:url"]/@content'
+    )
     return {_host(str(u)) for u in [url or "", *named]} - {""}
 
 

@@ -168,3 +168,16 @@ def test_a_sentence_above_a_source_line_is_kept_when_long() -> None:
         f"{BODY[0]}\n\n{long}\n\nSource: city council"
     )
     assert without_credited_captions("A short caption.\n\nFoto: Agentur") == "Foto: Agentur"
+
+
+def test_the_site_is_known_from_a_shortlink_too() -> None:
+    import lxml.html
+
+    tree = lxml.html.fromstring(
+        '<html><head><link rel="canonical" href="https://first-publisher.example.com/story">'
+        '<link rel="shortlink" href="https://news.example.org/?p=3050"></head><body>'
+        '<p><a href="https://news.example.org/city/ferry-fares">Ferry fares to rise in the new year</a></p>'
+        "</body></html>"
+    )
+    body = f"{BODY[0]}\n\nFerry fares to rise in the new year"
+    assert without_link_headings(body, tree, "http://127.0.0.1:8000/saved.html") == BODY[0]
