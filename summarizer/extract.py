@@ -15,6 +15,7 @@ from datetime import datetime
 import lxml.etree
 import lxml.html
 import trafilatura
+from trafilatura.utils import load_html
 
 from .languages import SERVED
 from .lead import shown_lead, with_lead, without_credited_captions, without_link_headings, without_title_repeats
@@ -108,8 +109,10 @@ _GENERATOR = re.compile(r"^\s*([^\d]+?)\s*(?:v?\d[\w.]*)?\s*$")
 
 
 def _tree(html: str | bytes) -> lxml.html.HtmlElement | None:
+    """The page's tree, its bytes decoded as trafilatura decodes them (lxml alone takes bytes
+    without a declared charset for Latin-1)."""
     try:
-        return lxml.html.fromstring(html)
+        return load_html(html)
     except (ValueError, lxml.etree.ParserError):
         return None
 
