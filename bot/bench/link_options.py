@@ -96,14 +96,12 @@ def cross_validate(
     result: dict[str, object] = {"chosen per fold": [_label(c) for c in chosen]}
     for column, key in enumerate(("with_found", "without_kept_out")):
         total = sizes[:, column].sum()
+        # Per-page counts scaled so that their mean is the pooled share (or margin) in points.
+        scale = 100 * len(sizes) / total
         result[key] = {
-            "held-out": round(100 * held[:, column].sum() / total, 1),
-            "all off": round(100 * base[:, column].sum() / total, 1),
-            # Per-page margins scaled so that their mean is the pooled margin in points.
-            "margin [95%]": [
-                round(x, 2)
-                for x in bootstrap_mean(list(100 * (held[:, column] - base[:, column]) * len(sizes) / total))
-            ],
+            "held-out [95%]": [round(x, 1) for x in bootstrap_mean(list(scale * held[:, column]))],
+            "all off [95%]": [round(x, 1) for x in bootstrap_mean(list(scale * base[:, column]))],
+            "margin [95%]": [round(x, 2) for x in bootstrap_mean(list(scale * (held[:, column] - base[:, column])))],
         }
     return result
 
