@@ -15,12 +15,26 @@ from datetime import datetime
 import lxml.etree
 import lxml.html
 import trafilatura
+from trafilatura.utils import load_html
 
 from .languages import SERVED
+from .lead import shown_lead, with_lead, without_credited_captions, without_link_headings, without_title_repeats
 from .models import Article
 from .parse import ArticleError, parse_article
 from .tokenize import count_words, split_sentences
 
+PUT_BACK_LEAD = True
+"""Put the lead trafilatura left out back before the body (:mod:`summarizer.lead`); chosen by
+5-fold cross-validation over the saved pages (``python -m bot.bench.link_options``)."""
+DROP_LINK_HEADINGS = True
+"""Drop the short, unterminated lines that are a link's whole text (:mod:`summarizer.lead`)."""
+DROP_TITLE_REPEATS = True
+"""Drop the lines that repeat the headline with the site's name or a date joined to it."""
+DROP_CREDITED_CAPTIONS = True
+"""Drop the photo captions that stand right above their credit line."""
+NOT_SHOWN = "//template"
+"""What a browser never shows and trafilatura would read: a ``<template>``'s content (filled in and
+shown by script, with its placeholders)."""
 MIN_WORDS = 40
 """Less extracted text than this is not an article (an index page, a login wall, an error). In
 Chinese and Japanese, written without spaces, words are counted by characters (``count_words``)."""
@@ -51,8 +65,17 @@ def extract_article(html: str | bytes, url: str | None = None, language: str | N
         raise ArticleError("I found too little text on that page to call it an article")
     # trafilatura gives one paragraph a line; the parser wants paragraphs apart.
     body = "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
+    tree = _tree(html)
     sitename = getattr(document, "sitename", None) or None
-    title = _headline(getattr(document, "title", None), html, sitename)
+    title = _headline(getattr(document, "title", None), tree, sitename)
+    if DROP_TITLE_REPEATS:
+        body = without_title_repeats(body, title)
+    if DROP_LINK_HEADINGS:
+        body = without_link_headings(body, tree, url)
+    if DROP_CREDITED_CAPTIONS:
+        body = without_credited_captions(body)
+    if PUT_BACK_LEAD:
+        body = with_lead(body, shown_lead(tree))
     return parse_article(
         body,
         title=title,
@@ -85,13 +108,18 @@ SITE_NAME_WORDS = 6
 _GENERATOR = re.compile(r"^\s*([^\d]+?)\s*(?:v?\d[\w.]*)?\s*$")
 
 
-def _headline(title: str | None, html: str | bytes, sitename: str | None) -> str | None:
+def _tree(html: str | bytes) -> lxml.html.HtmlElement | None:
+    """The page's tree, its bytes decoded as trafilatura decodes them (lxml alone takes bytes
+    without a declared charset for Latin-1)."""
+    try:
+        return load_html(html)
+    except (ValueError, lxml.etree.ParserError):
+        return None
+
+
+def _headline(title: str | None, tree: lxml.html.HtmlElement | None, sitename: str | None) -> str | None:
     """The page's headline: trafilatura's, or else the page's og:title, twitter:title or <title>,
     whichever first is a headline (not a CMS's or generator's name, not the site's name)."""
-    try:
-        tree = lxml.html.fromstring(html)
-    except (ValueError, lxml.etree.ParserError):
-        tree = None
     generators = set(tree.xpath('//meta[@name="generator"]/@content')) if tree is not None else set()
     # A site's name is a few words; a "site name" as long as a headline was guessed from it.
     site = {sitename} if sitename and len(sitename.split()) <= SITE_NAME_WORDS else set()
@@ -210,6 +238,7 @@ def _bare(html: str | bytes, url: str | None, favor_recall: bool, hint: str | No
         with_metadata=True,
         favor_recall=favor_recall,
         target_language=hint,
+        prune_xpath=NOT_SHOWN,
     )
 
 
