@@ -10,7 +10,10 @@ is cut off and its sentence kept.
 
 from __future__ import annotations
 
+import functools
 import re
+import re._constants
+import re._parser
 
 from .tokenize import sentence_spans
 
@@ -177,7 +180,7 @@ WIRE_AGENCIES = (
 )
 _FURNITURE = re.compile("|".join(f"(?:{p})" for phrases in FURNITURE_OPENERS.values() for p in phrases), re.IGNORECASE)
 _CUES = tuple(cue for cues in SITE_CUES.values() for cue in cues)
-_SITE = re.compile("|".join(p for phrases in SITE_PHRASES.values() for p in phrases), re.IGNORECASE)
+_SITE_SOURCES = tuple(p for phrases in SITE_PHRASES.values() for p in phrases)
 _PLACE = r"[A-ZÀ-Þ][\w'’.-]*(?:[ ,/]+[A-ZÀ-Þ][\w'’.-]*){0,5}"
 _WIRE_DATELINE = re.compile(
     rf"^(?:{_PLACE},?\s+(?:[A-Z][a-z]{{2,8}}\.? \d{{1,2}},?\s+)?)?\((?:{WIRE_AGENCIES})\)\s*[—–-]{{1,2}}\s*(?=\S)"
@@ -213,12 +216,32 @@ def is_furniture(line: str) -> bool:
 
 def is_site_sentence(text: str) -> bool:
     """A sentence in the site's or the wire's voice."""
-    return _has_cue(text) and _SITE.search(text) is not None
-
-
-def _has_cue(text: str) -> bool:
     folded = text.casefold()
-    return any(cue in folded for cue in _CUES)
+    if not any(cue in folded for cue in _CUES):
+        return False
+    # Only the phrases whose fixed words the text holds can match: one pattern of those few.
+    possible = tuple(i for i, words in enumerate(_SITE_WORDS) if words in folded)
+    return bool(possible) and _site_pattern(possible).search(text) is not None
+
+
+def _fixed_words(pattern: str) -> str:
+    """The longest run of plain characters every match of ``pattern`` holds, case-folded ("" when
+    it has none): a substring test for it rules the pattern out far faster than the pattern."""
+    best, run = "", ""
+    for op, argument in re._parser.parse(pattern, re.IGNORECASE):
+        if op is re._constants.LITERAL:
+            run += chr(argument)
+        else:
+            best, run = max(best, run, key=len), ""
+    return max(best, run, key=len).casefold()
+
+
+_SITE_WORDS = tuple(_fixed_words(p) for p in _SITE_SOURCES)
+
+
+@functools.lru_cache(maxsize=1024)
+def _site_pattern(phrases: tuple[int, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(_SITE_SOURCES[i] for i in phrases), re.IGNORECASE)
 
 
 def clean_line(line: str) -> str:

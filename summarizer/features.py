@@ -59,12 +59,13 @@ class Analysis:
         self.texts = texts
         self.title_text = title
         self.bags = [frozenset(w) for w in words]
-        self.fragment = [fragment_factor(t) for t in texts]
+        self.word_counts = [count_words(t) for t in texts]
+        self.fragment = [fragment_factor(t, n) for t, n in zip(texts, self.word_counts, strict=True)]
         # Word counts per sentence where the pairwise centrality reads them; past that, the
         # matrix would grow with the square of the text, and the linear-time sum takes over.
         self._counts = _matrix(words) if len(words) <= _PAIRWISE_LIMIT else None
         self.centrality = _centrality(words, self._counts)
-        self.centroid = _centroid(words)
+        self.centroid = _centroid(words, self._counts)
         self.paragraph_first = paragraph_first
         self.title = frozenset(title_words)
 
@@ -73,6 +74,18 @@ class Analysis:
         if self._counts is not None:
             return (self._counts[rows] > 0).astype(np.float32)
         return _matrix([self.bags[i] for i in rows])
+
+    def duplicates(self) -> list[list[bool]] | None:
+        """For each two sentences, whether one says again what the other says (as
+        :func:`without_repeats` tells), read off the count matrix; None without one."""
+        if self._counts is None:
+            return None
+        rows = (self._counts > 0).astype(np.float32)
+        sizes = rows.sum(axis=1)
+        smaller = np.minimum(sizes[:, None], sizes[None, :]).astype(np.float64)
+        used = sizes > 0
+        same = (rows @ rows.T >= DUPLICATE * smaller) & used[:, None] & used[None, :]
+        return list(same.tolist())
 
     def features(self) -> np.ndarray:
         """One row of :data:`FEATURES` per sentence."""
@@ -90,12 +103,12 @@ class Analysis:
                     self.centrality[i],
                     self.centroid[i],
                     overlap,
-                    math.log1p(count_words(text)),
+                    math.log1p(self.word_counts[i]),
                     self.fragment[i],
-                    soft_factor(text, i),
+                    soft_factor(text, i, self.word_counts[i]),
                     float(bool(OPENING_REFERENCE.match(text))),
                     float(any(q in text for q in '"“”')),
-                    float(any(c.isdigit() for c in text)),
+                    float(_has_digit(text)),
                     float(self.paragraph_first[i]),
                 )
             )
@@ -106,6 +119,14 @@ class Analysis:
         return np.column_stack([base, *within, *logs]) if total else np.zeros((0, len(FEATURES)))
 
 
+_DIGIT = re.compile(r"\d")
+
+
+def _has_digit(text: str) -> bool:
+    """Whether any character of ``text`` is a digit (``str.isdigit``: superscripts too)."""
+    return _DIGIT.search(text) is not None or (not text.isascii() and any(map(str.isdigit, text)))
+
+
 def _rank(values: np.ndarray) -> np.ndarray:
     """1 for the article's highest value, 0 for its lowest (ties by position)."""
     places = np.argsort(np.argsort(-values, kind="stable"), kind="stable")
@@ -113,9 +134,13 @@ def _rank(values: np.ndarray) -> np.ndarray:
 
 
 def _z(values: np.ndarray) -> np.ndarray:
-    """How many of the article's standard deviations a value lies from its mean."""
-    spread = float(values.std())
-    return np.asarray((values - values.mean()) / (spread or 1.0), dtype=np.float64)
+    """How many of the article's standard deviations a value lies from its mean (``values.std()``
+    spelled out, the same sums in the same order: NumPy's own takes longer on a few numbers)."""
+    if not len(values):
+        return np.asarray(values, dtype=np.float64)
+    deviations = values - values.sum() / len(values)
+    spread = math.sqrt(float((deviations * deviations).sum()) / len(values))
+    return np.asarray(deviations / (spread or 1.0), dtype=np.float64)
 
 
 def lead_window(index: int, size: float = 3.5, softness: float = 0.6) -> float:
@@ -216,8 +241,16 @@ def _centrality(words: list[list[str]], counts: np.ndarray | None) -> list[float
     return [float(r) / top for r in raw]
 
 
-def _centroid(words: list[list[str]]) -> list[float]:
-    """The cosine of each sentence's word set with the article's word frequencies."""
+def _centroid(words: list[list[str]], counts: np.ndarray | None = None) -> list[float]:
+    """The cosine of each sentence's word set with the article's word frequencies (from the
+    count matrix when there is one: its sums are whole numbers, exact in float32)."""
+    if counts is not None:
+        used = counts > 0
+        totals = counts.sum(axis=0)
+        shared = (used.astype(np.float32) @ totals).tolist()
+        sizes = used.sum(axis=1).tolist()
+        norm = math.sqrt(float((totals.astype(np.float64) ** 2).sum())) or 1.0
+        return [shared[i] / (norm * math.sqrt(size)) if size else 0.0 for i, size in enumerate(sizes)]
     frequency = Counter(w for sentence in words for w in sentence)
     norm = math.sqrt(sum(n * n for n in frequency.values())) or 1.0
     result = []
@@ -264,16 +297,25 @@ def mmr_order(
     return order
 
 
-def without_repeats(order: list[int], bags: Sequence[frozenset[str]], window: int = 60) -> list[int]:
+def without_repeats(
+    order: list[int], bags: Sequence[frozenset[str]], window: int = 60, duplicates: list[list[bool]] | None = None
+) -> list[int]:
     """``order`` with each sentence that says again what an earlier one says moved to the end,
-    checked over the first ``window`` sentences kept (no summary is longer)."""
+    checked over the first ``window`` sentences kept (no summary is longer); ``duplicates``
+    (:meth:`Analysis.duplicates`) saves comparing the bags."""
     kept: list[int] = []
     repeats: list[int] = []
     for position, i in enumerate(order):
         if len(kept) >= window:
             return kept + order[position:] + repeats
         bag = bags[i]
-        if bag and any(len(bag & bags[j]) >= DUPLICATE * min(len(bag), len(bags[j])) for j in kept if bags[j]):
+        if duplicates is not None:
+            repeated = any(map(duplicates[i].__getitem__, kept))
+        else:
+            repeated = bool(bag) and any(
+                len(bag & bags[j]) >= DUPLICATE * min(len(bag), len(bags[j])) for j in kept if bags[j]
+            )
+        if repeated:
             repeats.append(i)
         else:
             kept.append(i)
@@ -338,10 +380,11 @@ _CAPTION_CUE = re.compile(  # matched against the lower-cased text
 )
 
 
-def soft_factor(text: str, index: int) -> float:
+def soft_factor(text: str, index: int, words: int | None = None) -> float:
     """Below 1 for sentences a reader would find hard to take alone: dangling references,
-    quotes cut mid-way, very short or very long sentences (fragments: ``fragment_factor``)."""
-    words = count_words(text)
+    quotes cut mid-way, very short or very long sentences (fragments: ``fragment_factor``);
+    ``words`` is the text's :func:`count_words`, when known."""
+    words = count_words(text) if words is None else words
     factor = 1.0
     if 6 <= words < 10:
         factor *= 0.75
@@ -363,10 +406,10 @@ _ENDS = tuple(STOPS)
 """What a sentence ends with in any served language ("。", "؟", "।" too), after its closing quotes."""
 
 
-def fragment_factor(text: str) -> float:
+def fragment_factor(text: str, words: int | None = None) -> float:
     """Below 1 for what is not a sentence of the story: a few words, a caption or boilerplate
-    cue, a subheading or label without end punctuation."""
-    words = count_words(text)
+    cue, a subheading or label without end punctuation (``words``: its :func:`count_words`)."""
+    words = count_words(text) if words is None else words
     factor = 0.3 if words < 6 else 1.0
     lower = text.lower()
     if any(cue in lower for cue in _CUE_WORDS) and _CAPTION_CUE.search(lower):

@@ -402,6 +402,6 @@ def _sentences(paragraphs: list[tuple[str, _Spans]]) -> list[Sentence]:
     for number, (paragraph, spans) in enumerate(paragraphs):
         for start, end in spans:
             text = paragraph[start:end]
-            if any(c.isalnum() for c in text):
-                out.append(Sentence(index=len(out), paragraph=number, text=text))
+            if any(map(str.isalnum, text)):  # built unvalidated: an int, an int and a str
+                out.append(Sentence.model_construct(index=len(out), paragraph=number, text=text))
     return out

@@ -248,15 +248,17 @@ def news_order(analysis: Analysis, features: np.ndarray, model: SentenceModel) -
     empty = [i for i, bag in enumerate(analysis.bags) if not bag]
     if empty:  # no content words: nothing to say
         short[empty], long[empty] = short.min() - 1, long.min() - 1
-    first = mmr_order(list(short), analysis.presence, model.redundancy, model.short_picks(len(features)))
+    first = mmr_order(short.tolist(), analysis.presence, model.redundancy, model.short_picks(len(features)))
     short_article = len(features) <= SHORT_ARTICLE
     if short_article and analysis.bags[0]:  # a short article's summary keeps its lead
         first = [0, *(i for i in first if i != 0)]
     chosen = set(first)
-    rest = sorted((i for i in range(len(features)) if i not in chosen), key=lambda i: (-long[i], i))
+    longs = long.tolist()
+    rest = sorted((i for i in range(len(features)) if i not in chosen), key=lambda i: (-longs[i], i))
     texts, title = analysis.texts, analysis.title_text
     readable = partial(unresolved_opening, texts, title)
-    return readable_first(without_repeats(first + rest, analysis.bags), readable, keep_lead=short_article)
+    repeats = without_repeats(first + rest, analysis.bags, duplicates=analysis.duplicates())
+    return readable_first(repeats, readable, keep_lead=short_article)
 
 
 def content_bag(text: str, language: str = "en") -> frozenset[str]:

@@ -376,6 +376,8 @@ def _pieces(word: str) -> list[str]:
 def count_words(text: str) -> int:
     """How many words ``text`` holds: its space-separated ones, and for a script without spaces
     its characters over ``CHARS_PER_WORD``."""
+    if text.isascii():  # no script without spaces: a constant-time test, far faster than the pattern
+        return len(text.split())
     spaceless = sum(len(run) for run in _SPACELESS.findall(text))
     if not spaceless:
         return len(text.split())

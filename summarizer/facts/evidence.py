@@ -16,18 +16,22 @@ from .candidate import _Candidate
 from .words import _AREAS
 
 _PERSONAL_TITLES = frozenset(["mr", "mrs", "ms", "miss", "dr", "sir", "dame"])
-_TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?\s+([A-Z][\w'’-]+)(?!\s+[A-Z])")
-_WORD_START = r"(?<![\w'’&-])"
-"""A name begins a word: tried anywhere inside a long word, the patterns below would be quadratic."""
+_WORD = r"(?<!\w.)"
+"""After a pattern's first letter: the letter begins a word (``\b`` before it, checked after it so
+that the search skips straight to the letters a match can begin with)."""
+_TITLED = re.compile(rf"(?:M{_WORD}(?:r|rs|s|iss)|D{_WORD}(?:r|ame)|S{_WORD}ir)\.?\s+([A-Z][\w'’-]+)(?!\s+[A-Z])")
+"""Mr, Mrs, Ms, Miss, Dr, Sir or Dame before a capitalized word that ends the name."""
+_CAPITAL = r"[A-Z](?<![\w'’&-].)"
+"""A capital that begins a word: tried anywhere inside a long word, the patterns below would be
+quadratic (and checked after the letter, the search skips straight to capitals)."""
 _BODY = re.compile(
-    _WORD_START + r"([A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,3})(?:['’]s?\s+(?:manager|boss|chairman|chief|owners?|board|"
+    r"(" + _CAPITAL + r"[\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,3})(?:['’]s?\s+(?:manager|boss|chairman|chief|owners?|board|"
     r"shares|profits?|sales|spokesman|spokeswoman|spokesperson|squad|players|fans|striker|midfielder|"
     r"defender|goalkeeper|customers|staff|website|statement)\b|\s+(?:Inc|Ltd|Plc|FC)\b"
     r"|\s+(?:said|says|announced|reported|added|noted|warned)\b)"
 )
 _TEAM = re.compile(
-    _WORD_START
-    + r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)(?:['’]s?)?\s+(?:fans|supporters|manager|boss|striker|midfielder|"
+    r"(" + _CAPITAL + r"[\w'’-]*(?:\s+[A-Z][\w'’-]*)?)(?:['’]s?)?\s+(?:fans|supporters|manager|boss|striker|midfielder|"
     r"defender|goalkeeper|winger|coach|legend|captain|squad|chairman|full-back|centre-back)\b"
 )
 """A name with a club's people after it: "Liverpool legend", "Chelsea fans", "Lyon's coach"."""
@@ -37,11 +41,11 @@ _OPPONENT = re.compile(
     r"victory over|away at|away to|at home to)\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)"
 )
 """A name a side plays in a match ("lost 3-0 away at Fenerbahce", "the final against Chelsea")."""
-_SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b")
+_SCORE = re.compile(rf"\d{_WORD}\d?-\d{{1,2}}\b")
 _MATCH_WORDS = re.compile(r"\b(?:goals?|match|league|cup|final|striker|midfielder|manager)\b", re.IGNORECASE)
 _CAPITALIZED = re.compile(r"[A-Z][\w-]*")
-_NAME = _WORD_START + r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,2})"
-_SAID_BY = re.compile(rf"\b(?:said|says|added|explained|told)\s+{_NAME}(?=,\s+[a-z])")
+_NAME = r"(" + _CAPITAL + r"[\w'’-]*(?:\s+[A-Z][\w'’-]*){1,2})"
+_SAID_BY = re.compile(rf"(?:s{_WORD}(?:aid|ays)|a{_WORD}dded|e{_WORD}xplained|t{_WORD}old)\s+{_NAME}(?=,\s+[a-z])")
 """A person named after a said-verb and described after a comma: "said Juthamas Siriwan, governor"."""
 _WHO_SAID = re.compile(rf"{_NAME}\s+(?:said|says|added|explained|admitted|insisted)\b")
 """A name the story quotes as a person's: "Nawar Nemeh said"."""
@@ -49,12 +53,12 @@ _WHO_SAID = re.compile(rf"{_NAME}\s+(?:said|says|added|explained|admitted|insist
 
 _PERSON_NOUNS = "|".join(sorted({w.removesuffix("s") for w in lx.GROUP_NOUNS} - {"fan", "supporter", "people"}))
 _DESCRIBED_AS_ONE = re.compile(
-    _WORD_START + rf"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,2}}),\s+(?:who\b|(?:a|an)\s+(?:[A-Za-z-]+\s+){{0,2}}"
+    rf"({_CAPITAL}[\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,2}}),\s+(?:who\b|(?:a|an)\s+(?:[A-Za-z-]+\s+){{0,2}}"
     rf"(?:{_PERSON_NOUNS})\b)"
 )
 """A name the story describes as someone: "Farkhunda, a young woman", "Sahra, a Somali
 refugee", "Highfield, who"."""
-_DESCRIBED_AS_A_BODY = re.compile(_WORD_START + r"([A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,3}),\s+which\b")
+_DESCRIBED_AS_A_BODY = re.compile(r"(" + _CAPITAL + r"[\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,3}),\s+which\b")
 """A name the story follows with "which": a body, a work or a place, no one."""
 
 
