@@ -60,3 +60,25 @@ def test_folds_deal_each_source_out_evenly_and_the_interval_holds_the_mean() -> 
     assert [sum(c.source == "b" for c in p) for p in parts] == [1] * 5
     mean, low, high = bootstrap([0.0, 1.0, 1.0, 0.5])
     assert low <= mean <= high and mean == 62.5
+
+
+def test_the_fit_learns_what_marks_a_hit_and_holds_the_frozen_weights() -> None:
+    from summarizer.evaluate import Example
+    from summarizer.facts.candidate import _Candidate
+    from summarizer.facts.evaluate import Case, fit
+    from summarizer.parse import parse_article
+
+    article = parse_article("Title\n\nAlice Smith met Bob Jones in Leeds.")
+    title = FEATURES.index("title")
+    cases = []
+    for n in range(30):
+        found = []
+        for i in range(6):
+            features = [0.0] * len(FEATURES)
+            features[title] = float(i < 2 or (i == 2 and n % 5 == 0))  # mostly, not always, a hit
+            found.append(_Candidate(FactKind.PERSON, f"Name{i}", 0, features=tuple(features)))
+        hits = {id(c): {f"name{i}"} if i < 2 or (i == 3 and n % 7 == 0) else set() for i, c in enumerate(found)}
+        cases.append(Case("s", Example("s", article, ["x"], ""), found, {"name0", "name1"}, hits))
+    weights, prior, figures = fit(cases)
+    assert weights["title"] > 1.0 and weights["mentions"] == 0.0  # a column of zeros stays at zero
+    assert all(weights[name] == value for name, value in FROZEN.items()) and figures in FIGURE_MINIMA
