@@ -10,7 +10,8 @@ from .candidate import _Candidate
 from .evidence import reclassify
 from .kinds import _classify, _described, _within
 from .lists import _lists, _owner
-from .names import _LABEL, _clean_name, _CommonWords, _is_entity, _last_word, _phrases, _without_common_ends
+from .names import _LABEL, _clean_name, _CommonWords, _is_entity, _last_word, _without_common_ends
+from .runs import _phrases
 from .words import (
     _CONNECTORS,
     _INSTITUTION_WORDS,
@@ -206,6 +207,8 @@ def _spelled_out(candidate: _Candidate, sentence: Sentence, start: int, acronyms
     if not found or found.group(1)[0] != name[0] or found.group(1).casefold() in acronyms:
         return
     acronyms[found.group(1).casefold()] = candidate
+    if candidate.kind is FactKind.PERSON:
+        candidate.kind = FactKind.ORGANIZATION  # no one is known by initials in brackets: "Large Hadron Collider (LHC)"
     if candidate.shown == name:
         candidate.shown, candidate.cited = sentence.text[start : found.end()], sentence.index
 

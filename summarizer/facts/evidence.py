@@ -32,7 +32,8 @@ _TEAM = re.compile(
 )
 """A name with a club's people after it: "Liverpool legend", "Chelsea fans", "Lyon's coach"."""
 _OPPONENT = re.compile(
-    r"\b(?:against|beat|beating|beaten by|draw with|drew with|lost to|loss to|defeat to|defeat by|win over|"
+    r"\b(?:against|behind|(?:match|game|tie|clash)\s+at|"
+    r"beat|beating|beaten by|draw with|drew with|lost to|loss to|defeat to|defeat by|win over|"
     r"victory over|away at|away to|at home to)\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)"
 )
 """A name a side plays in a match ("lost 3-0 away at Fenerbahce", "the final against Chelsea")."""
@@ -44,6 +45,17 @@ _SAID_BY = re.compile(rf"\b(?:said|says|added|explained|told)\s+{_NAME}(?=,\s+[a
 """A person named after a said-verb and described after a comma: "said Juthamas Siriwan, governor"."""
 _WHO_SAID = re.compile(rf"{_NAME}\s+(?:said|says|added|explained|admitted|insisted)\b")
 """A name the story quotes as a person's: "Nawar Nemeh said"."""
+
+
+_PERSON_NOUNS = "|".join(sorted({w.removesuffix("s") for w in lx.GROUP_NOUNS} - {"fan", "supporter", "people"}))
+_DESCRIBED_AS_ONE = re.compile(
+    _WORD_START + rf"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,2}}),\s+(?:who\b|(?:a|an)\s+(?:[A-Za-z-]+\s+){{0,2}}"
+    rf"(?:{_PERSON_NOUNS})\b)"
+)
+"""A name the story describes as someone: "Farkhunda, a young woman", "Sahra, a Somali
+refugee", "Highfield, who"."""
+_DESCRIBED_AS_A_BODY = re.compile(_WORD_START + r"([A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,3}),\s+which\b")
+"""A name the story follows with "which": a body, a work or a place, no one."""
 
 
 def reclassify(article: Article, found: dict[str, _Candidate]) -> None:
@@ -59,11 +71,21 @@ def reclassify(article: Article, found: dict[str, _Candidate]) -> None:
     counts = Counter(_CAPITALIZED.findall(text))
     speakers = {m.group(1).casefold() for pattern in (_SAID_BY, _WHO_SAID) for m in pattern.finditer(text)}
     given = lx.GIVEN_NAMES | _first_names(found) | _PERSONAL_TITLES
+    people = {m.group(1).casefold() for m in _DESCRIBED_AS_ONE.finditer(text)}
+    things = {m.group(1).casefold() for m in _DESCRIBED_AS_A_BODY.finditer(text)}
     for key, candidate in found.items():
         words = key.split()
         if candidate.members or key in _AREAS:
             continue
-        if candidate.kind is FactKind.PLACE and key in teams:
+        if candidate.kind is FactKind.ORGANIZATION and key in people and key not in things and key[-1] != "s":
+            candidate.kind = FactKind.PERSON
+            continue
+        if candidate.kind is FactKind.PERSON and key in things and key not in people and not candidate.context:
+            candidate.kind = FactKind.ORGANIZATION
+            continue
+        if (
+            candidate.kind is FactKind.PLACE and key in teams and ", " not in candidate.shown
+        ):  # not "BARCELONA, England"
             candidate.kind = FactKind.ORGANIZATION  # "Liverpool fans", "Lyon's coach": the club
             continue
         if key in lx.CITIES:

@@ -68,11 +68,19 @@ def _figures(article: Article, date_spans: list[list[re.Match[str]]]) -> Iterabl
             digits = _NOT_DIGITS.sub("", number)
             unit = match.group("unit").strip()
             span = match.span()
+            if _PART_OF_A_NUMBER.search(text, max(0, span[0] - 2), span[0]) or _NUMBER_AFTER.match(text, span[1]):
+                continue  # a phone number or a code in parts: "0800 0560154", "867-5309", "K-9"
             if number.endswith("-old") and (_VERB.match(unit) or unit in _AFTER_AGE or unit.endswith("s")):
                 span = (span[0], match.end("num"))  # "the 40-year-old attended", "took", "believes": an age
                 unit = ""
             elif unit:
-                span = (span[0], _counted_noun(text, span[1], unit.split()[-1]))
+                end = _counted_noun(text, span[1], unit.split()[-1])
+                if end == span[1] and _no_noun_of_it(text, end, unit.split()[-1]):
+                    span, unit = (span[0], match.end("num")), ""  # "12 whose", "200m legend Michael Johnson"
+                else:
+                    span = (span[0], end)
+            if not unit and (per := _PER_UNIT.match(text, span[1])):
+                span = (span[0], per.end())  # "3km/h"
             # "nine", "millions": a count in words with nothing counted is no figure
             bare = not unit and (number[0].isalpha() or not _COUNTED.search(number))
             if bare and (not digits or int(digits) < 1000):
@@ -153,6 +161,40 @@ def _counted_noun(text: str, end: int, unit: str) -> int:
 
 
 _VERB = re.compile(r"(?:said|says|told|[a-z]+ed)$")
+
+
+def _no_noun_of_it(text: str, end: int, word: str) -> bool:
+    """Whether the word after a count is none of what it counts: a function word ("12 whose",
+    "3-0 away"), a word between a count and its noun ("five former"), or a word that another one
+    follows, a noun it describes ("28-year-old world number one", "nine marginal Labour seats",
+    "101 quoting incident") or the name it is the role of ("200m legend Michael Johnson"), not a
+    verb ("the 21-year-old singer won")."""
+    if word in lx.STOP_WORDS or word in _QUALIFIER_SET or word in _FUNCTION_WORD_SET:
+        return True
+    after = _WORD_AFTER.match(text, end)
+    if after is None or word.endswith("s") or word in lx.GROUP_NOUNS:
+        return False  # "400,000 people continue": a plural is what a count counts
+    word = after.group(1)
+    if word[0].isupper():
+        return True
+    return not (word in lx.STOP_WORDS or word in _AFTER_AGE or word.endswith(("s", "ing")) or _VERB.match(word))
+
+
+_WORD_AFTER = re.compile(r" ([A-Za-z][a-z'’-]*)")
+"""The word just after, with one space and no mark between: one a comma or a full stop ends is
+no noun the word before describes."""
+
+
+_QUALIFIER_SET = frozenset(_QUALIFIERS[3:-1].split("|"))
+
+
+_PART_OF_A_NUMBER = re.compile(r"\d[\s-]$|[A-Z]-$")
+
+
+_NUMBER_AFTER = re.compile(r"[\s-]\d{3,}\b")
+
+
+_PER_UNIT = re.compile(r"/(?:h|hr|s|sec)\b")
 
 
 _NOT_DIGITS = re.compile(r"\D")

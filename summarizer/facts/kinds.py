@@ -142,11 +142,19 @@ def _with_role(text: str, start: int, name: str) -> str:
         if word in lx.NON_NAMES or _people_of(word):  # "most Australians Richie Benaud": no role
             break
         begin = found[0]
+        wider = _word_before(text, begin, 30)
+        if wider and f"{wider[1].lower()} {word}" in lx.TITLES:  # "first lady", "First Minister"
+            begin = wider[0]
     if begin < start:  # a role: take the team, party or country it belongs to ("Arsenal goalkeeper")
         for team in _CAPITALIZED_WORD.finditer(text, max(0, begin - 60), begin):
             words = text[team.start() : begin].split()
-            if len(words) <= 3 and not any(_POSSESSIVE.sub("", w.lower()) in lx.NON_NAMES for w in words):
-                return text[team.start() : start + len(name)]
+            if len(words) > 4:
+                continue
+            if any(_POSSESSIVE.sub("", w.lower()) in lx.NON_NAMES for w in words):
+                if words[0].lower() in lx.TITLES:
+                    break  # "Mrs Rome's mother Margaret": the role is a person's, no team's
+                continue
+            return text[team.start() : start + len(name)]
     return text[begin : start + len(name)]
 
 
@@ -154,13 +162,94 @@ _CAPITALIZED_WORD = re.compile(r"(?<![\w'’&-])[A-Z][\w'’.-]*(?=(?:\s+[A-Z][\
 
 
 def _classify(name: str, role: str, text: str, start: int, end: int, common: _CommonWords) -> FactKind:
-    """What a name is; ``common`` tells the words that are no one's name."""
+    """What a name is; ``common`` tells the words that are no one's name. A name read as a person
+    by its words alone is a title when the sentence quotes it whole ("Für Elise", "Free the
+    Nipple") or gives it a cast or a maker ("Phoenix Nights creator Peter Kay"): a work or a
+    body; one between "a" and a people's noun is where they are from ("a Cheltenham woman")."""
+    kind = _by_words(name, role, text, start, end, common)
+    first = name.split()[0].lower()
+    if (
+        kind is FactKind.PERSON
+        and not role
+        and (
+            _QUOTED.match(text[start - 1 : start] + text[end : end + 1])
+            or _MAKERS_AFTER.match(text, end)
+            or _BODY_AFTER.match(text, end)
+            or (not _first_name_of(name.split()[0]) and _COUNT_BEFORE.search(text, max(0, start - 12), start))
+            or first in _ORDINALS
+        )
+    ):
+        return FactKind.ORGANIZATION  # also "the Fiat Powertrain plant", "its Alfa Romeo subsidiary"
+    one_word = kind is FactKind.ORGANIZATION and " " not in name
+    if one_word and _PEOPLE_OF_A_PLACE.match(text, end) and _A_BEFORE.search(text, max(0, start - 4), start):
+        return FactKind.PLACE
+    return kind
+
+
+_QUOTED = re.compile(r"[\"“‘'][\"”’']")
+
+
+_MAKERS_AFTER = re.compile(
+    r"\s+(?:creator|creators|star|stars|producer|producers|presenter|host|writer|director|author|"
+    r"frontman|character|actor|actress|cast)\s+[A-Z]"
+)
+"""A cast or a maker after a name, and their name: "Nighty Night star Julia Davis"."""
+
+
+_BODY_AFTER = re.compile(
+    rf"\s+(?:{'|'.join(sorted(lx.BODY_NOUNS | lx.VENUE_NOUNS))}|plant|factory|subsidiary|unit|brand|"
+    r"division|chain|store|stores|shares|title|deal|service|channel|website|app)\b"
+)
+"""A common noun right after a name, the name its modifier: a brand, a body or a work, no one."""
+
+
+_COUNT_BEFORE = re.compile(rf"\b(?:\d+|{'|'.join(sorted(lx.NUMBER_WORDS))})\s+$")
+"""A count just before a name: "two Golden Globes", "three Grand Slams": things, no one."""
+
+
+_ORDINALS = frozenset(
+    [
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+        "twentieth",
+    ]
+)
+
+
+_PEOPLE_OF_A_PLACE = re.compile(rf"\s+(?:{'|'.join(sorted(lx.GROUP_NOUNS))})\b")
+
+
+_A_BEFORE = re.compile(r"\b(?:a|an)\s+$")
+
+
+def _by_words(name: str, role: str, text: str, start: int, end: int, common: _CommonWords) -> FactKind:
+    """What a name is by its words and the words around it."""
     tokens = name.split()
     lower = name.lower()
     first, last = tokens[0].lower(), tokens[-1].lower()
     if role and last in lx.ORG_WORDS and (len(tokens) == 1 or role.lower() in lx.DEMONYMS):
         return FactKind.ORGANIZATION  # "Saudi Justice Ministry": the words before are no one's role
     if role and role.lower() not in {"chief", "former"}:  # "Former TSA agent ...": TSA is no one
+        noun = role.lower().split()[-1].split("-")[-1]
+        if len(tokens) == 1 and (noun in lx.BODY_NOUNS or noun.endswith("maker")):
+            return FactKind.ORGANIZATION  # "Car-maker Honda", "drugmaker Novartis": a body's role
         return FactKind.PERSON
     if _styled(tokens) and tokens[2] != "the":  # "Lord of the Rings", "Queen of the South": no one
         return FactKind.PERSON
@@ -170,15 +259,21 @@ def _classify(name: str, role: str, text: str, start: int, end: int, common: _Co
         return FactKind.PERSON
     if lower in lx.COUNTRIES or lower in lx.REGIONS or lower in lx.CITIES or lower in _SKY:
         return FactKind.PLACE
+    if first in _PLACE_ARTICLES and len(tokens) > 1 and last not in lx.ORG_WORDS:
+        return FactKind.PLACE  # "Las Venturas", "San Fierro", "San Bernardino"
     if _person_shape(tokens) and _first_name_of(tokens[0]) and _INSTITUTION_WORDS.isdisjoint(t.lower() for t in tokens):
         return FactKind.PERSON  # "Darcey Bussell", "Sven-Goran Eriksson": a first name the dictionary knows
     if last in lx.ORG_WORDS or lower in lx.ORG_WORDS or (name.isupper() and len(name) > 1):
         return FactKind.ORGANIZATION
     if last in lx.PLACE_WORDS or first in _COMPASS:
         return FactKind.PLACE
+    if len(tokens) > 1 and last in _BEARING_ENDS and not _first_name_of(tokens[-2]):
+        return FactKind.PLACE  # "Clwyd North West", "Aberdeen South", "L Street NW"
     if len(tokens) > 1 and (last in lx.COUNTRIES or any(t.lower() in lx.ORG_WORDS for t in tokens)):
         return FactKind.ORGANIZATION  # "Bank of England", "Guardian Australia", "Cricket Australia"
     before = text[:start].rsplit(None, 2)[-2:]
+    if len(before) == 2 and before[-1] == "at" and (before[0].lower() in lx.TITLES or before[0].lower() in _STAFF):
+        return FactKind.ORGANIZATION  # "officer at Telewest Broadband", "researchers at BDO Stoy Hayward"
     if before and (
         before[-1].lower() in lx.LOCATIVE_PREPOSITIONS
         or (before[-1].lower() == "of" and len(before) > 1 and before[0].lower() in _PLACE_NOUNS | _BEARINGS)
@@ -195,6 +290,45 @@ def _classify(name: str, role: str, text: str, start: int, end: int, common: _Co
     return FactKind.ORGANIZATION
 
 
+_PLACE_ARTICLES = frozenset(["los", "las", "san", "santa", "são", "sao"])
+"""First words of Spanish and Portuguese place names: "Los Santos", "San Fierro"."""
+
+
+_BEARING_ENDS = frozenset(["north", "south", "east", "west", "central", "nw", "ne", "sw", "se"]) | {
+    f"{a}{b}" for a in ("north", "south") for b in ("east", "west")
+}
+
+
+_STAFF = frozenset(
+    [
+        "analyst",
+        "analysts",
+        "economist",
+        "economists",
+        "researcher",
+        "researchers",
+        "officer",
+        "executive",
+        "executives",
+        "staff",
+        "employee",
+        "employees",
+        "worker",
+        "workers",
+        "works",
+        "worked",
+        "working",
+        "job",
+        "jobs",
+        "engineer",
+        "engineers",
+        "scientist",
+        "scientists",
+    ]
+)
+"""Who works "at" a body: "analysts at Barclays" is no place."""
+
+
 _BEARINGS = _COMPASS | {"northwest", "northeast", "southwest", "southeast", "outskirts", "miles", "mecca", "heart"}
 """Words before "of" that a place follows: "15 miles west of Wichita", "the surfing mecca of Newquay"."""
 
@@ -206,4 +340,4 @@ def _person_shape(tokens: list[str]) -> bool:
 
 def _first_name_of(word: str) -> bool:
     """Whether a name's first word is a first name, its first half if hyphenated ("Jean-Philippe")."""
-    return word[:1].isupper() and first_name(word.split("-")[0])
+    return word[:1].isupper() and not word.isupper() and first_name(word.split("-")[0])  # not "BAE"

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from .. import lexicon as lx
 from ..models import Article
-from .candidate import _DIGIT, _POSSESSIVE
+from .candidate import _POSSESSIVE
+from .evidence import first_name
+from .runs import _POSSESSIVE_ENDS
 from .words import (
     _ADJECTIVE_ENDINGS,
-    _BODIES_FOR,
-    _CONNECTORS,
     _INSTITUTION_WORDS,
     _KNOWN_NAMES,
     _MEASURE_LETTERS,
@@ -19,33 +18,6 @@ from .words import (
     _PLACES_AND_GIVEN_NAMES,
     _RANKS,
 )
-
-_TOKEN = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w'’\-]*\w|[A-Z])"  # "Tom", "Saint-Germain", "D.C."
-
-
-_CONNECTOR = f"(?:{'|'.join(sorted(_CONNECTORS, key=lambda w: (-len(w), w)))})"
-
-
-# A possessive ends a name: "Dynamo Kiev's Andriy Yarmolenko" is two names.
-# A number between two of its words is part of a name: "Channel 4 News", "Matthew 24 Now".
-# The first word as _TOKEN after no word: its capital is matched before the look-behind, so that
-# the regex engine skips from capital to capital instead of trying every character.
-_FIRST_TOKEN = r"[A-Z](?<![\w'’-].)(?:\.(?:[A-Z]\.)+|[\w'’\-]*\w|)"
-
-
-# "for" is a connector after a body named for what it is for: "Office for National Statistics".
-_FOR = f"for(?:{'|'.join(f'(?<={body.capitalize()} for)' for body in sorted(_BODIES_FOR))})"
-
-
-# An elided article glued to the word after it joins it to the name: "Ballon d'Or", "Côte d'Ivoire".
-_ELIDED = r"(?:(?:d|l|dell)['’])"
-
-
-_NAME = re.compile(
-    rf"{_FIRST_TOKEN}(?:(?<!['’]s)(?:\s+(?:{_CONNECTOR}|{_FOR})){{0,2}}(?:\s+\d{{1,3}}(?![\w,.:%/'’-]))?"
-    rf"\s+{_ELIDED}?{_TOKEN})*"
-)
-
 
 # An adverb or a participle alone is no name; one ending in "ing" is inside a sentence
 # ("Chongqing", "Reading", "Sterling"), not at its start ("Smiling", "Pictured").
@@ -55,16 +27,17 @@ _NOT_A_NAME_ALONE = re.compile(r"^[A-Z][a-z]+(?:ly|ed)$")
 _NOT_A_NAME_TO_OPEN = re.compile(r"^[A-Z][a-z]+ing$")
 
 
-_POSSESSIVE_ENDS = ("'", "’", "'s", "’s")
-
-
 def _without_common_ends(name: str, start: int, common: _CommonWords) -> tuple[str, int]:
     """The name without a word that a run-on sentence or caption glued to it: a participle the
     article also writes in lower case, opening the sentence ("Laughing Eugenie") or closing the
     name ("Malenda Meacham Dressed")."""
     tokens = name.split()
     first = tokens[0] if len(tokens) > 1 and start <= 1 else ""
-    if _OPENING_VERB.match(first) and first.lower() in common:
+    # an adverb opening the sentence is no name's, whether or not the article writes it in lower
+    # case ("Eventually Asimo", "Finally I"), unless people or places are called so ("Kelly")
+    adverb = first.endswith("ly") and not first_name(first) and first.lower() not in _PLACES_AND_GIVEN_NAMES
+    participle = _CLOSING_VERB.match(first) and tokens[1].islower()  # "Nicknamed the Atkins Gene"
+    if (_OPENING_VERB.match(first) or participle) and (adverb or participle or first.lower() in common):
         start += len(tokens[0]) + 1
         tokens.pop(0)
         while len(tokens) > 1 and tokens[0].islower():  # "Beating the Aussies"
@@ -158,49 +131,6 @@ def _adjective_suffix(word: str) -> bool:
     return found is not None and (found.group(1) in _ADJECTIVE_ENDINGS or found.group(1).endswith(("ed", "ing")))
 
 
-def _phrases(text: str) -> Iterable[tuple[int, str]]:
-    """Runs of capitalized words of at most :data:`MAX_NAME_WORDS`, with where they start."""
-    for at, phrase in _runs(text):
-        if phrase.count(" ") < MAX_NAME_WORDS:
-            yield at, phrase
-
-
-MAX_NAME_WORDS = 8
-"""A longer run of capitals is a headline or a shouted line, no name: kept out, it also keeps
-the work on a name (its suffixes, its short forms) bounded whatever the text."""
-
-
-def _runs(text: str) -> Iterable[tuple[int, str]]:
-    """Runs of capitalized words, with where they start. A word that opens a clause starts a
-    new run: a page that lost a full stop runs sentences together ("at the Masters He
-    admitted", "according to the Arizona DPS According to")."""
-    for match in _NAME.finditer(text):
-        spans = _without_dates(text, *match.span()) if _DIGIT.search(match.group()) else [match.span()]
-        for begin, end in spans:
-            if " " not in text[begin:end]:
-                yield begin, text[begin:end]
-                continue
-            for opener in _OPENER.finditer(text, begin + 1, end):
-                yield begin, text[begin : opener.start()]
-                begin = opener.end() - len(opener.group(1))
-            yield begin, text[begin:end]
-
-
-def _without_dates(text: str, begin: int, end: int) -> Iterable[tuple[int, int]]:
-    """The run cut where a number in it belongs to a date ("Friday 13 March"), not to a name."""
-    for number in _INNER_NUMBER.finditer(text, begin, end):
-        if number.group(1).lower() in lx.CALENDAR_WORDS or number.group(3).lower() in lx.CALENDAR_WORDS:
-            yield begin, number.start(2) - 1
-            begin = number.end(2) + 1
-    yield begin, end
-
-
-_INNER_NUMBER = re.compile(r"(\S+)\s(\d+)\s(?=(\S+))")
-
-
-_OPENER = re.compile(rf"\s+((?:{'|'.join(w.capitalize() for w in sorted(lx.CLAUSE_OPENERS))})\b)")
-
-
 def _clean_name(text: str, start: int, phrase: str) -> tuple[str, str, int]:
     tokens = phrase.split()
     role: list[str] = []
@@ -242,11 +172,21 @@ def _clean_name(text: str, start: int, phrase: str) -> tuple[str, str, int]:
         name = stripped
     if text[start : start + len(name)] != name:
         return "", "", start
+    number = _NUMBER_OF.match(text, start + len(name)) if tokens[-1].lower() in _NUMBERED else None
+    if number:
+        name += number.group()  # "Number 10", "Channel 4", "Flight 8623"
     if not role:
         before = _last_word(text, start)
         if before.lower() in lx.TITLES or _rank(before):
             role.append(before)
     return name, " ".join(role), start
+
+
+_NUMBERED = frozenset(["number", "no", "channel", "flight", "apollo", "route", "gate", "terminal", "platform", "room"])
+"""Words a number names a thing after: "Number 10", "Channel 4", "Air Canada Flight 8623"."""
+
+
+_NUMBER_OF = re.compile(r" \d{1,4}\b(?![.,:/-]?\d)")
 
 
 def _last_word(text: str, end: int) -> str:
@@ -292,6 +232,18 @@ def _leading_word(tokens: list[str]) -> bool:
     }
 
 
+_BEARING_WORDS = frozenset(["north", "south", "east", "west", "central", "northern", "southern", "eastern", "western"])
+
+
+_LETTER_NOUN = re.compile(r"^[A-Z]-[a-z]+$")
+
+
+_ADJECTIVE_SHAPE = re.compile(r"^[A-Z][a-z]+(?:ish|ist|ic)$")
+
+
+_LOWER_AFTER = re.compile(r" (?!(?:said|says|told|and|or|is|was|has|had|will|would|can|could)\b)[a-z]")
+
+
 _CLAUSE_MARKS = frozenset(":\"“‘'(–—-")
 """Marks a clause, a caption or a quote opens after: a word in "-ing" just after one ("Turning") is
 no name."""
@@ -304,7 +256,17 @@ def _is_entity(name: str, start: int, capitalized_inside: set[str], common: _Com
         return False  # "South African" is no place, "GDP" no body
     if lower.endswith("s") and (lower[:-1] in lx.DEMONYMS or lower.split(" ", 1)[-1][:-1] in lx.DEMONYMS):
         return False  # "Asians", "UK Muslims": people named by where they are from, no name
+    if len(tokens) == 2 and tokens[0].lower() in _BEARING_WORDS and tokens[1].lower() in lx.DEMONYMS:
+        return False  # "South Korean", "North American": a nationality
+    if "-" in name and all(part.lower() in lx.DEMONYMS for part in name.split("-")):
+        return False  # "African-American"
     if len(tokens) == 1:
+        if _LETTER_NOUN.match(name):
+            return False  # "U-turns", "X-rays", "T-shirt"
+        if _ADJECTIVE_SHAPE.match(name) and _LOWER_AFTER.match(text, start + len(name)) and not first_name(name):
+            return False  # "Cornish waters", "Islamist groups": an adjective
+        if lower in lx.ORG_WORDS and text[max(0, start - 3) : start] in ("'s ", "’s "):
+            return False  # "the District Attorney's Office": the end of a name the possessive cut
         if _NUMBER_BEFORE.search(text, max(0, start - 12), start):
             return False  # the end of a numbered name: "21st Century", "50 First Dates"
         if lower in lx.NON_NAMES or lower.removesuffix("s") in lx.CALENDAR_WORDS or len(name) < 2:

@@ -63,6 +63,10 @@ _COMPASS = frozenset(
         "upper",
         "lower",
         "greater",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
     ]
 )
 

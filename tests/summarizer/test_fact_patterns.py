@@ -12,7 +12,7 @@ import re
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from summarizer.facts import dates, figures, kinds, names
+from summarizer.facts import dates, figures, kinds, runs
 
 _PIECES = [
     *"0123456789",
@@ -103,13 +103,13 @@ def test_a_sentence_without_the_date_hint_has_no_date(text: str) -> None:
         assert not dates._DATE.search(text)
 
 
-_PLAIN_NAME = re.compile(rf"(?<![\w'’-]){names._TOKEN}" + names._NAME.pattern.removeprefix(names._FIRST_TOKEN))
+_PLAIN_NAME = re.compile(rf"(?<![\w'’-]){runs._TOKEN}" + runs._NAME.pattern.removeprefix(runs._FIRST_TOKEN))
 _PLAIN_CAPITALIZED = re.compile(r"\b[A-Z][a-z]+")
 
 
 @given(_TEXT)
 def test_names_are_found_as_the_look_behind_pattern_finds_them(text: str) -> None:
-    assert _found(names._NAME.finditer(text)) == _found(_PLAIN_NAME.finditer(text))
+    assert _found(runs._NAME.finditer(text)) == _found(_PLAIN_NAME.finditer(text))
     assert _PLAIN_CAPITALIZED.findall(text) == kinds._CAPITALIZED_TOKEN.findall(text)
 
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from summarizer import key_facts, parse_article, rank
 from summarizer.facts import candidates, entities, quotes
-from summarizer.facts.names import MAX_NAME_WORDS
+from summarizer.facts.runs import MAX_NAME_WORDS
 from summarizer.parse import MAX_CHARS
 
 WORDS = 50_000

@@ -1,0 +1,135 @@
+"""Runs of capitalized words: the phrases a name may be, before they are cleaned of the words
+around them (:mod:`.names`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .. import lexicon as lx
+from .candidate import _DIGIT, _POSSESSIVE
+from .evidence import first_name
+from .words import _BODIES_FOR, _CONNECTORS
+
+_POSSESSIVE_ENDS = ("'", "’", "'s", "’s")
+
+_TOKEN = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w'’\-]*\w|[A-Z]\.(?=\s[A-Z][a-z])|[A-Z])"  # "Tom", "Saint-Germain", "D.C.", "L."
+
+
+_CONNECTOR = f"(?:{'|'.join(sorted(_CONNECTORS, key=lambda w: (-len(w), w)))})"
+
+
+# A possessive ends a name: "Dynamo Kiev's Andriy Yarmolenko" is two names.
+# A number between two of its words is part of a name: "Channel 4 News", "Matthew 24 Now".
+# The first word as _TOKEN after no word: its capital is matched before the look-behind, so that
+# the regex engine skips from capital to capital instead of trying every character.
+_FIRST_TOKEN = r"[A-Z](?<![\w'’-].)(?:\.(?:[A-Z]\.)+|[\w'’\-]*\w|\.(?=\s[A-Z][a-z])|)"
+
+
+# "for" is a connector after a body named for what it is for: "Office for National Statistics".
+_FOR = f"for(?:{'|'.join(f'(?<={body.capitalize()} for)' for body in sorted(_BODIES_FOR))})"
+
+
+# An elided article glued to the word after it joins it to the name: "Ballon d'Or", "Côte d'Ivoire".
+_ELIDED = r"(?:(?:d|l|dell)['’])"
+
+
+_NAME = re.compile(
+    rf"{_FIRST_TOKEN}(?:(?<!['’]s)(?:\s+(?:{_CONNECTOR}|{_FOR})){{0,2}}(?:\s+\d{{1,3}}(?![\w,.:%/'’-]))?"
+    rf"\s+{_ELIDED}?{_TOKEN})*"
+)
+
+
+def _phrases(text: str) -> Iterable[tuple[int, str]]:
+    """Runs of capitalized words of at most :data:`MAX_NAME_WORDS`, with where they start."""
+    for at, phrase in _runs(text):
+        if phrase.count(" ") < MAX_NAME_WORDS:
+            yield at, phrase
+
+
+MAX_NAME_WORDS = 8
+"""A longer run of capitals is a headline or a shouted line, no name: kept out, it also keeps
+the work on a name (its suffixes, its short forms) bounded whatever the text."""
+
+
+def _runs(text: str) -> Iterable[tuple[int, str]]:
+    """The runs :func:`_split_runs` finds, with what joins two into one name: a slash
+    ("In-Stat/MDR"), a possessive before a body's or a place's name ("the District Attorney's
+    Office", "Grauman's Chinese Theatre"; not "Japan's Finance Ministry", "Kiev's Andriy
+    Yarmolenko"), and the Arabic article ("al Qaeda", "Abdullah Bin Mohammad al-Sheikh")."""
+    pending: tuple[int, str] | None = None
+    for begin, phrase in _split_runs(text):
+        if text[max(0, begin - 4) : begin] in (" al ", " el ") or text[:begin] in ("al ", "el "):
+            phrase, begin = text[begin - 3 : begin + len(phrase)], begin - 3
+        if pending is not None:
+            before = pending[1]
+            gap = text[pending[0] + len(before) : begin]
+            if gap == "/" or (gap == " " and _owns(before, phrase)):
+                pending = (pending[0], text[pending[0] : begin + len(phrase)])
+                continue
+            yield _with_article_after(text, *pending)
+        pending = (begin, phrase)
+    if pending is not None:
+        yield _with_article_after(text, *pending)
+
+
+def _owns(owner: str, name: str) -> bool:
+    """Whether a possessive is part of the body's or place's name after it."""
+    if not owner.endswith(_POSSESSIVE_ENDS) or owner.isupper() or first_name(name.split()[0]):
+        return False  # "Kiev's Andriy Yarmolenko", "FA's England Commission"
+    last = name.rsplit(None, 1)[-1].lower()
+    bare = _POSSESSIVE.sub("", owner).lower()
+    first = name.split()[0].lower()
+    known = bare in _KNOWN_PLACES or bare in lx.DEMONYMS or bare in lx.CALENDAR_WORDS or first in _KNOWN_PLACES
+    return (last in lx.ORG_WORDS or last in lx.PLACE_WORDS) and not known
+
+
+_KNOWN_PLACES = lx.COUNTRIES | lx.CITIES | lx.REGIONS
+
+
+def _with_article_after(text: str, begin: int, phrase: str) -> tuple[int, str]:
+    found = _ARTICLE_AFTER.match(text, begin + len(phrase))
+    return (begin, phrase + found.group()) if found else (begin, phrase)
+
+
+_ARTICLE_AFTER = re.compile(r" (?:al|el)-[A-Z][\w'’-]*\w")
+
+
+def _split_runs(text: str) -> Iterable[tuple[int, str]]:
+    """Runs of capitalized words, with where they start. A word that opens a clause starts a
+    new run: a page that lost a full stop runs sentences together ("at the Masters He
+    admitted", "according to the Arizona DPS According to")."""
+    for match in _NAME.finditer(text):
+        spans = _without_dates(text, *match.span()) if _DIGIT.search(match.group()) else [match.span()]
+        for begin, end in spans:
+            if " " not in text[begin:end]:
+                yield begin, text[begin:end]
+                continue
+            for opener in _OPENER.finditer(text, begin + 1, end):
+                yield begin, text[begin : opener.start()]
+                begin = opener.end() - len(opener.group(1))
+            if ". " in text[begin:end]:
+                for initial in _INITIAL.finditer(text, begin, end):
+                    if not first_name(initial.group(1)):  # "Group E. Barcelona": a full stop, no initial
+                        yield begin, text[begin : initial.end(1) + 2]
+                        begin = initial.end()
+            yield begin, text[begin:end]
+
+
+_INITIAL = re.compile(r"([\w'’-]+) [A-Z]\. ")
+"""An initial and the word before it: a middle initial after a first name ("David L. Wolper")."""
+
+
+def _without_dates(text: str, begin: int, end: int) -> Iterable[tuple[int, int]]:
+    """The run cut where a number in it belongs to a date ("Friday 13 March"), not to a name."""
+    for number in _INNER_NUMBER.finditer(text, begin, end):
+        if number.group(1).lower() in lx.CALENDAR_WORDS or number.group(3).lower() in lx.CALENDAR_WORDS:
+            yield begin, number.start(2) - 1
+            begin = number.end(2) + 1
+    yield begin, end
+
+
+_INNER_NUMBER = re.compile(r"(\S+)\s(\d+)\s(?=(\S+))")
+
+
+_OPENER = re.compile(rf"\s+((?:{'|'.join(w.capitalize() for w in sorted(lx.CLAUSE_OPENERS))})\b)")
