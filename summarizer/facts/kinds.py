@@ -67,7 +67,8 @@ _GROUP_KINDS = (
 
 
 _NATIONALITY = re.compile(
-    rf"(?<![\w'’-])(?P<nationality>{'|'.join(sorted((d.title() for d in lx.DEMONYMS), key=len, reverse=True))})"
+    r"(?<![\w'’-])(?P<nationality>(?:(?:North|South|East|West)\s)?"
+    rf"(?:{'|'.join(sorted((d.title() for d in lx.DEMONYMS), key=len, reverse=True))}))"
     r"\s+(?P<words>[a-z][a-z-]+(?:\s+[a-z][a-z-]+){0,2})"
 )
 

@@ -256,8 +256,10 @@ def _is_entity(name: str, start: int, capitalized_inside: set[str], common: _Com
         return False  # "South African" is no place, "GDP" no body
     if lower.endswith("s") and (lower[:-1] in lx.DEMONYMS or lower.split(" ", 1)[-1][:-1] in lx.DEMONYMS):
         return False  # "Asians", "UK Muslims": people named by where they are from, no name
-    if len(tokens) == 2 and tokens[0].lower() in _BEARING_WORDS and tokens[1].lower() in lx.DEMONYMS:
-        return False  # "South Korean", "North American": a nationality
+    if len(tokens) == 2 and tokens[0].lower() in _BEARING_WORDS and tokens[1].split("-")[0].lower() in lx.DEMONYMS:
+        return False  # "South Korean", "North American", "South Korean-U.S.": a nationality
+    if len(tokens) > 1 and tokens[0].lower() in lx.DEMONYMS and lower.endswith("ans"):
+        return False  # "American Samoans", "British Asians": a people
     if "-" in name and all(part.lower() in lx.DEMONYMS for part in name.split("-")):
         return False  # "African-American"
     if len(tokens) == 1:
