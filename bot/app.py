@@ -30,7 +30,7 @@ from .context import BotContext, Services
 from .digests import schedule_all
 from .errors import on_error, update_summary
 from .flood import TelegramRateLimiter
-from .handlers import arrivals, articles, buttons, digest_commands, language
+from .handlers import arrivals, article_language, articles, buttons, digest_commands, language
 from .handlers.concurrency import ChatOrderedProcessor, SlowWork
 from .handlers.inline import inline_query
 from .handlers.menu import publish_menu
@@ -129,6 +129,7 @@ def _add_handlers(application: Application) -> None:  # type: ignore[type-arg]
     application.add_handler(MessageHandler(_MESSAGES & filters.COMMAND, arrivals.unknown_command))
     application.add_handler(MessageHandler(filters.UpdateType.EDITED_MESSAGE, arrivals.edited))
     application.add_handler(ChatMemberHandler(arrivals.added_to_group, ChatMemberHandler.MY_CHAT_MEMBER))
+    application.add_handler(CallbackQueryHandler(article_language.button, pattern=article_language.CALLBACK))
     application.add_handler(CallbackQueryHandler(buttons.button))
     application.add_handler(InlineQueryHandler(inline_query))
     application.add_error_handler(on_error)  # type: ignore[arg-type]

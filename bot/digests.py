@@ -193,7 +193,7 @@ async def _run_digest(application: Application, chat_id: int) -> DigestResult:  
             sent = await send(application, chat_id, text, result, subscription.thread_id)
         except MaybeSent as error:
             log.warning("digest for chat %s stopped: a message may have landed (%s)", chat_id, error)
-            result.error = "a message may or may not have arrived; it is posted again, marked, next time"
+            result.error = _("a message may or may not have arrived; it is posted again, marked, next time")
             return result
         except TelegramError as error:
             if article_ids:
@@ -239,7 +239,10 @@ def topic_gone(error: BadRequest) -> bool:
 async def pause(application: Application, chat_id: int, error: TelegramError) -> None:  # type: ignore[type-arg]
     """Pause a chat's digest with the reason, as when the bot was removed from the chat."""
     reason = "the forum topic it posted in was deleted" if isinstance(error, BadRequest) else error.message
-    await application.bot_data.news.pause(chat_id, f"I can't post there: {reason}")
+    news = application.bot_data.news
+    with speaking(await news.language_of(chat_id) or FALLBACK):  # said later to the chat's admins
+        said = _("the forum topic it posted in was deleted") if isinstance(error, BadRequest) else error.message
+        await news.pause(chat_id, _("I can't post there: {reason}").format(reason=said))
     unschedule_digest(application, chat_id)
     log.warning("digest for chat %s paused: %s", chat_id, reason)
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import gettext
 import io
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date
 from functools import cache
 from pathlib import Path
 
+from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -112,3 +114,37 @@ def number(count: int) -> str:
 def day(value: date) -> str:
     """A date as "02 Dec 2026", with the current language's month names."""
     return format_date(value, "dd MMM y", locale=_current.get())
+
+
+def language_name(code: str) -> str:
+    """A language's name in the current language, as Babel's locale data has it ("de" is
+    "German" to an English reader, "немецкий" to a Russian one); the code if Babel has none."""
+    return _display_name(code, _current.get())
+
+
+@cache
+def _display_name(code: str, reader: str) -> str:
+    try:
+        return Locale.parse(code).get_display_name(reader) or code
+    except (ValueError, UnknownLocaleError):
+        return code
+
+
+def reason(text: str, templates: Iterable[str] = ()) -> str:
+    """Why something failed, in the current language: ``text`` is an English reason, a catalog
+    string itself or one of ``templates`` with its values filled in ("the site answered with an
+    error (404)"), whether it was just raised or kept in the store; anything else stays as is."""
+    translated = _(text) if text else text
+    if translated != text or _current.get() == FALLBACK:
+        return translated
+    for template in templates:
+        match = _template_pattern(template).fullmatch(text)
+        if match:
+            return _(template).format(**{name: _(value) for name, value in match.groupdict().items()})
+    return text
+
+
+@cache
+def _template_pattern(template: str) -> re.Pattern[str]:
+    parts = re.split(r"\{(\w+)\}", template)
+    return re.compile("".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>.+?)" for i, p in enumerate(parts)), re.DOTALL)

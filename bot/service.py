@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from summarizer import (
+    LANGUAGES,
     Article,
     ArticleError,
     KeyFact,
@@ -22,6 +23,7 @@ from summarizer import (
 )
 from summarizer.extract import extract_article
 
+from .i18n import N_
 from .links.documents import document_article
 from .links.fetch import SafeFetcher
 from .schedule import parse_clock, parse_zone
@@ -37,6 +39,10 @@ SUMMARIZER_REVISION = "summarizer_revision"
 MIN_TEXT_CHARS = 200
 MIN_SENTENCES = 2
 """Pasted text shorter than this, or with fewer sentences, is not an article to summarize."""
+
+
+TOO_LONG = N_("the text is too long ({length} characters; the limit is {limit})")
+"""Said by the summarizer's parser too, in the same words: one template translates both."""
 
 
 class TooShort(ArticleError):
@@ -160,7 +166,7 @@ class NewsService:
 
     def _within_size(self, text: str) -> None:
         if len(text) > self.max_text_chars:
-            raise ArticleError(f"the text is too long ({len(text):,} characters; the limit is {self.max_text_chars:,})")
+            raise ArticleError(TOO_LONG.format(length=f"{len(text):,}", limit=f"{self.max_text_chars:,}"))
 
     async def _known(self, existing: StoredArticle, origin: str) -> tuple[StoredArticle, bool]:
         """An article already stored: not ranked again, only made as public as this arrival."""
@@ -171,6 +177,21 @@ class NewsService:
         if stored is None:
             raise NoSuchArticle(article_id)
         return stored
+
+    async def set_article_language(self, article_id: str, code: str) -> StoredArticle:
+        """Correct a stored article's language: its text is read again as ``code`` says (sentences,
+        stop words, key facts), ranked again and stored in its place, keeping its id, its story and
+        every chat's digest state. NoSuchArticle, or ArticleError for a language not served or a
+        text that is no article in that language."""
+        stored = await self.article(article_id)
+        if stored.article.language == code:
+            return stored
+        if code not in LANGUAGES:
+            raise ArticleError(f"{code!r} is not a language I read")
+        article = await asyncio.to_thread(read_again, stored.article, code)
+        ranking, facts = await asyncio.to_thread(_rank_and_facts, article)
+        await self.store.replace_article(article, ranking, facts)
+        return await self.article(article_id)
 
     async def latest(self, count: int, offset: int = 0) -> list[StoredArticle]:
         return await self.store.latest(count, offset)
@@ -315,6 +336,20 @@ class NewsService:
 def _rank_and_facts(article: Article) -> tuple[Ranking, list[KeyFact]]:
     ranking = rank(article)
     return ranking, key_facts(article, ranking)
+
+
+def read_again(article: Article, code: str) -> Article:
+    """The article's stored text parsed again as language ``code``, under its old id and captions."""
+    again = parse_article(
+        article.text,
+        title=article.title,
+        url=article.url,
+        source=article.source,
+        author=article.author,
+        published=article.published,
+        language=code,
+    )
+    return again.model_copy(update={"id": article.id, "captions": article.captions})
 
 
 def summary_of(stored: StoredArticle, length: int) -> Summary:

@@ -280,15 +280,17 @@ def without_repeats(order: list[int], bags: Sequence[frozenset[str]], window: in
     return kept + repeats
 
 
-def readable_first(order: list[int], unresolved: Callable[[int], bool]) -> list[int]:
+def readable_first(order: list[int], unresolved: Callable[[int], bool], keep_lead: bool = True) -> list[int]:
     """``order`` with each sentence that cannot open a summary (:func:`unresolved_opening`) held
-    back until a sentence before it in the article is in: no cut then opens with one, unless
-    it is the article's own first sentence."""
+    back until a sentence before it in the article is in: no cut then opens with one. The
+    article's own first sentence has none before it: with ``keep_lead`` (a short article) it
+    stays where it is, otherwise an unresolved one goes last."""
     result: list[int] = []
     held: list[int] = []
     first = len(order)
+    lowest = 1 if keep_lead else 0
     for i in order:
-        if 0 < i < first and unresolved(i):
+        if lowest <= i < first and unresolved(i):
             held.append(i)
             continue
         result.append(i)

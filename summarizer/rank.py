@@ -249,12 +249,14 @@ def news_order(analysis: Analysis, features: np.ndarray, model: SentenceModel) -
     if empty:  # no content words: nothing to say
         short[empty], long[empty] = short.min() - 1, long.min() - 1
     first = mmr_order(list(short), analysis.presence, model.redundancy, model.short_picks(len(features)))
-    if len(features) <= SHORT_ARTICLE and analysis.bags[0]:  # a short article's summary keeps its lead
+    short_article = len(features) <= SHORT_ARTICLE
+    if short_article and analysis.bags[0]:  # a short article's summary keeps its lead
         first = [0, *(i for i in first if i != 0)]
     chosen = set(first)
     rest = sorted((i for i in range(len(features)) if i not in chosen), key=lambda i: (-long[i], i))
     texts, title = analysis.texts, analysis.title_text
-    return readable_first(without_repeats(first + rest, analysis.bags), partial(unresolved_opening, texts, title))
+    readable = partial(unresolved_opening, texts, title)
+    return readable_first(without_repeats(first + rest, analysis.bags), readable, keep_lead=short_article)
 
 
 def content_bag(text: str, language: str = "en") -> frozenset[str]:

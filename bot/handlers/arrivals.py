@@ -65,7 +65,8 @@ async def document(update: Update, context: BotContext) -> None:
         await message.reply_text(_(BUSY))
         return
     except (DocumentError, ArticleError) as error:
-        await message.reply_text(_("I can't summarize that file: {error}.").format(error=fmt.escape(str(error))))
+        said = fmt.escape(fmt.reason(str(error)))
+        await message.reply_text(_("I can't summarize that file: {error}.").format(error=said))
         return
     except TelegramError as error:
         log.warning("downloading a document failed: %s", error)

@@ -17,6 +17,7 @@ from ..present import formatting as fmt
 from ..present.keyboards import back_keyboard
 from ..present.plural import plural
 from ..service import MIN_SENTENCES, MIN_TEXT_CHARS, TooShort
+from . import article_language
 from .concurrency import BUSY, Busy, typing
 from .numbers import parse_number
 from .parts import take_part
@@ -53,6 +54,7 @@ HELP = N_("""<b>I turn news articles into short summaries and key facts.</b>
 /summarize &lt;text or link&gt; · a pasted article or a web page (or reply /summarize to one)
 /facts &lt;id&gt; · who, where, figures, dates, quotes
 /article &lt;id&gt; · the full text, page by page
+/article &lt;id&gt; lang &lt;code&gt; · correct an article's language
 /latest [n] · the newest articles
 /search &lt;words&gt; · find articles
 /length &lt;n&gt; · sentences per summary in this chat
@@ -172,11 +174,13 @@ async def summarize_link(message: Message, context: BotContext, url: str) -> Non
         await message.reply_text(_(BUSY))
         return
     except FetchError as error:
-        await message.reply_text(_("I couldn't use that link: {error}.").format(error=fmt.escape(str(error))))
+        await message.reply_text(
+            _("I couldn't use that link: {error}.").format(error=fmt.escape(fmt.reason(str(error))))
+        )
         return
     except ArticleError as error:
         await message.reply_text(
-            _("That page doesn't look like an article: {error}.").format(error=fmt.escape(str(error)))
+            _("That page doesn't look like an article: {error}.").format(error=fmt.escape(fmt.reason(str(error))))
         )
         return
     await send_summary(message, context, stored)
@@ -207,7 +211,7 @@ async def summarize_text(message: Message, context: BotContext, text: str, edite
         await message.reply_text(too_short())
         return
     except ArticleError as error:
-        await message.reply_text(_("I can't summarize that: {error}.").format(error=fmt.escape(str(error))))
+        await message.reply_text(_("I can't summarize that: {error}.").format(error=fmt.escape(fmt.reason(str(error)))))
         return
     if edited and not created:
         await message.reply_text(_("I already summarized this text, just as it reads now."))
@@ -244,6 +248,10 @@ async def article(update: Update, context: BotContext) -> None:
     assert message
     if not context.args or not ARTICLE_ID.match(context.args[0]):
         await message.reply_text(_("Use /article ID, with an id from /latest or /search."))
+        return
+    if len(context.args) > 1 and context.args[1].lower() in ("lang", "language"):
+        code = context.args[2] if len(context.args) > 2 else None
+        await article_language.command(message, context, context.args[0], code)
         return
     page = parse_number(context.args[1], 1, MAX_PAGE) if len(context.args) > 1 else 1
     if page is None:

@@ -32,7 +32,8 @@ async def button(update: Update, context: BotContext) -> None:
     if kind == "s":
         summary = summary_of(stored, number)
         text = fmt.render_summary(stored, summary)
-        markup = summary_keyboard(article_id, len(summary.sentences), summary.total_sentences)
+        language = stored.article.language if query.message else None  # none under an inline result
+        markup = summary_keyboard(article_id, len(summary.sentences), summary.total_sentences, language)
     elif kind == "f":
         text, markup = fmt.render_facts(stored), back_keyboard(article_id, number)
     else:

@@ -54,7 +54,7 @@ async def digest(update: Update, context: BotContext) -> None:
     try:
         reply = await digest_action(context, target, action, rest, topic_of(message, target))
     except (BadSchedule, FilterError) as error:
-        reply = fmt.escape(str(error))
+        reply = fmt.escape(fmt.reason(str(error)))
     tidy_channel(context, message, await reply_html(message, reply))
 
 
@@ -247,7 +247,9 @@ async def add_feed(context: BotContext, message: Message, target: AnyChat, url: 
             news, target.id, url, settings.feed_poll_minutes * 60, settings.feed_max_items, mode, thread_id
         )
     except feeds.FeedError as error:
-        return await reply_html(message, _("I can't follow that feed: {error}.").format(error=fmt.escape(str(error))))
+        return await reply_html(
+            message, _("I can't follow that feed: {error}.").format(error=fmt.escape(fmt.reason(str(error))))
+        )
     name = fmt.user_text(report.feed.title or url, 200)
     if mode == "now":
         context.application.create_task(post_articles(context.application, target.id, thread_id, report.new_seqs))

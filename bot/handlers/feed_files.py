@@ -30,7 +30,9 @@ async def import_feeds(context: BotContext, message: Message, target: AnyChat, t
     try:
         listed = read_opml(await _download(context, document))
     except OpmlError as error:
-        return await reply_html(message, _("I can't import that file: {error}.").format(error=fmt.escape(str(error))))
+        return await reply_html(
+            message, _("I can't import that file: {error}.").format(error=fmt.escape(fmt.reason(str(error))))
+        )
     await message.chat.send_action(ChatAction.TYPING, message_thread_id=thread_id)
     outcomes = await _follow_all(context, target.id, listed.feeds, thread_id)
     refused = listed.refused + [(url, why) for url, why in outcomes if why not in ("added", "already")]
@@ -96,7 +98,7 @@ def _import_report(outcomes: list[tuple[str, str]], refused: list[tuple[str, str
         )
     ]
     for url, reason in refused[:MAX_REASONS]:
-        lines.append(f"• {fmt.escape(url)}: {fmt.escape(reason)}")
+        lines.append(f"• {fmt.escape(url)}: {fmt.escape(fmt.reason(reason))}")
     if len(refused) > MAX_REASONS:
         lines.append(plural(len(refused) - MAX_REASONS, "… and {n} more refused.", "… and {n} more refused."))
     return "\n".join(lines)

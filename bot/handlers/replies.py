@@ -10,7 +10,7 @@ from telegram.constants import ChatType
 from telegram.error import BadRequest, Forbidden
 
 from ..context import BotContext
-from ..i18n import _
+from ..i18n import N_, _
 from ..present import formatting as fmt
 from ..present.keyboards import summary_keyboard
 from ..present.plural import plural
@@ -26,7 +26,7 @@ ARTICLE_ID = re.compile(r"^[0-9a-fA-F]{10}$")
 
 MAX_REPLY_MESSAGES = 5
 """One reply is never more messages than this (a summary of 20 long sentences fits in 5)."""
-CUT_NOTE = "\n\n<i>… the rest is cut: a reply is at most five messages.</i>"
+CUT_NOTE = N_("<i>… the rest is cut: a reply is at most five messages.</i>")
 
 
 async def reply_html(message: Message, text: str, markup: InlineKeyboardMarkup | None = None) -> list[Message]:
@@ -34,8 +34,9 @@ async def reply_html(message: Message, text: str, markup: InlineKeyboardMarkup |
     if any); buttons go under the last one. Returns what was sent."""
     pieces = fmt.split_message(text)
     if len(pieces) > MAX_REPLY_MESSAGES:
-        pieces = fmt.split_message(text, fmt.MESSAGE_LIMIT - fmt.utf16_len(CUT_NOTE))[:MAX_REPLY_MESSAGES]
-        pieces[-1] += CUT_NOTE
+        note = "\n\n" + _(CUT_NOTE)
+        pieces = fmt.split_message(text, fmt.MESSAGE_LIMIT - fmt.utf16_len(note))[:MAX_REPLY_MESSAGES]
+        pieces[-1] += note
     sent = []
     for number, piece in enumerate(pieces):
         last = number == len(pieces) - 1
@@ -46,7 +47,8 @@ async def reply_html(message: Message, text: str, markup: InlineKeyboardMarkup |
 async def send_summary(message: Message, context: BotContext, stored: StoredArticle) -> None:
     length = await context.news.length_for(message.chat_id)
     summary = summary_of(stored, length)
-    markup = summary_keyboard(stored.article.id, len(summary.sentences), summary.total_sentences)
+    language = stored.article.language
+    markup = summary_keyboard(stored.article.id, len(summary.sentences), summary.total_sentences, language)
     await reply_html(message, fmt.render_summary(stored, summary), markup)
 
 

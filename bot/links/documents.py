@@ -37,10 +37,16 @@ class DocumentError(ValueError):
     """A document that cannot be read as an article; the message says why, for the sender."""
 
 
+TOO_LARGE = N_("that file is too large (over {size} MB)")
+OTHER_KIND = N_("I can read {kinds}, not this kind of file")
+TEMPLATES = (TOO_LARGE, OTHER_KIND)
+"""The reasons with values in them, said in the reader's language by ``i18n.reason``."""
+
+
 def document_article(name: str | None, data: bytes, mime_type: str | None = None) -> Article:
     """The article in a document, or DocumentError (or ArticleError) saying why there is none."""
     if len(data) > MAX_DOCUMENT_BYTES:
-        raise DocumentError(f"that file is too large (over {MAX_DOCUMENT_BYTES // 1_000_000} MB)")
+        raise DocumentError(TOO_LARGE.format(size=MAX_DOCUMENT_BYTES // 1_000_000))
     suffix = kind_of(name, mime_type)
     if suffix in TEXT_SUFFIXES:
         text = _decoded(data)
@@ -49,7 +55,7 @@ def document_article(name: str | None, data: bytes, mime_type: str | None = None
         return extract_article(data)
     if suffix == ".pdf":
         return _pdf_article(data)
-    raise DocumentError(f"I can read {KINDS}, not this kind of file")
+    raise DocumentError(OTHER_KIND.format(kinds=KINDS))
 
 
 def readable(name: str | None, mime_type: str | None) -> bool:
@@ -69,7 +75,7 @@ def _decoded(data: bytes) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise DocumentError("that file is not UTF-8 text") from None
+        raise DocumentError(N_("that file is not UTF-8 text")) from None
 
 
 _MD_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
@@ -101,10 +107,10 @@ def _pdf_article(data: bytes) -> Article:
         pages = [page.extract_text() or "" for page in reader.pages[:MAX_PDF_PAGES]]
         title = reader.metadata.title if reader.metadata else None
     except Exception:  # pypdf: "broken PDF files might cause other exceptions" than its own
-        raise DocumentError("that PDF is damaged: I couldn't read its pages") from None
+        raise DocumentError(N_("that PDF is damaged: I couldn't read its pages")) from None
     text = "\n\n".join(_paragraphs(page) for page in pages)
     if count_words(text) < MIN_WORDS:
-        raise DocumentError("that PDF has no text I can read (a scan? I can't read text in images)")
+        raise DocumentError(N_("that PDF has no text I can read (a scan? I can't read text in images)"))
     return parse_article(text, title=title.strip() if isinstance(title, str) and title.strip() else None)
 
 
@@ -112,14 +118,14 @@ def _opened(data: bytes) -> PdfReader:
     try:
         reader = PdfReader(io.BytesIO(data))
     except (PdfReadError, ValueError, KeyError, TypeError):
-        raise DocumentError("that file is not a PDF I can open (damaged?)") from None
+        raise DocumentError(N_("that file is not a PDF I can open (damaged?)")) from None
     if reader.is_encrypted:
         try:
             opened = bool(reader.decrypt(""))  # many PDFs are locked only against editing, not reading
         except (DependencyError, NotImplementedError, PdfReadError):
             opened = False
         if not opened:
-            raise DocumentError("that PDF is password-protected: send one that opens without a password")
+            raise DocumentError(N_("that PDF is password-protected: send one that opens without a password"))
     return reader
 
 

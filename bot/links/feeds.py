@@ -19,8 +19,8 @@ import feedparser
 
 from summarizer import ArticleError
 
-from ..i18n import _
-from ..present.formatting import escape
+from ..i18n import N_, _
+from ..present.formatting import escape, reason
 from ..present.plural import plural
 from ..service import NewsService
 from ..store import Feed
@@ -58,7 +58,7 @@ async def follow(
     feed followed already may change its mode (in the digest, or "now": each article as it comes)."""
     feeds = await news.store.feeds_of(chat_id)
     if any(f.url == url and f.mode == mode for f in feeds):
-        raise FeedError("this chat already follows that feed")
+        raise FeedError(N_("this chat already follows that feed"))
     feed = await news.store.follow_feed(chat_id, url, mode, thread_id)
     report = await poll(news, feed, interval, max_items)
     if report.error and (feed.checked_at is None or feed.failures):  # never worked, or failing already
@@ -88,7 +88,7 @@ async def poll(news: NewsService, feed: Feed, interval: float, max_items: int) -
         if page.status != 304:
             parsed = await asyncio.to_thread(feedparser.parse, page.body)
             if not parsed.entries and (parsed.bozo or not parsed.feed):
-                raise FeedError("that is not an RSS or Atom feed I can read")
+                raise FeedError(N_("that is not an RSS or Atom feed I can read"))
             await _store_new_items(news, feed, parsed, max_items, report)
             feed = feed.model_copy(
                 update={
@@ -147,14 +147,16 @@ def describe(feeds: list[Feed]) -> str:
     for number, feed in enumerate(feeds, start=1):
         name = escape(feed.title or feed.url)
         lines.append(f"{number}. {name}\n    {escape(feed.url)}")
-        lines.append("    ⚡ each new article posted as it arrives" if feed.mode == "now" else "    📰 in the digest")
+        lines.append(
+            "    " + (_("⚡ each new article posted as it arrives") if feed.mode == "now" else _("📰 in the digest"))
+        )
         if feed.last_error:
             wait = max(0, int(feed.next_check - time.time()) // 60)
             failing = plural(
                 feed.failures,
                 "⚠️ failing ({n} time): {error}",
                 "⚠️ failing ({n} times): {error}",
-                error=escape(feed.last_error),
+                error=escape(reason(feed.last_error)),
             )
             later = plural(wait, "next try in {n} minute", "next try in {n} minutes")
             lines.append(f"    {failing}; {later}")

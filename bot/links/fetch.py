@@ -22,6 +22,8 @@ from dataclasses import dataclass
 
 import httpx
 
+from ..i18n import N_
+
 HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 FEED_TYPES = (
     "application/rss+xml",
@@ -40,6 +42,16 @@ Resolver = Callable[[str, int], Awaitable[list[str]]]
 
 class FetchError(Exception):
     """A link that could not be fetched; the message is meant for the person who sent it."""
+
+
+REDIRECTS = N_("that link redirects more than {count} times")
+STATUS = N_("the site answered with an error ({status})")
+NOT_A_PAGE = N_("that link is not a web page (it is {type})")
+TOO_LARGE = N_("that page is too large (over {size} MB)")
+LAYERED = N_("that page is compressed more than once ({codings}), which I don't open")
+UNKNOWN_CODING = N_("that page uses a compression I can't read ({coding})")
+TEMPLATES = (REDIRECTS, STATUS, NOT_A_PAGE, TOO_LARGE, LAYERED, UNKNOWN_CODING)
+"""The reasons with values in them, raised in English and said in the reader's language (``i18n.reason``)."""
 
 
 @dataclass(frozen=True)
@@ -94,7 +106,7 @@ class SafeFetcher:
             async with asyncio.timeout(self.total_timeout):
                 return await self._fetch(url, accept, headers or {})
         except TimeoutError:
-            raise FetchError("the site took too long to answer") from None
+            raise FetchError(N_("the site took too long to answer")) from None
 
     async def _fetch(self, url: str, accept: Sequence[str], headers: dict[str, str]) -> Page:
         timeout = httpx.Timeout(self.total_timeout, connect=self.connect_timeout)
@@ -109,7 +121,7 @@ class SafeFetcher:
                     return await self._read(current, response, accept)
                 finally:
                     await response.aclose()
-        raise FetchError(f"that link redirects more than {self.max_redirects} times")
+        raise FetchError(REDIRECTS.format(count=self.max_redirects))
 
     async def _get(self, client: httpx.AsyncClient, url: httpx.URL, headers: dict[str, str]) -> httpx.Response:
         address = await self._checked_address(url)
@@ -130,9 +142,9 @@ class SafeFetcher:
         try:
             return await client.send(request, stream=True)
         except httpx.TimeoutException:
-            raise FetchError("the site took too long to answer") from None
+            raise FetchError(N_("the site took too long to answer")) from None
         except httpx.HTTPError:
-            raise FetchError("I couldn't connect to that site") from None
+            raise FetchError(N_("I couldn't connect to that site")) from None
 
     async def _checked_address(self, url: httpx.URL) -> Address:
         host = url.host
@@ -143,12 +155,12 @@ class SafeFetcher:
             try:
                 addresses = [ipaddress.ip_address(a.split("%")[0]) for a in await self.resolver(host, port)]
             except (OSError, ValueError):
-                raise FetchError("I couldn't find that site") from None
+                raise FetchError(N_("I couldn't find that site")) from None
         if not addresses:
-            raise FetchError("I couldn't find that site")
+            raise FetchError(N_("I couldn't find that site"))
         for address in addresses:
             if not self.is_allowed(address):
-                raise FetchError("I can't open that address: it is not on the public internet")
+                raise FetchError(N_("I can't open that address: it is not on the public internet"))
         return addresses[0]
 
     def is_allowed(self, address: Address) -> bool:
@@ -167,19 +179,19 @@ class SafeFetcher:
         if response.status_code == 304:
             return Page(str(url), 304, "", b"", etag, modified)
         if response.status_code >= 400:
-            raise FetchError(f"the site answered with an error ({response.status_code})")
+            raise FetchError(STATUS.format(status=response.status_code))
         content_type = response.headers.get("content-type", "text/html")
         if content_type.split(";")[0].strip().lower() not in accept:
-            raise FetchError(f"that link is not a web page (it is {content_type.split(';')[0]})")
+            raise FetchError(NOT_A_PAGE.format(type=content_type.split(";")[0]))
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > self.max_bytes:
-            raise FetchError(f"that page is too large (over {self.max_bytes // 1_000_000} MB)")
+            raise FetchError(TOO_LARGE.format(size=self.max_bytes // 1_000_000))
         body = await self._body(response)
         return Page(str(url), response.status_code, content_type, bytes(body), etag, modified)
 
     async def _body(self, response: httpx.Response) -> bytes:
         """The decoded body, refused as soon as it grows past ``max_bytes``."""
-        too_large = FetchError(f"that page is too large (over {self.max_bytes // 1_000_000} MB)")
+        too_large = FetchError(TOO_LARGE.format(size=self.max_bytes // 1_000_000))
         decoder = decoder_for(response.headers.get("content-encoding", ""))
         body = bytearray()
         try:
@@ -190,7 +202,7 @@ class SafeFetcher:
                         raise too_large
                     await asyncio.sleep(0)
         except httpx.HTTPError:
-            raise FetchError("the connection broke while reading the page") from None
+            raise FetchError(N_("the connection broke while reading the page")) from None
         return bytes(body)
 
 
@@ -234,7 +246,7 @@ class Inflater(Decoder):
             piece = self._inflate.decompress(data, SLICE)
         except zlib.error:
             if self.gzip or self._started:
-                raise FetchError("the page's compressed data is broken") from None
+                raise FetchError(N_("the page's compressed data is broken")) from None
             self._inflate = zlib.decompressobj(-zlib.MAX_WBITS)
             self._started = True
             return self._step(data)
@@ -254,25 +266,25 @@ def decoder_for(content_encoding: str) -> Decoder:
     """The decoder for a Content-Encoding header; FetchError for stacked or unknown encodings."""
     layers = [e.strip().lower() for e in content_encoding.split(",") if e.strip().lower() not in ("", "identity")]
     if len(layers) > 1:
-        raise FetchError(f"that page is compressed more than once ({', '.join(layers)}), which I don't open")
+        raise FetchError(LAYERED.format(codings=", ".join(layers)))
     if not layers:
         return Decoder()
     if layers[0] in ("gzip", "x-gzip"):
         return Inflater(gzip=True)
     if layers[0] == "deflate":
         return Inflater(gzip=False)
-    raise FetchError(f"that page uses a compression I can't read ({layers[0][:20]})")
+    raise FetchError(UNKNOWN_CODING.format(coding=layers[0][:20]))
 
 
 def _parse(url: str) -> httpx.URL:
     try:
         parsed = httpx.URL(url.strip())
     except (httpx.InvalidURL, TypeError):
-        raise FetchError("that is not a link I can open") from None
+        raise FetchError(N_("that is not a link I can open")) from None
     if parsed.scheme not in ("http", "https"):
-        raise FetchError("I can only open http and https links")
+        raise FetchError(N_("I can only open http and https links"))
     if not parsed.host:
-        raise FetchError("that link has no site in it")
+        raise FetchError(N_("that link has no site in it"))
     return parsed
 
 

@@ -16,6 +16,8 @@ from email.utils import format_datetime
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
+from ..i18n import N_
+
 MAX_OPML_BYTES = 1_000_000
 MAX_OPML_FEEDS = 200
 _SCHEMES = ("http://", "https://")
@@ -23,6 +25,12 @@ _SCHEMES = ("http://", "https://")
 
 class OpmlError(Exception):
     """A file that is not an OPML file the bot can read; the message says why, for the user."""
+
+
+LARGER = N_("the file is larger than {size} kB")
+NOT_XML = N_("the file is not well-formed XML ({error})")
+MORE_FEEDS = N_("more than {count} feeds in one file")
+TEMPLATES = (LARGER, NOT_XML, MORE_FEEDS)
 
 
 @dataclass(frozen=True)
@@ -42,16 +50,16 @@ class OpmlFeeds:
 def read_opml(data: bytes) -> OpmlFeeds:
     """The feeds an OPML file lists, in file order, each URL once."""
     if len(data) > MAX_OPML_BYTES:
-        raise OpmlError(f"the file is larger than {MAX_OPML_BYTES // 1000} kB")
+        raise OpmlError(LARGER.format(size=MAX_OPML_BYTES // 1000))
     try:
         root = SafeET.fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
     except DefusedXmlException:
-        raise OpmlError("the file declares XML entities, which I refuse (they can be an entity bomb)") from None
+        raise OpmlError(N_("the file declares XML entities, which I refuse (they can be an entity bomb)")) from None
     except ET.ParseError as error:
-        raise OpmlError(f"the file is not well-formed XML ({error})") from None
+        raise OpmlError(NOT_XML.format(error=error)) from None
     body = root.find("body")
     if root.tag != "opml" or body is None:
-        raise OpmlError("the file is XML but not OPML (no <opml> with a <body>)")
+        raise OpmlError(N_("the file is XML but not OPML (no opml element with a body)"))
     result = OpmlFeeds()
     seen: set[str] = set()
     for outline in body.iter("outline"):
@@ -61,9 +69,9 @@ def read_opml(data: bytes) -> OpmlFeeds:
         seen.add(url)
         title = (outline.get("title") or outline.get("text") or "").strip() or None
         if not url.lower().startswith(_SCHEMES):
-            result.refused.append((url[:200], "not an http or https link"))
+            result.refused.append((url[:200], N_("not an http or https link")))
         elif len(result.feeds) >= MAX_OPML_FEEDS:
-            result.refused.append((url[:200], f"more than {MAX_OPML_FEEDS} feeds in one file"))
+            result.refused.append((url[:200], MORE_FEEDS.format(count=MAX_OPML_FEEDS)))
         else:
             result.feeds.append(OpmlFeed(url, title))
     return result

@@ -50,6 +50,11 @@ class Faults:
         self.injected.append((method, kind))
         return kind
 
+    def void(self, method: str, kind: str) -> None:
+        """A fault picked for a call that did not take effect: a "drop" for a call refused
+        anyway (a kicked bot, a flood limit) loses no carried-out answer, so it is not counted."""
+        self.injected.remove((method, kind))
+
 
 @dataclass(frozen=True)
 class FloodLimit:

@@ -102,6 +102,8 @@ class LocalBotApi(DocumentRoutes):
             result = await self._call(method, params)
         except ApiError as error:
             call.error = error.description
+            if fault == "drop":  # refused, not carried out: its answer is given, not lost
+                self.faults.void(method, fault)
             return web.json_response(error.payload(), status=error.code)
         finally:
             self._changed.set()

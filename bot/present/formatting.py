@@ -15,15 +15,27 @@ from urllib.parse import urlsplit
 
 from telegram.helpers import create_deep_linked_url
 
-from summarizer import FactKind, KeyFact, Summary, split_sentences
+from summarizer import LANGUAGES, FactKind, KeyFact, Summary, split_sentences
+from summarizer.languages.hooks import names_by_capitals
 
-from ..i18n import N_, _, day
-from ..store import StoredArticle
+from .. import i18n, schedule
+from ..i18n import N_, _, day, language_name
+from ..links import documents, fetch, opml
+from ..service import TOO_LONG
+from ..store import StoredArticle, filters
 from .plural import plural
 
 MESSAGE_LIMIT = 4096
 PAGE_CHARS = 3000
 INLINE_DESCRIPTION = 200
+REASON_TEMPLATES = (
+    *fetch.TEMPLATES,
+    *documents.TEMPLATES,
+    *opml.TEMPLATES,
+    *schedule.TEMPLATES,
+    *filters.TEMPLATES,
+    TOO_LONG,
+)
 
 _KIND_LABELS = {
     FactKind.PERSON: N_("👤 People"),
@@ -35,6 +47,11 @@ _KIND_LABELS = {
 
 def escape(text: str) -> str:
     return html.escape(text, quote=False)
+
+
+def reason(text: str) -> str:
+    """Why a link, a feed or a file failed, in the current language (see ``i18n.reason``)."""
+    return i18n.reason(text, REASON_TEMPLATES)
 
 
 def user_text(text: str, limit: int = 80) -> str:
@@ -76,9 +93,15 @@ def render_summary(stored: StoredArticle, summary: Summary) -> str:
 
 def render_facts(stored: StoredArticle) -> str:
     facts = stored.facts
+    code = stored.article.language
+    with_names = code not in LANGUAGES or names_by_capitals(LANGUAGES[code])
     lines = [_("<b>Key facts</b> · {title}").format(title=escape(stored.article.title)), ""]
     if not facts:
-        lines.append(_("No names, places, figures or dates stood out in this article."))
+        lines.append(
+            _("No names, places, figures or dates stood out in this article.")
+            if with_names
+            else _("No figures, dates or quotes stood out in this article.")
+        )
     for kind, label in _KIND_LABELS.items():
         names = _unique(f.text for f in facts if f.kind is kind)
         if names:
@@ -91,7 +114,9 @@ def render_facts(stored: StoredArticle) -> str:
     if quotes:
         lines.append(_("💬 Quotes:"))
         lines.extend(f"  • {escape(q.text)} — {escape(q.context)}" for q in quotes)
-    lines += ["", f"<code>{stored.article.id}</code>"]
+    if not with_names:  # German nouns all have capitals; Arabic, Persian, Hindi, Chinese, Japanese none
+        lines += ["", _("<i>In this language I find figures, dates and quotes, not names.</i>")]
+    lines += ["", f"<code>{stored.article.id}</code> · {escape(language_name(code))}"]
     return "\n".join(lines)
 
 
@@ -156,7 +181,7 @@ def _source_link(stored: StoredArticle) -> str:
     return f'<a href="{html.escape(url, quote=True)}">{name}</a>' if url else name
 
 
-AGAIN_NOTE = "↻ <i>Posted again: the first try was cut off and may have reached this chat.</i>"
+AGAIN_NOTE = N_("↻ <i>Posted again: the first try was cut off and may have reached this chat.</i>")
 """Heads a digest message posted a second time because the first try may have landed."""
 
 
@@ -167,7 +192,8 @@ def render_digest(
     with it); an item is never split across two messages unless it alone is longer than one.
     A message carrying an article ``in_doubt`` (its first try may have landed) is headed by
     AGAIN_NOTE; every message leaves room for it."""
-    limit = MESSAGE_LIMIT - utf16_len(AGAIN_NOTE) - 2
+    again = _(AGAIN_NOTE)
+    limit = MESSAGE_LIMIT - utf16_len(again) - 2
     header = _("📰 <b>News digest</b> · {count}").format(
         count=plural(len(items), "{n} new article", "{n} new articles")
     )
@@ -186,7 +212,7 @@ def render_digest(
         current, ids = pieces[-1], item.article_ids
     if ids:
         messages.append((current, ids))
-    return [(f"{AGAIN_NOTE}\n\n{text}" if set(ids) & set(in_doubt) else text, ids) for text, ids in messages]
+    return [(f"{again}\n\n{text}" if set(ids) & set(in_doubt) else text, ids) for text, ids in messages]
 
 
 def render_list(items: Sequence[StoredArticle], heading: str) -> str:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from ..i18n import N_
+
 MAX_TERMS = 10
 MAX_PHRASE_WORDS = 6
 MAX_WORD_CHARS = 40
@@ -23,6 +25,10 @@ class FilterError(ValueError):
     """Filter input with nothing to match; the message says why, for the user."""
 
 
+TOO_MANY = N_("a filter takes at most {count} words or phrases")
+TEMPLATES = (TOO_MANY,)
+
+
 def parse_terms(text: str) -> Terms:
     """The terms of what a person typed: words, and "quoted phrases" kept together."""
     terms: list[tuple[str, ...]] = []
@@ -33,9 +39,9 @@ def parse_terms(text: str) -> Terms:
             if term not in terms:
                 terms.append(term)
     if not terms:
-        raise FilterError('give words or "quoted phrases" of letters or digits')
+        raise FilterError(N_('give words or "quoted phrases" of letters or digits'))
     if len(terms) > MAX_TERMS:
-        raise FilterError(f"a filter takes at most {MAX_TERMS} words or phrases")
+        raise FilterError(TOO_MANY.format(count=MAX_TERMS))
     return tuple(terms)
 
 

@@ -251,6 +251,23 @@ class PostgresArticleStore(PostgresStories):
             (ranking.model_dump_json(), FACTS.dump_json(list(facts)).decode(), article_id),
         )
 
+    async def replace_article(self, article: Article, ranking: Ranking, facts: Sequence[KeyFact]) -> None:
+        """Store ``article`` read again (another language, say) in place of the one with its id:
+        same seq, origin, story, pastes and deliveries; its search vectors follow the new text."""
+        await self._all(
+            "UPDATE articles SET title = %(title)s, article = %(article)s, ranking = %(ranking)s, facts = %(facts)s,"
+            f" search = {_SEARCH_VECTOR.replace('%(seq)s', 'seq')}, title_search = {_TITLE_VECTOR}"
+            " WHERE id = %(id)s RETURNING seq",
+            {
+                "id": article.id,
+                "title": article.title,
+                "body": article.text,
+                "article": article.model_dump_json(),
+                "ranking": ranking.model_dump_json(),
+                "facts": FACTS.dump_json(list(facts)).decode(),
+            },
+        )
+
     # -- chats and subscriptions -------------------------------------------------------------
 
     async def setting(self, key: str) -> str | None:

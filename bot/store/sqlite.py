@@ -197,6 +197,31 @@ class SqliteArticleStore(SqliteStories):
         args = (pack(ranking.model_dump_json()), pack(FACTS.dump_json(list(facts)).decode()), article_id)
         await self._run(lambda db: db.execute("UPDATE articles SET ranking = ?, facts = ? WHERE id = ?", args))
 
+    async def replace_article(self, article: Article, ranking: Ranking, facts: Sequence[KeyFact]) -> None:
+        """Store ``article`` read again (another language, say) in place of the one with its id:
+        same seq, origin, story, pastes and deliveries; its search entry follows the new text."""
+
+        def work(db: sqlite3.Connection) -> None:
+            with _transaction(db):
+                row = db.execute("SELECT * FROM articles WHERE id = ?", (article.id,)).fetchone()
+                if row is None:
+                    return
+                db.execute(
+                    "UPDATE articles SET title = ?, article = ?, ranking = ?, facts = ? WHERE seq = ?",
+                    (
+                        article.title,
+                        pack(article.model_dump_json()),
+                        pack(ranking.model_dump_json()),
+                        pack(FACTS.dump_json(list(facts)).decode()),
+                        row["seq"],
+                    ),
+                )
+                if row["origin"] != "user":
+                    _unindex(db, row["seq"], stored_from_row(row).article)
+                    _index(db, row["seq"], article)
+
+        await self._run(work)
+
     async def _one(self, sql: str, args: tuple[Any, ...]) -> StoredArticle | None:
         rows = await self._many(sql, args)
         return rows[0] if rows else None
@@ -497,6 +522,15 @@ def fts_query(words: list[str]) -> str:
 def _index(db: sqlite3.Connection, seq: int, article: Article) -> None:
     db.execute("INSERT INTO article_index (rowid, title, body) VALUES (?, ?, ?)", (seq, article.title, article.text))
     db.execute("INSERT INTO title_index (rowid, title) VALUES (?, ?)", (seq, article.title))
+
+
+def _unindex(db: sqlite3.Connection, seq: int, article: Article) -> None:
+    """Take an article out of the contentless indexes: FTS5 deletes a row given what it indexed."""
+    db.execute(
+        "INSERT INTO article_index (article_index, rowid, title, body) VALUES ('delete', ?, ?, ?)",
+        (seq, article.title, article.text),
+    )
+    db.execute("INSERT INTO title_index (title_index, rowid, title) VALUES ('delete', ?, ?)", (seq, article.title))
 
 
 def _subscription(row: sqlite3.Row) -> Subscription:

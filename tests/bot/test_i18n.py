@@ -146,7 +146,7 @@ async def test_a_russian_reader_gets_help_and_buttons_in_russian(api: LocalBotAp
     assert help_reply["text"].startswith("Я превращаю новостные статьи в короткие пересказы")
     [summary] = await api.reply_to(2001, SEED.read_text())
     buttons = [b["text"] for row in summary["reply_markup"]["inline_keyboard"] for b in row]
-    assert buttons == ["➖ Короче", "➕ Длиннее", "🔎 Ключевые факты", "📄 Полный текст"]
+    assert buttons == ["➖ Короче", "➕ Длиннее", "🔎 Ключевые факты", "📄 Полный текст", "Язык: английский ✎"]
     assert "из 10 предложений" in summary["text"]
     [english] = await api.reply_to(ALICE, "/help")  # Alice's Telegram gives no language: English
     assert english["text"].startswith("I turn news articles into short summaries")
@@ -196,3 +196,38 @@ async def test_commands_are_described_in_each_language(api: LocalBotApi, bot: ob
     for code in TRANSLATED:
         english = [c["command"] for c in api.scoped_commands["all_group_chats"]]
         assert [c["command"] for c in api.scoped_commands[f"all_group_chats/{code}"]] == english
+
+
+def test_notes_and_stored_reasons_are_said_in_the_readers_language() -> None:
+    import time as clock
+
+    from bot.links.feeds import describe
+    from bot.present.formatting import DigestItem, render_digest
+    from bot.service import summary_of
+    from bot.store import Feed
+    from tests.builders import stored_article
+
+    stored = stored_article(NEW_ARTICLES[0])
+    item = DigestItem(stored, summary_of(stored, 3))
+    with speaking("de"):
+        [(again, _ids)] = render_digest([item], "newsbot", in_doubt={stored.article.id})
+    assert again.startswith("↻ <i>Erneut gesendet:")
+    checked_text(again, "HTML")
+    failing = Feed(id=1, url="https://x.example/rss", failures=2, last_error="I couldn't find that site")
+    failing = failing.model_copy(update={"next_check": clock.time() + 600})
+    now = Feed(id=2, url="https://y.example/rss", mode="now")
+    with speaking("ru"):
+        listing = describe([failing, now])
+    assert "я не нашёл этот сайт" in listing and "⚡ каждая новая статья публикуется сразу" in listing
+    checked_text(listing, "HTML")
+
+
+def test_reasons_with_values_are_said_in_the_readers_language() -> None:
+    from bot.links.documents import KINDS
+    from bot.present.formatting import reason
+
+    with speaking("de"):
+        assert reason("the site answered with an error (404)") == "die Website antwortete mit einem Fehler (404)"
+        assert reason(f"I can read {KINDS}, not this kind of file").startswith("ich kann eine .txt-")
+        assert reason("something no catalog has (7)") == "something no catalog has (7)"
+    assert reason("the site answered with an error (404)") == "the site answered with an error (404)"

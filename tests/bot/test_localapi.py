@@ -105,6 +105,18 @@ async def test_faults_are_injected_on_the_chosen_share(api: LocalBotApi) -> None
     assert all(kind == "500" for _, kind in api.faults.injected)
 
 
+async def test_a_drop_counts_only_when_a_carried_out_answer_is_lost(api: LocalBotApi) -> None:
+    from bot.localapi.server import Faults
+
+    api.kick_bot(GROUP)
+    api.faults = Faults(rate=1.0, kinds=("drop",), methods=frozenset({"sendMessage"}))
+    refused = await _call(api, "sendMessage", chat_id=str(GROUP), text="x")
+    assert refused.status_code == 403 and api.faults.injected == []  # refused: answered, nothing lost
+    with pytest.raises(httpx.RemoteProtocolError):
+        await _call(api, "sendMessage", chat_id=str(ALICE), text="x")
+    assert api.faults.injected == [("sendMessage", "drop")] and api.sent_to(ALICE)[-1]["text"] == "x"
+
+
 def test_visible_text_decodes_entities() -> None:
     assert visible_text('<a href="https://x.org">x</a> &quot;q&quot; &#x41;') == 'x "q" A'
     with pytest.raises(EntityError):

@@ -138,6 +138,7 @@ async def test_exact_request_for_a_summary(api: LocalBotApi, bot: object) -> Non
                 {"text": "🔎 Key facts", "callback_data": f"f:{article_id}:3"},
                 {"text": "📄 Full text", "callback_data": f"a:{article_id}:0:3"},
             ],
+            [{"text": "Language: English ✎", "callback_data": f"l:{article_id}:3"}],
         ]
     }
 

@@ -13,6 +13,10 @@ CHATS = [-100900 - n for n in range(100)]
 
 
 async def test_digest_to_100_chats_survives_20_percent_failures(api: LocalBotApi, bot: object) -> None:
+    # This test is the scheduler: the app's own leadership tick (every 5 s) would start catch-up
+    # runs for chats with a message in doubt, whose retries, lost answers and repeats the counts
+    # below cannot see (a tick falling between two rounds made this test fail now and then).
+    bot.job_queue.scheduler.pause()  # type: ignore[attr-defined]
     for chat in CHATS:
         api.add_group(chat, f"Group {chat}", admins=[ALICE])
         await news(bot).subscribe(chat, f"Group {chat}")

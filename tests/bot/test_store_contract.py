@@ -252,3 +252,21 @@ async def test_settings_are_kept_and_replaced(store: ArticleStore) -> None:
     await store.save_setting("other", "<b>&'\"")
     assert await store.setting("summarizer_revision") == "two"
     assert await store.setting("other") == "<b>&'\""
+
+
+async def test_an_article_read_again_replaces_the_stored_one_in_place(store: ArticleStore) -> None:
+    await store.save_subscription(Subscription(chat_id=-7, last_seq=await store.newest_seq()))
+    first, _ = await store.add(*_parsed())
+    assert await store.enqueue_digest(-7) == 1
+    await store.mark_delivered(-7, [first.article.id], 11)
+    again = first.article.model_copy(update={"title": "Zebra crossings everywhere", "language": "de"})
+    stale = Ranking(algorithm="default", scores=tuple(reversed(first.ranking.scores)))
+    await store.replace_article(again, stale, first.facts[:2])
+    stored = await store.get(first.article.id)
+    assert stored is not None and stored.article == again and stored.ranking == stale
+    assert (stored.seq, stored.origin, stored.facts) == (first.seq, first.origin, first.facts[:2])
+    assert await store.count() == 1 and await store.delivered(-7) == [first.article.id]
+    assert [s.seq for s in await store.search("zebra crossings", 5)] == [first.seq]  # the index follows
+    await store.replace_article(again.model_copy(update={"title": "Quokkas"}), stale, ())
+    assert await store.search("zebra", 5) == []  # the old entry left the index
+    assert [s.article.title for s in await store.search("quokkas", 5)] == ["Quokkas"]

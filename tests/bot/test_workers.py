@@ -61,6 +61,23 @@ async def _schema() -> str:
     return schema
 
 
+async def _listening(port: int, timeout: float = 60) -> None:
+    """Wait until a worker's webhook server accepts connections: under load it can open its port
+    well after its start-up calls to Telegram, and the balancer would route past it."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while True:
+        try:
+            _, writer = await asyncio.open_connection("127.0.0.1", port)
+        except OSError:
+            if asyncio.get_running_loop().time() > deadline:
+                raise
+            await asyncio.sleep(0.1)
+            continue
+        writer.close()
+        await writer.wait_closed()
+        return
+
+
 @pytest.fixture
 async def cluster(api: LocalBotApi, tmp_path: Path) -> AsyncIterator[dict]:  # type: ignore[type-arg]
     schema = await _schema()
@@ -99,6 +116,7 @@ async def cluster(api: LocalBotApi, tmp_path: Path) -> AsyncIterator[dict]:  # t
         )
         calls = len(api.calls_to("setMyCommands"))
         await api.wait_for(lambda: len(api.calls_to("setMyCommands")) > calls, timeout=60)
+        await _listening(port)
         await asyncio.sleep(0.5)
 
     await start(ports[0])  # the first worker up leads the digests

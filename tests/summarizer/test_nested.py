@@ -97,6 +97,38 @@ def test_a_sentence_that_points_back_never_opens_a_summary() -> None:
         assert not unresolved_opening(texts, article.title, first)
 
 
+_HARBOUR_BODY = [
+    "The harbour council approved the budget for the quay on Monday after a long debate.",
+    "Fishermen welcomed the harbour money for the quay, which has been crumbling for years.",
+    "The mayor will sign the harbour budget on Friday at the town hall.",
+    "Work on the harbour quay starts in spring and ends in 2027, the council said.",
+    "Tourism at the harbour rose by 4.5% last year, council figures show.",
+    "The port authority asked the council for a second dredger for the harbour next year.",
+    "Shops on the harbour front expect more trade once the quay reopens.",
+    "The coast road by the harbour closed twice last winter after high tides.",
+    "Critics say the harbour plan ignores flooding on the coast road.",
+]
+
+
+def test_a_long_article_that_opens_with_a_pronoun_puts_that_sentence_last() -> None:
+    opening = "She has run the harbour for twenty years and now the harbour budget is hers to spend."
+    article = parse_article("Harbour budget\n\n" + " ".join([opening, *_HARBOUR_BODY]))
+    texts = [s.text for s in article.sentences]
+    assert len(texts) > 8 and unresolved_opening(texts, article.title, 0)
+    ranking = rank(article)
+    for length in range(1, len(texts)):
+        summary = summarize(article, length, ranking)
+        assert not unresolved_opening(texts, article.title, summary.sentences[0].index), length
+    assert 0 in ranking.top(len(texts))
+
+
+def test_a_short_article_that_opens_with_a_pronoun_keeps_it() -> None:
+    opening = "She has run the harbour for twenty years and now the harbour budget is hers to spend."
+    article = parse_article("Harbour budget\n\n" + " ".join([opening, *_HARBOUR_BODY[:5]]))
+    ranking = rank(article)
+    assert all(0 in ranking.top(length) for length in range(1, 7))
+
+
 def test_mr_x_is_resolved_once_the_full_name_came_before() -> None:
     texts = ["Pat Morrow was named harbour master.", "Mr Morrow starts in May."]
     assert not unresolved_opening(texts, "", 1)
