@@ -17,6 +17,7 @@ import argparse
 import asyncio
 import gc
 import json
+import os
 import random
 import statistics
 import sys
@@ -172,22 +173,46 @@ def _percentiles(values: list[float], prefix: str = "") -> dict[str, float]:
     return {f"{prefix}p50_ms": round(cuts[49], 2), f"{prefix}p99_ms": round(cuts[98], 2)}
 
 
+async def _server_seconds(store: ArticleStore) -> float | None:
+    """CPU seconds the PostgreSQL server processes of this store's connections have used (read
+    from /proc: the server runs on this machine), or None for SQLite or where it cannot be read."""
+    schema = getattr(store, "schema", None)
+    if schema is None:
+        return None
+    rows = await store._all(  # type: ignore[attr-defined]
+        "SELECT pid FROM pg_stat_activity WHERE application_name = %s", (schema,)
+    )
+    ticks = 0
+    try:
+        for row in rows:
+            fields = Path(f"/proc/{row['pid']}/stat").read_text().rsplit(")", 1)[1].split()
+            ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    except OSError:
+        return None
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
 async def measure(
     store: ArticleStore, kinds: dict[str, list[str]]
 ) -> tuple[dict[str, Any], dict[str, list[list[str]]]]:
-    """Latency per query kind (after one untimed pass that warms the caches) and the answers."""
+    """Latency per query kind (after one untimed pass that warms the caches) and the answers;
+    for PostgreSQL also the server's CPU time per query (a mean: /proc counts in 10 ms ticks)."""
     report: dict[str, Any] = {}
     answers: dict[str, list[list[str]]] = {}
     every: list[float] = []
     for kind, inputs in kinds.items():
         await _timings(store, inputs, _inline)
+        server = await _server_seconds(store)
         timings, cpu, answers[kind] = await _timings(store, inputs, _inline)
+        after = await _server_seconds(store)
         every += timings
         report[f"inline_{kind}"] = {
             **_percentiles(timings),
             **_percentiles(cpu, "cpu_"),
             "mean_results": statistics.mean(map(len, answers[kind])),
         }
+        if server is not None and after is not None:
+            report[f"inline_{kind}"]["server_cpu_mean_ms"] = round((after - server) * 1000 / len(inputs), 2)
     report["inline_all"] = _percentiles(every)
     latest = await store.latest(2000)
     picker = random.Random(13)
@@ -255,9 +280,12 @@ async def main_async(args: argparse.Namespace) -> dict[str, Any]:
         if "sqlite" in names:
             stores["sqlite"] = SqliteArticleStore(Path(args.keep or folder) / "bench.sqlite3")
         if "postgresql" in names:
+            from psycopg.conninfo import make_conninfo
+
             from ..store.postgres import PostgresArticleStore
 
-            stores["postgresql"] = PostgresArticleStore(args.postgres, schema=schema)
+            dsn = make_conninfo(args.postgres, application_name=schema)  # its server processes, by name
+            stores["postgresql"] = PostgresArticleStore(dsn, schema=schema)
         try:
             return await run(stores, args)
         finally:

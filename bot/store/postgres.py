@@ -1,7 +1,7 @@
 """``ArticleStore`` on PostgreSQL (psycopg 3, async), for several bot workers sharing one store.
 
-The same schema concepts and versions as the SQLite store: full-text search is a generated
-``tsvector`` column with a GIN index; migrations run under an advisory lock so that workers
+The same schema concepts and versions as the SQLite store: full-text search is a GIN index on
+an expression of the stored row (``VECTOR``), no vector column; migrations run under an advisory lock so that workers
 starting together migrate once. ``try_lead`` gives one worker at a time the digest scheduler.
 """
 
@@ -32,33 +32,37 @@ from .base import (
     is_prefix,
     query_words,
     queue_and_watermark,
-    ranked_page,
     stored_from_row,
 )
-from .postgres_schema import MIGRATIONS, SCHEMA_VERSION
+from .postgres_schema import MIGRATIONS, RECENCY_BUCKET, SCHEMA_VERSION, VECTOR
 from .postgres_stories import DIGEST_CANDIDATES, PostgresStories, filtered, queue
 
-RECENCY_BUCKET = 256
-"""Articles per place in time (the '~<seq / 256>' lexeme of each search vector)."""
-_RECENT_PLACES = (4, 64, None)
-"""How far back search looks, in places, until it has SEARCH_DEPTH matches (None: all)."""
+FIRST_PLACES = 4
+"""Search looks in the newest this-many places in time first, then as far back as the matches
+found there say it needs (see ``_further``), then everywhere."""
+_ALL_FROM = 128
+"""Places from which search stops naming them and reads every match instead."""
 _MIGRATION_LOCK = 7_301_001
 _LEADER_LOCK = 7_301_002
 _DIGEST_LOCK = 7_301_003
-# What a stored article is read from: never the search vector or the body, which are large and
-# only there for the index.
+# What a stored article is read from: never the title's search vector, only there for search.
 _ARTICLE = "seq, id, url, title, article, ranking, facts, added_at, origin, story_seq"
 _ARTICLE_A = ", ".join(f"a.{column}" for column in _ARTICLE.split(", "))
-_SEARCH_VECTOR = (
-    "(SELECT words || word_starts(words) FROM (SELECT to_tsvector('english', %(title)s)"
-    " || to_tsvector('english', %(body)s) AS words) w)"
-    f" || array_to_tsvector(ARRAY['~' || (%(seq)s / {RECENCY_BUCKET})::text])"
+_NEXT_SEQ = (
+    "SELECT set_config('synchronous_commit', 'off', true), nextval(pg_get_serial_sequence('articles', 'seq')) AS seq"
 )
-_TITLE_VECTOR = "(SELECT words || word_starts(words) FROM (SELECT to_tsvector('english', %(title)s) AS words) w)"
 _VISIBLE_TO = (
     "(a.origin = 'catalog' OR a.seq IN (SELECT i.article_seq FROM feed_items i"
     " JOIN chat_feeds c ON c.feed_id = i.feed_id WHERE c.chat_id = %(chat)s))"
 )
+
+
+async def _configure(connection: AsyncConnection[DictRow]) -> None:
+    """Each connection's settings: no parallel workers and no JIT. Every query the bot makes is
+    short; starting a worker process (or compiling) for one costs more than the query itself
+    (before the table had statistics, a search planned a parallel scan: 7-10 ms of its 12)."""
+    await connection.execute("SET max_parallel_workers_per_gather = 0")
+    await connection.execute("SET jit = off")
 
 
 class PostgresArticleStore(PostgresStories):
@@ -86,6 +90,7 @@ class PostgresArticleStore(PostgresStories):
             max_size=self.max_connections,
             open=False,
             kwargs={"autocommit": True, "row_factory": dict_row},
+            configure=_configure,
         )
         await self._connections.open(wait=True, timeout=15)
         async with self._pool.connection() as db, db.transaction():
@@ -157,20 +162,20 @@ class PostgresArticleStore(PostgresStories):
         self, article: Article, ranking: Ranking, facts: Sequence[KeyFact], origin: str = "catalog"
     ) -> tuple[StoredArticle, bool]:
         async with self._pool.connection() as db, db.transaction():
-            seq = await (
-                await db.execute("SELECT nextval(pg_get_serial_sequence('articles', 'seq')) AS seq")
-            ).fetchone()
+            # An article's commit does not wait for the disk: a server crash may lose the last
+            # few stored, never anything that refers to one (that commit flushes the log up to
+            # it first), and a lost article is stored again when it comes again.
+            seq = await (await db.execute(_NEXT_SEQ)).fetchone()
             cursor = await db.execute(
-                "INSERT INTO articles (seq, id, url, title, article, ranking, facts, origin, search, title_search)"
+                "INSERT INTO articles (seq, id, url, title, article, ranking, facts, origin, title_search)"
                 " VALUES (%(seq)s, %(id)s, %(url)s, %(title)s, %(article)s, %(ranking)s, %(facts)s, %(origin)s,"
-                f" {_SEARCH_VECTOR}, {_TITLE_VECTOR})"
+                " to_tsvector('english', %(title)s))"
                 " ON CONFLICT DO NOTHING RETURNING " + _ARTICLE,
                 {
                     "seq": seq["seq"] if seq else None,
                     "id": article.id,
                     "url": article.url,
                     "title": article.title,
-                    "body": article.text,
                     "article": article.model_dump_json(),
                     "ranking": ranking.model_dump_json(),
                     "facts": FACTS.dump_json(list(facts)).decode(),
@@ -212,27 +217,24 @@ class PostgresArticleStore(PostgresStories):
     async def search(self, query: str, limit: int, offset: int = 0) -> list[StoredArticle]:
         """As the SQLite store searches (``ranked_page``): of the newest SEARCH_DEPTH matches,
         title matches first. The GIN index finds them: the words AND one of the newest places
-        in time (``_recent``), looking further back only while too few are found, so neither a
-        common word (every row matches) nor a rare one (none do) makes it read the table."""
+        in time (``_RECENT``), looking further back only while too few are found (``_further``),
+        so neither a common word (every row matches) nor a rare one (none do) makes it read the
+        table. Only the newest matches' titles are tested, and only the page's rows are read."""
         words = query_words(query)
         want = min(offset + limit, SEARCH_WINDOW)
         if not words or want <= offset:
             return []
         depth = max(SEARCH_DEPTH, want)
-        whole, start = (words, "") if not is_prefix(words) else (words[:-1], words[-1])
-        args: dict[str, Any] = {"q": ts_query(whole), "start": start, "depth": depth}
+        args: dict[str, Any] = {"q": ts_query(words), "depth": depth, "limit": want - offset, "offset": offset}
+        places: int | None = FIRST_PLACES
         async with self._pool.connection() as db:
-            newest = int((await (await db.execute(_NEWEST)).fetchall())[0]["n"])
-            for places in _RECENT_PLACES:
-                args["recent"] = _recent(newest, places)
-                sql = _search_sql(bool(whole), bool(start), places is not None)
-                rows = await (await db.execute(sql, args)).fetchall()
-                if len(rows) >= depth or places is None or places * RECENCY_BUCKET > newest:
+            while True:
+                args["places"], args["enough"] = places, depth if places is not None else 0
+                rows = await (await db.execute(_search_sql(places), args, prepare=True)).fetchall()
+                if rows[0]["found"] >= depth or places is None:
                     break
-            page = ranked_page([r["seq"] for r in rows if r["in_title"]], [r["seq"] for r in rows], limit, offset)
-            found = await (await db.execute(f"SELECT {_ARTICLE} FROM articles WHERE seq = ANY(%s)", (page,))).fetchall()
-        by_seq = {row["seq"]: row for row in found}
-        return [stored_from_row(by_seq[seq]) for seq in page if seq in by_seq]
+                places = _further(places, rows[0]["found"], depth)
+        return [stored_from_row(row) for row in rows if row["seq"] is not None]
 
     async def count(self) -> int:
         return int((await self._all("SELECT count(*) AS n FROM articles"))[0]["n"])
@@ -253,15 +255,14 @@ class PostgresArticleStore(PostgresStories):
 
     async def replace_article(self, article: Article, ranking: Ranking, facts: Sequence[KeyFact]) -> None:
         """Store ``article`` read again (another language, say) in place of the one with its id:
-        same seq, origin, story, pastes and deliveries; its search vectors follow the new text."""
+        same seq, origin, story, pastes and deliveries; the index follows the new text (it is on
+        an expression of the row), the title's vector is written again."""
         await self._all(
             "UPDATE articles SET title = %(title)s, article = %(article)s, ranking = %(ranking)s, facts = %(facts)s,"
-            f" search = {_SEARCH_VECTOR.replace('%(seq)s', 'seq')}, title_search = {_TITLE_VECTOR}"
-            " WHERE id = %(id)s RETURNING seq",
+            " title_search = to_tsvector('english', %(title)s) WHERE id = %(id)s RETURNING seq",
             {
                 "id": article.id,
                 "title": article.title,
-                "body": article.text,
                 "article": article.model_dump_json(),
                 "ranking": ranking.model_dump_json(),
                 "facts": FACTS.dump_json(list(facts)).decode(),
@@ -471,31 +472,46 @@ class PostgresArticleStore(PostgresStories):
 
 
 # "seq + 0": never the primary key's order, which would walk the table newest first testing
-# every row (a rare word's whole table); the GIN index finds the rows, a top-N sort orders them.
+# every row (a rare word's whole table); the GIN index finds the rows, a top-N sort orders them,
+# only the newest ``depth`` are tested for the words in their title, and only the page is read.
 _SEARCH = (
-    "SELECT seq, title_search @@ {query} AS in_title FROM articles"
-    " WHERE search @@ ({query} && %(recent)s::tsquery) AND origin != 'user'"
-    " ORDER BY seq + 0 DESC LIMIT %(depth)s"
+    "WITH newest AS MATERIALIZED (SELECT seq, title_search FROM articles"
+    f" WHERE {VECTOR} @@ ({{query}} && {{recent}}) AND origin != 'user' ORDER BY seq + 0 DESC LIMIT %(depth)s),"
+    " found AS (SELECT count(*) AS n FROM newest),"
+    " page AS (SELECT seq, title_search @@ {query} AS in_title FROM newest WHERE (SELECT n FROM found) >= %(enough)s"
+    " ORDER BY in_title DESC, seq DESC LIMIT %(limit)s OFFSET %(offset)s)"
+    f" SELECT found.n AS found, {_ARTICLE_A} FROM found LEFT JOIN (page JOIN articles a ON a.seq = page.seq) ON true"
+    " ORDER BY page.in_title DESC, page.seq DESC"
 )
+"""Search in one statement: of the newest ``depth`` matches (in the newest places, or all), the
+page, title matches first (as ``ranked_page`` orders), each row with how many were found; none
+but that count when fewer than ``enough`` were."""
+_RECENT = (
+    "(SELECT string_agg(quote_literal('~' || p), ' | ')::tsquery FROM (SELECT coalesce(max(seq), 0)"
+    f" / {RECENCY_BUCKET} AS last FROM articles) n, generate_series(greatest(0, n.last - %(places)s + 1), n.last) p)"
+)
+"""A tsquery for any of the newest ``places`` places in time ('~<seq / 256>' lexemes), found
+in the same statement: no round trip for the newest seq."""
 
 
-def _search_sql(whole: bool, start: bool, recent: bool) -> str:
-    """The search statement: whole words AND the start of one, AND the newest places."""
-    parts = ["to_tsquery('english', %(q)s)"] * whole + ["word_start_query(%(start)s)"] * start
-    sql = _SEARCH.format(query="(" + " && ".join(parts) + ")")
-    return sql if recent else sql.replace(" && %(recent)s::tsquery", "")
+def _search_sql(places: int | None) -> str:
+    """The search statement: the words (the last one perhaps a start) AND, with ``places``,
+    one of the newest places."""
+    sql = _SEARCH.format(query="to_tsquery('english', %(q)s)", recent=_RECENT)
+    return sql if places is not None else sql.replace(f" && {_RECENT}", "")
 
 
-_NEWEST = "SELECT coalesce(max(seq), 0) AS n FROM articles"
-
-
-def _recent(newest: int, places: int | None) -> str:
-    """A tsquery for any of the newest ``places`` places in time ('~<seq / 256>' lexemes)."""
-    last = newest // RECENCY_BUCKET
-    return " | ".join(f"'~{place}'" for place in range(last, max(-1, last - (places or 0)), -1)) or "'~0'"
+def _further(places: int, found: int, depth: int) -> int | None:
+    """How many places to look in after ``found`` matches in ``places`` were too few for
+    ``depth``: as many as that rate of matches needs, with a quarter to spare (None: all)."""
+    wanted = places * -(-depth * 5 // (4 * max(found, 1)))
+    return None if wanted >= _ALL_FROM else wanted
 
 
 def ts_query(words: list[str]) -> str:
-    """A tsquery from ``query_words`` taken whole, joined with AND; the last word, when it is
-    a start (``is_prefix``), goes to ``word_start_query`` instead (see the schema)."""
-    return " & ".join(f"'{w}'" for w in words)
+    """A tsquery text from ``query_words``, joined with AND; the last word, when it is a start
+    (``is_prefix``), a prefix match too ('elec':* finds every word stemmed from an elec...)."""
+    terms = [f"'{w}'" for w in words]
+    if is_prefix(words):
+        terms[-1] += ":*"
+    return " & ".join(terms)

@@ -10,6 +10,7 @@ from psycopg import AsyncConnection
 from psycopg.rows import DictRow
 
 from .filters import decode_terms, tsquery
+from .postgres_schema import VECTOR
 
 DIGEST_CANDIDATES = (
     "SELECT seq FROM articles WHERE seq > %(after)s AND seq <= %(newest)s AND origin = 'catalog'"
@@ -34,8 +35,8 @@ async def filtered(db: AsyncConnection[DictRow], chat_id: int, seqs: Sequence[in
     rows = await (
         await db.execute(
             "SELECT seq FROM articles WHERE seq = ANY(%(seqs)s)"
-            " AND (%(only)s::text IS NULL OR search @@ to_tsquery('english', %(only)s))"
-            " AND (%(skip)s::text IS NULL OR NOT search @@ to_tsquery('english', %(skip)s)) ORDER BY seq",
+            f" AND (%(only)s::text IS NULL OR {VECTOR} @@ to_tsquery('english', %(only)s))"
+            f" AND (%(skip)s::text IS NULL OR NOT {VECTOR} @@ to_tsquery('english', %(skip)s)) ORDER BY seq",
             {"seqs": list(seqs), "only": only, "skip": skip},
         )
     ).fetchall()
