@@ -70,24 +70,6 @@ def test_halves_are_reported_apart() -> None:
     assert "== even lines only ==" in table.stdout and "== odd lines only ==" in table.stdout
 
 
-def test_the_fact_weights_refit_prints_each_weight_in_use_beside_its_fit(tmp_path: Path) -> None:
-    from summarizer.facts import KIND_PRIOR, WEIGHTS
-
-    script = str(ROOT / "scripts" / "fit_fact_weights.py")
-    done = subprocess.run([sys.executable, script, str(MINI)], cwd=ROOT, capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stderr
-    lines = done.stdout.splitlines()
-    assert lines[0].split() == ["weight", "in", "use", "all", "even", "odd"]
-    rows = {line[:24].strip(): line[24:].split() for line in lines[1:]}
-    assert len(rows) == len(WEIGHTS) + len(KIND_PRIOR) - 1  # the person is the kinds' baseline
-    for name, weight in WEIGHTS.items():
-        in_use, *fitted = rows[name]
-        assert float(in_use) == round(weight, 2) and len(fitted) == 3
-    assert rows["mentions"][1:] == [f"{WEIGHTS['mentions']:.2f}"] * 3  # the fit is scaled to the mentions' weight
-    missing = subprocess.run([sys.executable, script, str(tmp_path / "absent.jsonl")], capture_output=True, text=True)
-    assert missing.returncode == 0 and missing.stdout.startswith("skipped:")
-
-
 def _copies(tmp_path: Path, times: int) -> Path:
     """The mini file's articles several times over, as one file (each copy a distinct article)."""
     lines = [json.loads(line) for line in MINI.read_text(encoding="utf-8").splitlines() if line.strip()]

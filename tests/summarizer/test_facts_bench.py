@@ -1,11 +1,13 @@
-"""The key-fact benchmark and the weight search run end to end on the small fixture file."""
+"""The key-fact benchmark and the weights' refit run end to end on the small fixture file."""
 
 import subprocess
 import sys
 from pathlib import Path
 
 from summarizer.facts import KIND_PRIOR, WEIGHTS
-from summarizer.facts.evaluate import FROZEN, bootstrap, folds
+from summarizer.facts.evaluate import FIGURE_MINIMA, bootstrap, folds
+from summarizer.facts.select import FEATURES, FIGURE_MINIMUM, FROZEN, load_weights, save_weights
+from summarizer.models import FactKind
 
 ROOT = Path(__file__).resolve().parents[2]
 MINI = ROOT / "tests" / "fixtures" / "eval-mini.jsonl"
@@ -23,16 +25,28 @@ def test_the_benchmark_prints_held_out_recall_per_source_with_an_interval() -> N
     assert {" ".join(row[1:-4]) for row in rows} == {"in use", "cross-validated"}
 
 
-def test_the_search_moves_no_frozen_weight_and_prints_every_weight() -> None:
-    done = _run(str(ROOT / "scripts" / "fit_fact_weights.py"), "--search", str(MINI))
+def test_the_refit_holds_the_frozen_weights_and_prints_every_weight(tmp_path: Path) -> None:
+    script = str(ROOT / "scripts" / "fit_fact_weights.py")
+    done = _run(script, str(MINI))
     assert done.returncode == 0, done.stderr
-    rows = {line[:24].strip(): line[24:].split() for line in done.stdout.splitlines()[1:-1]}
-    assert len(rows) == len(WEIGHTS) + len(KIND_PRIOR)
-    for key in FROZEN:
-        name = f"kind: {key.value}" if hasattr(key, "value") else str(key)
-        in_use, found = rows[name]
-        assert in_use == found
-    assert done.stdout.splitlines()[-1].startswith("mean recall of the sources:")
+    lines = done.stdout.splitlines()
+    assert lines[0].split() == ["weight", "in", "use", "fit"]
+    rows = {line[:24].strip(): line[24:].split() for line in lines[1:-1]}
+    assert len(rows) == len(WEIGHTS) + len(KIND_PRIOR) + 1  # and the figures' minimum
+    for name, value in FROZEN.items():
+        assert rows[name] == [f"{WEIGHTS[name]:.2f}", f"{value:.2f}"], name
+    assert rows["figure minimum"][1] in {str(m) for m in FIGURE_MINIMA}
+    assert lines[-1].startswith("mean recall of the sources:")
+    missing = _run(script, str(tmp_path / "absent.jsonl"))
+    assert missing.returncode == 0 and missing.stdout.startswith("skipped:")
+
+
+def test_the_weights_in_use_are_a_fit_that_holds_the_frozen_ones(tmp_path: Path) -> None:
+    assert list(WEIGHTS) == list(FEATURES) and set(KIND_PRIOR) == set(FactKind)
+    assert all(WEIGHTS[name] == value for name, value in FROZEN.items())
+    path = tmp_path / "weights.json"
+    save_weights(WEIGHTS, KIND_PRIOR, FIGURE_MINIMUM, path)
+    assert load_weights(path) == (WEIGHTS, KIND_PRIOR, FIGURE_MINIMUM)
 
 
 def test_folds_deal_each_source_out_evenly_and_the_interval_holds_the_mean() -> None:
@@ -46,3 +60,25 @@ def test_folds_deal_each_source_out_evenly_and_the_interval_holds_the_mean() -> 
     assert [sum(c.source == "b" for c in p) for p in parts] == [1] * 5
     mean, low, high = bootstrap([0.0, 1.0, 1.0, 0.5])
     assert low <= mean <= high and mean == 62.5
+
+
+def test_the_fit_learns_what_marks_a_hit_and_holds_the_frozen_weights() -> None:
+    from summarizer.evaluate import Example
+    from summarizer.facts.candidate import _Candidate
+    from summarizer.facts.evaluate import Case, fit
+    from summarizer.parse import parse_article
+
+    article = parse_article("Title\n\nAlice Smith met Bob Jones in Leeds.")
+    title = FEATURES.index("title")
+    cases = []
+    for n in range(30):
+        found = []
+        for i in range(6):
+            features = [0.0] * len(FEATURES)
+            features[title] = float(i < 2 or (i == 2 and n % 5 == 0))  # mostly, not always, a hit
+            found.append(_Candidate(FactKind.PERSON, f"Name{i}", 0, features=tuple(features)))
+        hits = {id(c): {f"name{i}"} if i < 2 or (i == 3 and n % 7 == 0) else set() for i, c in enumerate(found)}
+        cases.append(Case("s", Example("s", article, ["x"], ""), found, {"name0", "name1"}, hits))
+    weights, prior, figures = fit(cases)
+    assert weights["title"] > 1.0 and weights["mentions"] == 0.0  # a column of zeros stays at zero
+    assert all(weights[name] == value for name, value in FROZEN.items()) and figures in FIGURE_MINIMA
