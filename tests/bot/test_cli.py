@@ -7,11 +7,19 @@ from pathlib import Path
 from tests.conftest import ROOT, SEED
 
 
-def _bot(*args: str, env: dict[str, str] | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+def _bot(
+    *args: str, env: dict[str, str] | None = None, cwd: Path = ROOT, input: str | None = None
+) -> subprocess.CompletedProcess[str]:
     environment = {k: v for k, v in os.environ.items() if k != "BOT_TOKEN"}
     environment.update(env or {})
     return subprocess.run(
-        [sys.executable, "-m", "bot", *args], cwd=cwd, env=environment, capture_output=True, text=True, timeout=120
+        [sys.executable, "-m", "bot", *args],
+        cwd=cwd,
+        env=environment,
+        input=input,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -48,15 +56,7 @@ def test_bulk_ingest_counts_added_unchanged_and_rejected(tmp_path: Path) -> None
 
 def test_playground_chats_in_the_terminal_with_no_token(tmp_path: Path) -> None:
     script = "/latest 1\n@ghouta\n/summarize_03cd48adda\n!3\n!quit\n"
-    done = subprocess.run(
-        [sys.executable, "-m", "bot", "--local", "--database", str(tmp_path / "pg.sqlite3")],
-        cwd=ROOT,
-        input=script,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={k: v for k, v in os.environ.items() if k != "BOT_TOKEN"},
-    )
+    done = _bot("--local", "--database", str(tmp_path / "pg.sqlite3"), input=script)
     assert done.returncode == 0, done.stderr
     out = done.stdout
     assert "The latest article" in out
@@ -116,15 +116,7 @@ def test_playground_takes_a_pasted_article_as_one_message_and_sends_files(tmp_pa
     story.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
     pasted = "\n".join(line for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip())
     script = f"{pasted}\n!file {story}\n!file {tmp_path / 'missing.pdf'}\n!quit\n"
-    done = subprocess.run(
-        [sys.executable, "-m", "bot", "--local", "--database", str(tmp_path / "pg.sqlite3")],
-        cwd=ROOT,
-        input=script,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={k: v for k, v in os.environ.items() if k != "BOT_TOKEN"},
-    )
+    done = _bot("--local", "--database", str(tmp_path / "pg.sqlite3"), input=script)
     assert done.returncode == 0, done.stderr
     out = done.stdout
     assert out.count("Russia offers Syrian opposition fighters") == 2, out  # the paste, then the file
