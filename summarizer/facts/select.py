@@ -18,7 +18,8 @@ MAX_FACTS = 10
 
 # (at least, at most) facts of a kind among the ten: a fact list of ten places is no summary.
 # A day of the calendar ("May 1", "1998") is one of the figures; "Friday", "last week" a date.
-_QUOTAS = {FactKind.FIGURE: (2, 5), FactKind.DATE: (0, 3), FactKind.QUOTE: (0, 1)}
+_QUOTAS = {FactKind.DATE: (0, 3), FactKind.QUOTE: (0, 1)}
+_FIGURES_AT_MOST = 5
 """The figures' minimum is :data:`FIGURE_MINIMUM`, fitted with the weights."""
 
 
@@ -31,7 +32,7 @@ _CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s-\s")
 def _select(candidates: list[_Candidate], limit: int, article: Article, figures: int | None = None) -> list[_Candidate]:
     """Best first, within each kind's quota: the guaranteed minimum of every kind (``figures``
     figures, by default :data:`FIGURE_MINIMUM`), then the rest."""
-    quotas = {**_QUOTAS, FactKind.FIGURE: (FIGURE_MINIMUM if figures is None else figures, _QUOTAS[FactKind.FIGURE][1])}
+    quotas = {**_QUOTAS, FactKind.FIGURE: (FIGURE_MINIMUM if figures is None else figures, _FIGURES_AT_MOST)}
     ranked = sorted(candidates, key=lambda c: (-c.score, not c.members, c.sentence))  # a list before its names
     quota_kinds = [_quota_kind(c) for c in ranked]
     chosen: list[_Candidate] = []
