@@ -100,8 +100,6 @@ LINES = [
     ("Associated Press writers Tom Reyes in Boston and Ann Kole in New York contributed to this report.", "contributed"),
     ("Associated Press writer Lena Hart contributed from Chicago.", "Lena Hart"),
     ("AP reporters Ben Ortiz in Madrid and Kim Park in Seoul contributed.", "Ben Ortiz"),
-    ("Reporting by Jo Vance in London; Additional reporting by Ali Noor in Dubai; Editing by Sam Reed and Kate Moss", "Jo Vance"),
-    ("Reporting by Jo Vance; Writing by Ali Noor; Editing by Sam Reed.", "Ali Noor"),
     ("Welcome to our live coverage of the council vote, where we will bring you every development as it happens.", "live coverage"),
     ("Welcome to the Guardian's live blog of the council meeting.", "live blog"),
     ("Hello and welcome to our live updates on the bridge vote.", "live updates"),
