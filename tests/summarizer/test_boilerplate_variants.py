@@ -90,17 +90,41 @@ def test_wire_dateline_glued_without_space(dateline: str) -> None:
 
 # (furniture, a piece of it no summary may hold)
 LINES = [
-    ("Copyright 2026 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.", "Associated Press"),
-    ("Copyright 2026 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed without permission.", "redistributed"),
+    (
+        "Copyright 2026 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.",
+        "Associated Press",
+    ),
+    (
+        "Copyright 2026 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed without permission.",
+        "redistributed",
+    ),
     ("© 2026 Cable News Network. All Rights Reserved.", "Cable News"),
-    ("© Copyright 2026 Thomson Reuters. All rights reserved. Republication or redistribution of this content is expressly prohibited without the prior written consent of the publisher, which will not be unreasonably withheld.", "Thomson Reuters"),
-    ("Copyright © 2026 Agence France-Presse. All rights reserved. No part of this material may be reproduced, distributed or transmitted in any form or by any means without prior written permission.", "France-Presse"),
-    ("Copyright 2026 United Press International, Inc. (UPI). Any reproduction, republication, redistribution and/or modification of any UPI content is expressly prohibited without UPI's prior written consent.", "UPI"),
-    ("(c) 2026 The Daily Courier Group Ltd. Registered in England and Wales, company number 01234567, all rights reserved.", "Daily Courier"),
-    ("Associated Press writers Tom Reyes in Boston and Ann Kole in New York contributed to this report.", "contributed"),
+    (
+        "© Copyright 2026 Thomson Reuters. All rights reserved. Republication or redistribution of this content is expressly prohibited without the prior written consent of the publisher, which will not be unreasonably withheld.",
+        "Thomson Reuters",
+    ),
+    (
+        "Copyright © 2026 Agence France-Presse. All rights reserved. No part of this material may be reproduced, distributed or transmitted in any form or by any means without prior written permission.",
+        "France-Presse",
+    ),
+    (
+        "Copyright 2026 United Press International, Inc. (UPI). Any reproduction, republication, redistribution and/or modification of any UPI content is expressly prohibited without UPI's prior written consent.",
+        "UPI",
+    ),
+    (
+        "(c) 2026 The Daily Courier Group Ltd. Registered in England and Wales, company number 01234567, all rights reserved.",
+        "Daily Courier",
+    ),
+    (
+        "Associated Press writers Tom Reyes in Boston and Ann Kole in New York contributed to this report.",
+        "contributed",
+    ),
     ("Associated Press writer Lena Hart contributed from Chicago.", "Lena Hart"),
     ("AP reporters Ben Ortiz in Madrid and Kim Park in Seoul contributed.", "Ben Ortiz"),
-    ("Welcome to our live coverage of the council vote, where we will bring you every development as it happens.", "live coverage"),
+    (
+        "Welcome to our live coverage of the council vote, where we will bring you every development as it happens.",
+        "live coverage",
+    ),
     ("Welcome to the Guardian's live blog of the council meeting.", "live blog"),
     ("Hello and welcome to our live updates on the bridge vote.", "live updates"),
     ("Please turn on JavaScript to view the interactive map.", "JavaScript"),
@@ -119,10 +143,19 @@ LINES = [
     ("Sign up for our morning briefing and get the day's top stories in your inbox.", "morning briefing"),
     ("Sign up to our free Politics newsletter for the best analysis every weekday.", "newsletter"),
     ("Sign up for the First Edition email, our free daily newsletter.", "First Edition"),
-    ("We use your sign-up to provide content in ways you've consented to and to improve our understanding of you. This may include adverts from us and 3rd parties based on our understanding. You can unsubscribe at any time. More info", "sign-up"),
-    ("We use your sign-up to provide content in ways you’ve consented to and improve our understanding of you.", "consented"),
+    (
+        "We use your sign-up to provide content in ways you've consented to and to improve our understanding of you. This may include adverts from us and 3rd parties based on our understanding. You can unsubscribe at any time. More info",
+        "sign-up",
+    ),
+    (
+        "We use your sign-up to provide content in ways you’ve consented to and improve our understanding of you.",
+        "consented",
+    ),
     ("We use cookies to personalise content and ads and to analyse our traffic.", "cookies"),
-    ("We and our partners use cookies and similar technologies to store and access information on your device.", "cookies"),
+    (
+        "We and our partners use cookies and similar technologies to store and access information on your device.",
+        "cookies",
+    ),
     ("By clicking Accept, you agree to the storing of cookies on your device to enhance site navigation.", "cookies"),
     ("This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply.", "reCAPTCHA"),
     ("Invalid email. Something went wrong, please try again later.", "Invalid email"),
@@ -167,7 +200,11 @@ LIVE_POSTS = [
 
 @pytest.mark.parametrize("stamp", LIVE_POSTS)
 def test_live_blog_stamps_and_chrome(stamp: str) -> None:
-    body = ["Key events", "Show key events only", "Please turn on JavaScript in your browser to get the best experience."]
+    body = [
+        "Key events",
+        "Show key events only",
+        "Please turn on JavaScript in your browser to get the best experience.",
+    ]
     for sentence in STORY:
         body += [stamp, sentence]
     raw = TITLE + "\n\n" + "\n\n".join(body) + "\n"
