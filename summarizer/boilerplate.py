@@ -24,8 +24,20 @@ SITE_PHRASES: dict[str, tuple[str, ...]] = {
         r"\bcopyright (?:\(c\) |©\s*)?\d{4}\b",
         r"\ball rights reserved\b",
         r"\bmay not be (?:re)?published, broadcast",
+        r"\bmay (?:not )?be reproduced, distributed\b",
+        r"\b(?:republication|redistribution)\b[^.!?]{0,80}\b(?:expressly )?prohibited without\b",
         r"\bcontributed (?:reporting|to (?:this|the) (?:report|story|article))\b",
-        r"\bwelcome to (?:our|the) live (?:coverage|blog|updates|page)\b",
+        r"\b(?:writers?|reporters?|correspondents?)\b[^.!?]{0,100}\bcontributed(?: from\b|\W*$)",
+        r"\bwelcome to\b[^.!?]{0,40}\blive (?:coverage|blog|updates|page)\b",
+        r"(?:^|(?<=[.!?] ))\W*refresh (?:for|the page|this page)\b",
+        r"\bwe use your sign-?up\b",
+        r"\bin ways you['’]ve consented\b",
+        r"(?:^|(?<=[.!?] ))\W*invalid e-?mail\b",
+        r"\bsomething went wrong,? please try again\b",
+        r"\b(?:delivered|straight|direct)(?: to| into) your inbox\b",
+        r"\bnewsletters? in your inbox\b",
+        r"\badverts from us\b",
+        r"^\W*more info\W*$",
         r"\b(?:follow|refresh) (?:our|this page for) live\b",
         r"\bthis (?:live )?blog is (?:now )?closed\b",
         r"\b(?:turn on|enable|activate|switch on) (?:your )?javascript\b",
@@ -40,7 +52,7 @@ SITE_PHRASES: dict[str, tuple[str, ...]] = {
         r"\bunsubscribe (?:at any time|from)\b",
         r"\bthanks? (?:you )?for (?:signing up|subscribing|registering)\b",
         r"\b(?:our|see the|read the) privacy (?:notice|policy|statement)\b",
-        r"\bwe (?:use|value) (?:cookies|your privacy)\b",
+        r"\bwe(?: and our (?:partners|vendors))? (?:use|value) (?:cookies|your privacy)\b",
         r"\bprotected by recaptcha\b",
         r"\bwe will (?:only )?use your (?:e-?mail|data|details|information)\b",
         r"\byou (?:agree|consent) to (?:our|the|receive)\b",
@@ -79,7 +91,19 @@ SITE_CUES: dict[str, tuple[str, ...]] = {
         "rights reserved",
         "may not be",
         "contributed",
+        "may be reproduced",
+        "may not be reproduced",
+        "prohibited without",
+        "adverts",
+        "more info",
         "live",
+        "refresh",
+        "sign-up",
+        "signup",
+        "consented",
+        "invalid",
+        "went wrong",
+        "inbox",
         "javascript",
         "browser",
         "sign up",
@@ -115,6 +139,8 @@ FURNITURE_OPENERS: dict[str, tuple[str, ...]] = {
         r"recommended (?:for you|stories|reading)\b",
         r"(?:more|related|popular|top) (?:stories|articles|posts|coverage)\b",
         r"photo credits?\b",
+        r"(?:show )?key events(?: only)?$",
+        r"refresh for (?:the )?latest\b",
     ),
     "de": (
         r"lesen sie (?:auch|mehr|hier)\b",
@@ -182,9 +208,8 @@ _FURNITURE = re.compile("|".join(f"(?:{p})" for phrases in FURNITURE_OPENERS.val
 _CUES = tuple(cue for cues in SITE_CUES.values() for cue in cues)
 _SITE_SOURCES = tuple(p for phrases in SITE_PHRASES.values() for p in phrases)
 _PLACE = r"[A-ZÀ-Þ][\w'’.-]*(?:[ ,/]+[A-ZÀ-Þ][\w'’.-]*){0,5}"
-_WIRE_DATELINE = re.compile(
-    rf"^(?:{_PLACE},?\s+(?:[A-Z][a-z]{{2,8}}\.? \d{{1,2}},?\s+)?)?\((?:{WIRE_AGENCIES})\)\s*[—–-]{{1,2}}\s*(?=\S)"
-)
+_DAY = r"(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})"  # "Dec. 1", "December 1", "1 December"
+_WIRE_DATELINE = re.compile(rf"^(?:{_PLACE},?\s+(?:{_DAY},?\s+)?)?\((?:{WIRE_AGENCIES})\)\s*[—–-]{{1,2}}\s*(?=\S)")
 """A wire dateline: "CITY (AP) —", "LONDON, March 3 (Reuters) -" (a paper's own "CITY —" stays: it
 is the paper's text, and a capitalized word before a dash is too often the sentence's subject)."""
 _ZONE = r"(?:BST|GMT|UTC|CET|CEST|EST|EDT|ET|CT|CST|CDT|PT|PST|PDT|MT|IST|AEST|AEDT|JST|HKT|SGT|MEZ|MESZ|Uhr)"

@@ -219,6 +219,10 @@ def _classify(lines: list[str], draft: _Draft, repeated_title: str, lang: Langua
     for raw_line in lines:
         line = _normalize_space(raw_line)
         kind = _line_kind(line, title_key, lang) if line else "blank"
+        if kind == "captioned":  # article text with a photo's caption glued after it
+            line, caption = _credit_tail(line) or (line, "")
+            draft.captions.append(_caption(caption))
+            kind = "text"
         cleaned = clean_line(line) if kind in ("text", "heading") else line
         if not cleaned and kind in ("text", "heading"):
             kind = "boilerplate"
@@ -243,7 +247,9 @@ def _line_kind(line: str, title_key: str, lang: Language) -> str:
         return "repeat"
     words = count_words(line)
     unterminated = not line.endswith(_SENTENCE_STOPS)
-    if unterminated and len(line) <= 400 and _CREDIT.search(line) or _CAPTION_START.match(line):
+    if unterminated and _CREDIT.search(line[-_TAIL:]):
+        return "captioned" if _credit_tail(line) else "caption" if len(line) <= 400 else "text"
+    if _CAPTION_START.match(line):
         return "caption"
     tail = line[-_TAIL:]  # the two patterns below end at the end of the line
     if _ALL_CAPS_CREDIT.search(tail):
@@ -266,6 +272,23 @@ def _line_kind(line: str, title_key: str, lang: Language) -> str:
         if not line.endswith(_LINE_ENDS):
             return "boilerplate" if _UNTERMINATED_BOILERPLATE.search(line) else "heading"
     return "text"
+
+
+def _credit_tail(line: str) -> tuple[str, str] | None:
+    """Article text and the photo caption glued after it ("... she said. Photo: X/Getty Images",
+    or a caption run without its full stop: "... she said. The mayor on Tuesday Photo: X"), or
+    None when the line is a caption only. The text is two sentences or more."""
+    tail = len(line) - _TAIL if len(line) > _TAIL else 0
+    found = _CREDIT.search(line, tail)
+    if found is None:
+        return None
+    before = line[: found.start()].rstrip()
+    spans = sentence_spans(before)
+    if before.endswith(_SENTENCE_STOPS) and len(spans) >= 2:
+        return before, line[found.start() :].strip()
+    if len(spans) >= 3 and line[spans[-2][1] - 1] in _SENTENCE_STOPS:
+        return line[: spans[-2][1]], line[spans[-1][0] :]
+    return None
 
 
 def _is_site_voice(line: str) -> bool:
