@@ -208,8 +208,8 @@ _FURNITURE = re.compile("|".join(f"(?:{p})" for phrases in FURNITURE_OPENERS.val
 _CUES = tuple(cue for cues in SITE_CUES.values() for cue in cues)
 _SITE_SOURCES = tuple(p for phrases in SITE_PHRASES.values() for p in phrases)
 _PLACE = r"[A-ZÀ-Þ][\w'’.-]*(?:[ ,/]+[A-ZÀ-Þ][\w'’.-]*){0,5}"
-_DAY = r"(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})"  # "Dec. 1", "December 1", "1 December"
-_WIRE_DATELINE = re.compile(rf"^(?:{_PLACE},?\s+(?:{_DAY},?\s+)?)?\((?:{WIRE_AGENCIES})\)\s*[—–-]{{1,2}}\s*(?=\S)")
+_WIRE_DAY = r"(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})"  # "Dec. 1", "December 1", "1 December"
+_WIRE_DATELINE = re.compile(rf"^(?:{_PLACE},?\s+(?:{_WIRE_DAY},?\s+)?)?\((?:{WIRE_AGENCIES})\)\s*[—–-]{{1,2}}\s*(?=\S)")
 """A wire dateline: "CITY (AP) —", "LONDON, March 3 (Reuters) -" (a paper's own "CITY —" stays: it
 is the paper's text, and a capitalized word before a dash is too often the sentence's subject)."""
 _ZONE = r"(?:BST|GMT|UTC|CET|CEST|EST|EDT|ET|CT|CST|CDT|PT|PST|PDT|MT|IST|AEST|AEDT|JST|HKT|SGT|MEZ|MESZ|Uhr)"
