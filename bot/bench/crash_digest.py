@@ -36,7 +36,8 @@ _ROOT = Path(__file__).resolve().parents[2]
 _ID = re.compile(r"\?start=s_([0-9a-f]{10})")
 
 
-def _write_articles(folder: Path, count: int) -> None:
+def write_articles(folder: Path, count: int) -> None:
+    """``count`` distinct short stories as text files, one a story, for the bulk ingest command."""
     folder.mkdir()
     for n in range(count):
         (folder / f"story{n:03d}.txt").write_text(
@@ -96,7 +97,7 @@ async def _kills(api: LocalBotApi, env: dict[str, str], log: Path, work: Path, a
     bot = await _bot(env, log)
     await api.wait_for(lambda: api.commands, timeout=180)
     await api.reply_to(ADMIN, "/digest on", GROUP, timeout=30)
-    _write_articles(work / "new", args.articles)
+    write_articles(work / "new", args.articles)
     ingest = await _bot(env, log, "ingest", str(work / "new"))
     assert await ingest.wait() == 0, "ingest failed (see the bot log)"
     api.faults = Faults(rate=1.0, kinds=("slow",), methods=frozenset({"sendMessage"}), slow_seconds=args.slow)

@@ -13,6 +13,7 @@ import re
 import sys
 from pathlib import Path
 
+from bot.bench.crash_digest import write_articles
 from bot.localapi.server import Faults, LocalBotApi
 from bot.present.formatting import AGAIN_NOTE
 from tests.bot.conftest import ALICE, GROUP
@@ -21,21 +22,9 @@ from tests.conftest import ROOT
 ARTICLES = 30
 
 
-def _write_articles(folder: Path) -> None:
-    folder.mkdir()
-    for n in range(ARTICLES):
-        (folder / f"story{n:02d}.txt").write_text(
-            f"Story {n} makes the news\n\n"
-            f"Officials in district {n} announced a plan on Monday to rebuild {n + 3} bridges. "
-            f"The plan will cost £{n + 10}m over {n % 5 + 2} years, the council said. "
-            f"Residents welcomed the decision after a campaign that lasted {n + 1} months. "
-            f"Work on the first of the bridges in district {n} starts in the spring."
-        )
-
-
 async def ingest_new_articles(folder: Path, env: dict[str, str]) -> None:
     """Write ARTICLES new stories and add them with the bulk ingest command, a separate process."""
-    _write_articles(folder)
+    write_articles(folder, ARTICLES)
     ingest = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "bot", "ingest", str(folder), cwd=ROOT, env=env,
         stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
