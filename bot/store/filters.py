@@ -1,15 +1,19 @@
 """Digest filters: the words and "quoted phrases" a chat wants (only) or does not want (skip).
 
-A filter is matched by the store's full-text index, on the stemmed title and text, never by a
-user's pattern: what a person types is cut down to words of letters and digits (as search
-input is), so no query syntax reaches the index and no filter costs more than a search.
+A filter is matched by the store's full-text index, on the lexemes of the title and text
+(``lexemes``: stemmed words), never by a user's pattern: what a person types is cut down to
+words of letters and digits (as search input is), so no query syntax reaches the index and no
+filter costs more than a search.
 """
 
 from __future__ import annotations
 
 import re
 
+from summarizer import Article
+
 from ..i18n import N_
+from .lexemes import holds, query_lexemes
 
 MAX_TERMS = 10
 MAX_PHRASE_WORDS = 6
@@ -50,20 +54,27 @@ def show_terms(terms: Terms) -> str:
     return " ".join(f'"{" ".join(t)}"' if len(t) > 1 else t[0] for t in terms)
 
 
-def fts5_match(terms: Terms) -> str:
-    """An SQLite FTS5 query matching any of the terms (each a quoted phrase, so never syntax)."""
-    return " OR ".join(f'"{" ".join(t)}"' for t in terms)
+def lexeme_terms(terms: Terms) -> Terms:
+    """The terms as the indexes hold them (``lexemes``): each word's lexeme, stop words left
+    out, terms of stop words only dropped (they match nothing, as in PostgreSQL)."""
+    found = (tuple(query_lexemes(term)) for term in terms)
+    return tuple(term for term in found if term)
 
 
 def fts5_all_words(terms: Terms) -> str:
-    """The same terms for an index without word positions (FTS5 detail=none): a phrase as all
-    of its words, each quoted; what it finds is then held to the phrases by ``fts5_match``."""
+    """An SQLite FTS5 query for lexeme terms: any term, a phrase as all of its words, each
+    quoted (so never syntax); what it finds is then held to the phrases by ``held``."""
     return " OR ".join("(" + " AND ".join(f'"{w}"' for w in t) + ")" for t in terms)
 
 
-def tsquery(terms: Terms) -> str:
-    """A PostgreSQL tsquery text matching any of the terms (phrases with the followed-by operator)."""
-    return " | ".join(f"({' <-> '.join(t)})" for t in terms)
+def ts_all_words(terms: Terms) -> str:
+    """The same query as PostgreSQL tsquery text, for a plain cast (``::tsquery``)."""
+    return " | ".join("(" + " & ".join(f"'{w}'" for w in t) + ")" for t in terms)
+
+
+def held(terms: Terms, article: Article) -> bool:
+    """Whether the article's title or text holds one of the lexeme terms, a phrase's words in order."""
+    return any(holds(term, article.title, article.text) for term in terms)
 
 
 def encode_terms(terms: Terms) -> str | None:

@@ -34,7 +34,9 @@ from .base import (
     queue_and_watermark,
     stored_from_row,
 )
-from .postgres_schema import MIGRATIONS, RECENCY_BUCKET, SCHEMA_VERSION, VECTOR
+from .lexemes import index_text, query_lexemes
+from .lexemes import ts_query as lexeme_query
+from .postgres_schema import MIGRATIONS, RECENCY_BUCKET, RELEXEME, SCHEMA_VERSION, VECTOR
 from .postgres_stories import DIGEST_CANDIDATES, PostgresStories, filtered, queue
 
 FIRST_PLACES = 4
@@ -104,7 +106,7 @@ class PostgresArticleStore(PostgresStories):
                 raise RuntimeError(f"database schema {version} is newer than this bot ({SCHEMA_VERSION})")
             for target in range(version + 1, SCHEMA_VERSION + 1):
                 for statement in MIGRATIONS[target]:
-                    await db.execute(statement)
+                    await (_relexeme(db) if statement is RELEXEME else db.execute(statement))
                 await db.execute("INSERT INTO schema_version (version) VALUES (%s)", (target,))
 
     async def close(self) -> None:
@@ -167,11 +169,11 @@ class PostgresArticleStore(PostgresStories):
             # it first), and a lost article is stored again when it comes again.
             seq = await (await db.execute(_NEXT_SEQ)).fetchone()
             cursor = await db.execute(
-                "INSERT INTO articles (seq, id, url, title, article, ranking, facts, origin, title_search)"
+                "INSERT INTO articles (seq, id, url, title, article, ranking, facts, origin, lexemes, title_search)"
                 " VALUES (%(seq)s, %(id)s, %(url)s, %(title)s, %(article)s, %(ranking)s, %(facts)s, %(origin)s,"
-                " to_tsvector('english', %(title)s))"
-                " ON CONFLICT DO NOTHING RETURNING " + _ARTICLE,
+                f" %(lexemes)s, {_TITLE_VECTOR}) ON CONFLICT DO NOTHING RETURNING " + _ARTICLE,
                 {
+                    **_lexemes(article),
                     "seq": seq["seq"] if seq else None,
                     "id": article.id,
                     "url": article.url,
@@ -225,7 +227,8 @@ class PostgresArticleStore(PostgresStories):
         if not words or want <= offset:
             return []
         depth = max(SEARCH_DEPTH, want)
-        args: dict[str, Any] = {"q": ts_query(words), "depth": depth, "limit": want - offset, "offset": offset}
+        query = lexeme_query(query_lexemes(words), is_prefix(words))
+        args: dict[str, Any] = {"q": query, "depth": depth, "limit": want - offset, "offset": offset}
         places: int | None = FIRST_PLACES
         async with self._pool.connection() as db:
             while True:
@@ -256,11 +259,12 @@ class PostgresArticleStore(PostgresStories):
     async def replace_article(self, article: Article, ranking: Ranking, facts: Sequence[KeyFact]) -> None:
         """Store ``article`` read again (another language, say) in place of the one with its id:
         same seq, origin, story, pastes and deliveries; the index follows the new text (it is on
-        an expression of the row), the title's vector is written again."""
+        an expression of the row's lexemes, written again), and so is the title's vector."""
         await self._all(
             "UPDATE articles SET title = %(title)s, article = %(article)s, ranking = %(ranking)s, facts = %(facts)s,"
-            " title_search = to_tsvector('english', %(title)s) WHERE id = %(id)s RETURNING seq",
+            f" lexemes = %(lexemes)s, title_search = {_TITLE_VECTOR} WHERE id = %(id)s RETURNING seq",
             {
+                **_lexemes(article),
                 "id": article.id,
                 "title": article.title,
                 "article": article.model_dump_json(),
@@ -497,7 +501,7 @@ in the same statement: no round trip for the newest seq."""
 def _search_sql(places: int | None) -> str:
     """The search statement: the words (the last one perhaps a start) AND, with ``places``,
     one of the newest places."""
-    sql = _SEARCH.format(query="to_tsquery('english', %(q)s)", recent=_RECENT)
+    sql = _SEARCH.format(query="%(q)s::tsquery", recent=_RECENT)
     return sql if places is not None else sql.replace(f" && {_RECENT}", "")
 
 
@@ -508,10 +512,27 @@ def _further(places: int, found: int, depth: int) -> int | None:
     return None if wanted >= _ALL_FROM else wanted
 
 
-def ts_query(words: list[str]) -> str:
-    """A tsquery text from ``query_words``, joined with AND; the last word, when it is a start
-    (``is_prefix``), a prefix match too ('elec':* finds every word stemmed from an elec...)."""
-    terms = [f"'{w}'" for w in words]
-    if is_prefix(words):
-        terms[-1] += ":*"
-    return " & ".join(terms)
+_TITLE_VECTOR = "array_to_tsvector(string_to_array(%(title_lexemes)s, ' '))"
+"""The title's vector, from its lexemes (cast, as the article's, see VECTOR)."""
+
+
+def _lexemes(article: Article) -> dict[str, str]:
+    """An article's lexemes as the row keeps them, and its title's."""
+    return {"lexemes": index_text(article.title, article.text), "title_lexemes": index_text(article.title)}
+
+
+async def _relexeme(db: AsyncConnection[DictRow]) -> None:
+    """Write every article's lexemes and title vector (the migration to schema 9), in batches."""
+    after = 0
+    while True:
+        rows = await (
+            await db.execute("SELECT seq, article FROM articles WHERE seq > %s ORDER BY seq LIMIT 500", (after,))
+        ).fetchall()
+        if not rows:
+            return
+        async with db.cursor() as cursor:
+            await cursor.executemany(
+                f"UPDATE articles SET lexemes = %(lexemes)s, title_search = {_TITLE_VECTOR} WHERE seq = %(seq)s",
+                [{"seq": r["seq"], **_lexemes(Article.model_validate_json(r["article"]))} for r in rows],
+            )
+        after = rows[-1]["seq"]

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
+RELEXEME = "-- every article's lexemes, written by the store (PostgresArticleStore._relexeme)"
+"""A step of a migration that is not SQL: the store computes each article's lexemes."""
 RECENCY_BUCKET = 256
 """Articles per place in time (the '~<seq / 256>' lexeme of each article's search vector)."""
-VECTOR = "article_vector(seq, title, article)"
+VECTOR = "search_vector(seq, lexemes)"
 """An article's search vector as the GIN index holds it: a query names this same expression."""
 MIGRATIONS: dict[int, list[str]] = {
     1: [
@@ -131,6 +133,24 @@ MIGRATIONS: dict[int, list[str]] = {
             FROM (SELECT article::jsonb AS a) j
         $$""",
         "CREATE INDEX articles_search ON articles USING GIN (article_vector(seq, title, article))"
+        " WITH (gin_pending_list_limit = 256) WHERE origin != 'user'",
+    ],
+    # The lexemes made in Python (``lexemes``), as the SQLite store's indexes hold them, each
+    # once, in a column of their own: both backends find the same articles for a query (the
+    # 'english' configuration's stemmer is older than Python's Snowball and cuts words apart
+    # otherwise). The vector is those words and the place in time, cast, not parsed; a query is
+    # cast as well. Phrases are held to their order on the article's text, as in SQLite.
+    9: [
+        "ALTER TABLE articles ADD COLUMN lexemes TEXT",
+        "ALTER TABLE articles ALTER COLUMN lexemes SET COMPRESSION lz4",
+        RELEXEME,
+        "DROP INDEX articles_search",
+        "DROP FUNCTION article_vector(bigint, text, text)",
+        f"""CREATE FUNCTION search_vector(seq bigint, lexemes text) RETURNS tsvector
+            LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+            SELECT array_to_tsvector(string_to_array(lexemes, ' ') || ('~' || (seq / {RECENCY_BUCKET})::text))
+        $$""",
+        "CREATE INDEX articles_search ON articles USING GIN (search_vector(seq, lexemes))"
         " WITH (gin_pending_list_limit = 256) WHERE origin != 'user'",
     ],
 }

@@ -9,7 +9,9 @@ from typing import Any
 from psycopg import AsyncConnection
 from psycopg.rows import DictRow
 
-from .filters import decode_terms, tsquery
+from summarizer import Article
+
+from .filters import Terms, decode_terms, held, lexeme_terms, ts_all_words
 from .postgres_schema import VECTOR
 
 DIGEST_CANDIDATES = (
@@ -28,19 +30,34 @@ async def filtered(db: AsyncConnection[DictRow], chat_id: int, seqs: Sequence[in
     row = await (
         await db.execute("SELECT only_terms, skip_terms FROM subscriptions WHERE chat_id = %s", (chat_id,))
     ).fetchone()
-    if row is None or not (row["only_terms"] or row["skip_terms"]) or not seqs:
-        return sorted(seqs)
-    only = tsquery(decode_terms(row["only_terms"])) if row["only_terms"] else None
-    skip = tsquery(decode_terms(row["skip_terms"])) if row["skip_terms"] else None
+    keep = set(seqs)
+    if row is not None and row["only_terms"]:
+        keep &= await _matching(db, decode_terms(row["only_terms"]), seqs)
+    if row is not None and row["skip_terms"]:
+        keep -= await _matching(db, decode_terms(row["skip_terms"]), seqs)
+    return sorted(keep)
+
+
+async def _matching(db: AsyncConnection[DictRow], terms: Terms, seqs: Sequence[int]) -> set[int]:
+    """Those of ``seqs`` that hold one of the terms, as the SQLite store finds them: the
+    vector, which keeps no positions, the articles with all of a term's words; ``held`` the
+    phrases among them."""
+    terms = lexeme_terms(terms)
+    if not terms or not seqs:
+        return set()
     rows = await (
         await db.execute(
-            "SELECT seq FROM articles WHERE seq = ANY(%(seqs)s)"
-            f" AND (%(only)s::text IS NULL OR {VECTOR} @@ to_tsquery('english', %(only)s))"
-            f" AND (%(skip)s::text IS NULL OR NOT {VECTOR} @@ to_tsquery('english', %(skip)s)) ORDER BY seq",
-            {"seqs": list(seqs), "only": only, "skip": skip},
+            f"SELECT seq FROM articles WHERE seq = ANY(%s) AND {VECTOR} @@ %s::tsquery",
+            (list(seqs), ts_all_words(terms)),
         )
     ).fetchall()
-    return [r["seq"] for r in rows]
+    found = {r["seq"] for r in rows}
+    if found and any(len(term) > 1 for term in terms):
+        rows = await (
+            await db.execute("SELECT seq, article FROM articles WHERE seq = ANY(%s)", (sorted(found),))
+        ).fetchall()
+        found = {r["seq"] for r in rows if held(terms, Article.model_validate_json(r["article"]))}
+    return found
 
 
 async def queue(db: AsyncConnection[DictRow], chat_id: int, seqs: Sequence[int]) -> list[int]:

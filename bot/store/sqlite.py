@@ -31,7 +31,8 @@ from .base import (
     ranked_page,
     stored_from_row,
 )
-from .sqlite_schema import MIGRATIONS, SCHEMA_VERSION
+from .lexemes import fts5_query, index_text, query_lexemes
+from .sqlite_schema import MIGRATIONS, REINDEX_AT, SCHEMA_VERSION
 from .sqlite_stories import DIGEST_CANDIDATES, SqliteStories, filtered, queue
 
 T = TypeVar("T")
@@ -90,6 +91,8 @@ class SqliteArticleStore(SqliteStories):
                 for statement in MIGRATIONS[target].split(";"):
                     if statement.strip():
                         db.execute(statement)
+                if target == REINDEX_AT:
+                    _reindex(db)
                 db.execute(f"PRAGMA user_version = {target}")
 
     # -- articles ---------------------------------------------------------------------------
@@ -155,7 +158,7 @@ class SqliteArticleStore(SqliteStories):
         want = min(offset + limit, SEARCH_WINDOW)
         if not words or want <= offset:
             return []
-        match = fts_query(words)
+        match = fts5_query(query_lexemes(words), is_prefix(words))
 
         def work(db: sqlite3.Connection) -> list[StoredArticle]:
             hits = [
@@ -510,27 +513,29 @@ class _transaction:
         self.db.execute("ROLLBACK" if kind else "COMMIT")
 
 
-def fts_query(words: list[str]) -> str:
-    """An FTS5 query from ``query_words``: every word quoted (FTS5 syntax stays plain text),
-    the last one a prefix too when it is long enough."""
-    quoted = [f'"{w}"' for w in words]
-    if is_prefix(words):
-        quoted[-1] += "*"
-    return " ".join(quoted)
-
-
 def _index(db: sqlite3.Connection, seq: int, article: Article) -> None:
-    db.execute("INSERT INTO article_index (rowid, title, body) VALUES (?, ?, ?)", (seq, article.title, article.text))
-    db.execute("INSERT INTO title_index (rowid, title) VALUES (?, ?)", (seq, article.title))
+    db.execute(
+        "INSERT INTO article_index (rowid, title, body) VALUES (?, ?, ?)",
+        (seq, index_text(article.title), index_text(article.text)),
+    )
+    db.execute("INSERT INTO title_index (rowid, title) VALUES (?, ?)", (seq, index_text(article.title)))
 
 
 def _unindex(db: sqlite3.Connection, seq: int, article: Article) -> None:
     """Take an article out of the contentless indexes: FTS5 deletes a row given what it indexed."""
     db.execute(
         "INSERT INTO article_index (article_index, rowid, title, body) VALUES ('delete', ?, ?, ?)",
-        (seq, article.title, article.text),
+        (seq, index_text(article.title), index_text(article.text)),
     )
-    db.execute("INSERT INTO title_index (title_index, rowid, title) VALUES ('delete', ?, ?)", (seq, article.title))
+    db.execute(
+        "INSERT INTO title_index (title_index, rowid, title) VALUES ('delete', ?, ?)", (seq, index_text(article.title))
+    )
+
+
+def _reindex(db: sqlite3.Connection) -> None:
+    """Fill the emptied indexes from every article search may find."""
+    for row in db.execute("SELECT * FROM articles WHERE origin != 'user' ORDER BY seq").fetchall():
+        _index(db, row["seq"], stored_from_row(row).article)
 
 
 def _subscription(row: sqlite3.Row) -> Subscription:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 7
+from .lexemes import TOKENIZER
+
+SCHEMA_VERSION = 8
 MIGRATIONS: dict[int, str] = {
     1: """
     CREATE TABLE articles (
@@ -133,4 +135,19 @@ MIGRATIONS: dict[int, str] = {
     ALTER TABLE deliveries_v4 RENAME TO deliveries;
     CREATE INDEX deliveries_pending ON deliveries(chat_id, state, article_seq);
     """,
+    # The indexes hold PostgreSQL's lexemes, made in Python (``lexemes``), each once, and split
+    # only at spaces: both backends find the same articles for a query. The store fills them
+    # again from its articles after this script (``SqliteArticleStore._migrate``).
+    8: f"""
+    DROP TABLE article_index;
+    DROP TABLE title_index;
+    CREATE VIRTUAL TABLE article_index USING fts5(
+        title, body, content = '', detail = 'none', prefix = '3 4 5 6', tokenize = "{TOKENIZER}"
+    );
+    CREATE VIRTUAL TABLE title_index USING fts5(
+        title, content = '', detail = 'none', prefix = '3 4 5 6', tokenize = "{TOKENIZER}"
+    );
+    """,
 }
+REINDEX_AT = 8
+"""The version whose migration leaves the indexes empty, for the store to fill."""

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Sequence
-from contextlib import closing
 from datetime import UTC, datetime
 from typing import TypeVar
 
 from .base import stored_from_row
-from .filters import Terms, decode_terms, fts5_all_words, fts5_match
+from .filters import Terms, decode_terms, fts5_all_words, held, lexeme_terms
 
 T = TypeVar("T")
 _CHUNK = 500
@@ -52,6 +51,11 @@ def queue(db: sqlite3.Connection, chat_id: int, seqs: Sequence[int]) -> list[int
 
 
 def _matching(db: sqlite3.Connection, terms: Terms, seqs: Sequence[int]) -> set[int]:
+    """Those of ``seqs`` that hold one of the terms: the index finds the articles with all of
+    a term's words (it keeps no positions), ``held`` the phrases among them."""
+    terms = lexeme_terms(terms)
+    if not terms:
+        return set()
     found: set[int] = set()
     for start in range(0, len(seqs), _CHUNK):
         chunk = list(seqs[start : start + _CHUNK])
@@ -64,20 +68,10 @@ def _matching(db: sqlite3.Connection, terms: Terms, seqs: Sequence[int]) -> set[
             )
         )
     if found and any(len(term) > 1 for term in terms):
-        found = _in_order(db, terms, sorted(found))
+        marks = ", ".join("?" * len(found))
+        rows = db.execute(f"SELECT * FROM articles WHERE seq IN ({marks})", sorted(found)).fetchall()
+        found = {row["seq"] for row in rows if held(terms, stored_from_row(row).article)}
     return found
-
-
-def _in_order(db: sqlite3.Connection, terms: Terms, seqs: list[int]) -> set[int]:
-    """Those of ``seqs`` whose title or text holds a phrase's words in order: the store's index
-    keeps no positions (the text is stored once), so the few articles it found are read by an
-    FTS5 table in memory, with the same tokenizer, that does."""
-    with closing(sqlite3.connect(":memory:")) as scratch:
-        scratch.execute("CREATE VIRTUAL TABLE t USING fts5(title, body, tokenize = 'porter unicode61')")
-        for seq in seqs:
-            article = stored_from_row(db.execute("SELECT * FROM articles WHERE seq = ?", (seq,)).fetchone()).article
-            scratch.execute("INSERT INTO t (rowid, title, body) VALUES (?, ?, ?)", (seq, article.title, article.text))
-        return {r[0] for r in scratch.execute("SELECT rowid FROM t WHERE t MATCH ?", (fts5_match(terms),))}
 
 
 class SqliteStories:

@@ -8,7 +8,16 @@ from datetime import UTC, datetime
 import pytest
 
 from bot.links.opml import MAX_OPML_BYTES, MAX_OPML_FEEDS, OpmlError, OpmlFeed, read_opml, write_opml
-from bot.store.filters import FilterError, decode_terms, encode_terms, fts5_match, parse_terms, show_terms, tsquery
+from bot.store.filters import (
+    FilterError,
+    decode_terms,
+    encode_terms,
+    fts5_all_words,
+    lexeme_terms,
+    parse_terms,
+    show_terms,
+    ts_all_words,
+)
 
 READER_EXPORT = b"""<?xml version="1.0" encoding="UTF-8"?>
 <opml version="1.0">
@@ -100,14 +109,16 @@ def test_hostile_filter_input_is_only_words() -> None:
     terms = parse_terms("NEAR(a b) title:x* AND -y '; DROP articles; -- \" unclosed:* phrase")
     words = {w for t in terms for w in t}
     assert words == {"near", "a", "b", "title", "x", "and", "y", "drop", "articles", "unclosed", "phrase"}
-    assert fts5_match(terms).count('"') == 2 * len(terms)
-    assert ":" not in tsquery(terms) and "*" not in fts5_match(terms)
+    lexemes = lexeme_terms(terms)
+    assert fts5_all_words(lexemes).count('"') == 2 * sum(map(len, lexemes))
+    assert ":" not in ts_all_words(lexemes) and "*" not in fts5_all_words(lexemes)
 
 
-def test_the_index_queries_match_any_term_phrases_in_order() -> None:
-    terms = (("brexit",), ("interest", "rates"))
-    assert fts5_match(terms) == '"brexit" OR "interest rates"'
-    assert tsquery(terms) == "(brexit) | (interest <-> rates)"
+def test_the_index_queries_match_any_term_with_all_its_lexemes() -> None:
+    terms = lexeme_terms((("brexit",), ("interest", "rates"), ("bank", "of", "england"), ("the", "of")))
+    assert terms == (("brexit",), ("interest", "rate"), ("bank", "england"))
+    assert fts5_all_words(terms) == '("brexit") OR ("interest" AND "rate") OR ("bank" AND "england")'
+    assert ts_all_words(terms) == "('brexit') | ('interest' & 'rate') | ('bank' & 'england')"
 
 
 @pytest.mark.parametrize("typed", ["", "   ", '"" !!! ***', "_ _"])

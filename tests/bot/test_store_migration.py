@@ -1,20 +1,22 @@
-"""An existing PostgreSQL store moves to the current schema at open, keeping what it holds.
+"""An existing store moves to the current schema at open, keeping what it holds.
 
 A schema-7 store (a stored search vector carrying word-start lexemes) is built with the SQL of
 that version, given articles, a subscription and a digest journal (one message 'sending', one
 'sent'), then opened by the current code: every article is kept and searched as before (a
 whole word, a word being typed, a digest filter), the subscription and the journal are as they
 were, the vector column and its functions are gone, and new articles are stored and found.
+A schema-7 SQLite store (Porter's stemmer in its indexes) is indexed again with the lexemes.
 """
 
 from __future__ import annotations
 
 import uuid
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from bot.store import Subscription
+from bot.store import SqliteArticleStore, Subscription
 from tests.bot.test_store_contract import _drop, _parsed, _postgres
 from tests.conftest import SEEDS
 
@@ -47,7 +49,7 @@ async def test_a_schema_7_store_migrates_keeping_articles_subscriptions_and_jour
     import bot.store.postgres as postgres
     from bot.store.postgres_schema import SCHEMA_VERSION
 
-    assert SCHEMA_VERSION == 8
+    assert SCHEMA_VERSION == 9
     schema = f"migrate_{uuid.uuid4().hex[:12]}"
     paths = sorted(SEEDS.glob("*.txt"))[:4]
     try:
@@ -90,7 +92,7 @@ async def test_a_schema_7_store_migrates_keeping_articles_subscriptions_and_jour
             assert [a.article.id for a in await store.pending_digest(CHAT + 1, 10)] == [queued[0], *queued[2:]]
             kept = await store.subscription(CHAT)
             assert kept is not None and (kept.time, kept.only_terms) == ("07:30", "keanu")
-            # The filter reads the index's expression now: only the Keanu article passes.
+            # The filter reads the lexemes now: only the Keanu article passes.
             await store.enqueue_digest(CHAT)
             passed = [a.article.title for a in await store.pending_digest(CHAT, 10)]
             assert len(passed) == 1 and "Keanu" in passed[0]
@@ -98,11 +100,11 @@ async def test_a_schema_7_store_migrates_keeping_articles_subscriptions_and_jour
                 "SELECT column_name FROM information_schema.columns WHERE table_schema = %s"
                 " AND table_name = 'articles'", (schema,),
             )}  # fmt: skip
-            assert "search" not in columns and "title_search" in columns
+            assert "search" not in columns and {"title_search", "lexemes"} <= columns
             functions = {r["proname"] for r in await store._all(  # type: ignore[attr-defined]
                 "SELECT proname FROM pg_proc WHERE pronamespace = %s::regnamespace", (schema,)
             )}  # fmt: skip
-            assert functions == {"article_vector"}
+            assert functions == {"search_vector"}
             fresh, created = await store.add(*_parsed(sorted(SEEDS.glob("*.txt"))[5]))
             assert created
             word = max(fresh.article.title.split(), key=len).strip(".,:;'\"").lower()
@@ -111,3 +113,53 @@ async def test_a_schema_7_store_migrates_keeping_articles_subscriptions_and_jour
             await store.close()
     finally:
         await _drop(schema)
+
+
+async def test_a_schema_7_sqlite_store_is_indexed_again_with_the_lexemes(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Schema 7's indexes (Porter's stemmer) are emptied and filled again from the articles:
+    every article is found as before by whole words and words being typed, a paste stays out
+    of search, a digest filter holds to its phrase, and new articles are indexed alike."""
+    import bot.store.sqlite as sqlite
+    from bot.store.sqlite_schema import SCHEMA_VERSION
+
+    assert SCHEMA_VERSION == 8
+    path = tmp_path / "old.sqlite3"
+    parsed = [_parsed(p) for p in sorted(SEEDS.glob("*.txt"))[:5]]
+    monkeypatch.setattr(sqlite, "SCHEMA_VERSION", 7)
+    old = SqliteArticleStore(path)
+    await old.open()
+    try:
+        monkeypatch.setattr(sqlite, "_index", _v7_index)
+        for article, ranking, facts in parsed[:4]:
+            await old.add(article, ranking, facts)
+        await old.add(*parsed[4], origin="user")
+        before = {word: {a.article.id for a in await old.search(word, 10)} for word in WORDS}
+        await old.save_subscription(Subscription(chat_id=CHAT, time="07:30", only_terms='"keanu reeves"'))
+    finally:
+        await old.close()
+    monkeypatch.undo()
+
+    store = SqliteArticleStore(path)
+    await store.open()
+    try:
+        assert await store.count() == 5
+        assert all(before.values()), before
+        assert {word: {a.article.id for a in await store.search(word, 10)} for word in WORDS} == before
+        assert not await store.search(parsed[4][0].title, 10)  # a paste is never searched
+        await store.enqueue_digest(CHAT)
+        passed = [a.article.title for a in await store.pending_digest(CHAT, 10)]
+        assert len(passed) == 1 and "Keanu" in passed[0]
+        fresh, created = await store.add(*_parsed(sorted(SEEDS.glob("*.txt"))[5]))
+        assert created
+        word = max(fresh.article.title.split(), key=len).strip(".,:;'\"").lower()
+        assert fresh.seq in [a.seq for a in await store.search(word, 10)]
+    finally:
+        await store.close()
+
+
+def _v7_index(db: Any, seq: int, article: Any) -> None:
+    """What schema 7's add gave its indexes: the title and text, for Porter's tokenizer."""
+    db.execute("INSERT INTO article_index (rowid, title, body) VALUES (?, ?, ?)", (seq, article.title, article.text))
+    db.execute("INSERT INTO title_index (rowid, title) VALUES (?, ?)", (seq, article.title))

@@ -1,0 +1,108 @@
+"""Both backends index the same lexemes (``bot.store.lexemes``), so a query finds the same
+articles in the same order on either; the lexemes follow PostgreSQL's parser and stemmer."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+
+from bot.store import SqliteArticleStore
+from bot.store.lexemes import index_text, lexemes, query_lexemes
+from summarizer import parse_article
+from tests.bot.test_store_contract import _drop, _parsed, _postgres
+from tests.conftest import SEEDS
+
+TRICKY = """Focus groups and the U.S. economy
+
+The focus of the U.S. talks was covid-19, said the Zürich-based fiancée of a well-known CEO. She
+focuses on 5G networks and the 1990s boom, she said.The figure was 3.5 per cent, or $40m, at
+https://www.example.com/news/world-europe?id=7 and e-mail press@example.org on 24/7 duty.
+O'Brien's co-op paid £9.15 an hour in 2019/20; naïve analysts expected 12-year-old bonds to fall.
+"""
+
+QUERIES = [
+    "focus", "focuses", "focused", "focu", "U.S.", "us", "covid", "19", "covid 19", "zurich", "zürich",
+    "based", "fiancee", "fiancée", "well known", "5g", "1990s", "199", "said", "the figure", "3.5", "40m",
+    "example", "www", "europe", "id", "press", "24", "obrien", "brien", "co op", "9", "2019", "naive",
+    "naïv", "year old", "bonds", "bond", "keanu", "hollyw", "hol", "star", "walk of fame", "minister",
+    "elec", "government said", "first", "people",
+]  # fmt: skip
+
+
+def test_a_word_and_its_forms_are_one_lexeme_stop_words_none() -> None:
+    assert query_lexemes(["focus", "focuses", "focused", "focusing"]) == ["focus"] * 4
+    assert query_lexemes(["the", "of", "Elections"]) == ["elect"]
+    assert lexemes("The 5G and 1990s") == ["5g", "1990s"]
+
+
+def test_numbers_hosts_and_files_are_kept_whole_as_postgresql_parses_them() -> None:
+    found = lexemes("covid-19 U.S. said.The 3.5 1.5m 24/7 a@b.org https://x.org/a-b?q=1 y.org/p?q=2 O'Brien's")
+    assert found == [
+        "covid",
+        "u.s",
+        "said.the",
+        "3.5",
+        "1.5",
+        "m",
+        "24/7",
+        "a@b.org",
+        "x.org/a-b",
+        "y.org/p",
+        "o",
+        "brien",
+    ]
+    assert index_text("Rates rise", "rates fell; rates") == "rate rise fell"
+
+
+async def test_both_backends_find_the_same_articles_in_the_same_order(tmp_path: object) -> None:
+    schema = f"lexemes_{uuid.uuid4().hex[:12]}"
+    postgres = await _postgres(schema)
+    sqlite = SqliteArticleStore(tmp_path / "lexemes.sqlite3")  # type: ignore[operator]
+    await sqlite.open()
+    try:
+        tricky = parse_article(TRICKY)
+        from summarizer import key_facts, rank
+
+        items = [_parsed(path) for path in sorted(SEEDS.glob("*.txt"))]
+        items.append((tricky, rank(tricky), key_facts(tricky, rank(tricky))))
+        for item in items:
+            await sqlite.add(*item)
+            await postgres.add(*item)
+        answers = {}
+        for name, store in (("sqlite", sqlite), ("postgresql", postgres)):
+            answers[name] = {q: [a.article.id for a in await store.search(q, 50)] for q in QUERIES}
+        assert answers["sqlite"] == answers["postgresql"]
+        found = answers["sqlite"]
+        assert found["focus"] == found["focuses"] and tricky.id in found["focus"]
+        assert tricky.id in found["covid"] and tricky.id not in found["19"]  # "-19", as PostgreSQL
+        assert tricky.id in found["zürich"] and tricky.id not in found["zurich"]  # nothing folded
+        assert tricky.id in found["5g"] and tricky.id in found["199"]  # a start: 1990s
+        assert tricky.id not in found["europe"] and tricky.id not in found["id"]  # inside a URL
+        assert tricky.id in found["www"] and tricky.id in found["2019"]  # starts of whole tokens
+    finally:
+        await sqlite.close()
+        await postgres.close()
+        await _drop(schema)
+
+
+@pytest.mark.parametrize("text", [TRICKY, (SEEDS / "001_bbc-entertainment-339.txt").read_text()])
+async def test_the_words_postgresql_would_find_are_the_lexemes_words(text: str) -> None:
+    """The words PostgreSQL's own 'english' configuration makes of a text are ours where its
+    older stemmer agrees: here, the tokens (which words and numbers there are) are the same."""
+    import psycopg
+
+    from tests.bot.test_store_contract import PG_DSN
+
+    try:
+        db = await psycopg.AsyncConnection.connect(PG_DSN, autocommit=True)
+    except psycopg.OperationalError as error:
+        pytest.skip(f"PostgreSQL not reachable at {PG_DSN}: {error}")
+    async with db:
+        rows = await (
+            await db.execute("SELECT token FROM ts_debug('english', %s) WHERE lexemes <> '{}'", (text,))
+        ).fetchall()
+    tokens = [row[0].lower() for row in rows if "-" not in row[0]]  # hyphenated wholes: parts follow
+    theirs = [t for t in tokens if not t.startswith("-")]  # signed numbers are left out
+    ours = lexemes(text)
+    assert len(ours) == len(theirs)
