@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
@@ -108,7 +108,13 @@ def ngettext(singular: str, many: str, count: int) -> str:
 
 def number(count: int) -> str:
     """``count`` written the current language's way (1,234 / 1 234 / 1.234)."""
-    return format_decimal(count, locale=_current.get())
+    return _number(count, _current.get())
+
+
+@lru_cache(maxsize=4096)
+def _number(count: int, locale: str) -> str:
+    """Babel's formatting, kept: it costs more than rendering a summary's lines (counts repeat)."""
+    return format_decimal(count, locale=locale)
 
 
 def day(value: date) -> str:
