@@ -101,7 +101,9 @@ class SqliteArticleStore(SqliteStories):
         self, article: Article, ranking: Ranking, facts: Sequence[KeyFact], origin: str = "catalog"
     ) -> tuple[StoredArticle, bool]:
         """Store an article once: the same id (or url) returns the stored one, not a copy, made
-        as public as the most public way it arrived (see ORIGINS)."""
+        as public as the most public way it arrived (see ORIGINS). The lexemes are made before
+        the store's lock is taken."""
+        entry = _entry(article)
 
         def work(db: sqlite3.Connection) -> tuple[StoredArticle, bool]:
             with _transaction(db):
@@ -113,7 +115,7 @@ class SqliteArticleStore(SqliteStories):
                     if ORIGINS.index(origin) > ORIGINS.index(row["origin"]):
                         db.execute("UPDATE articles SET origin = ? WHERE seq = ?", (origin, row["seq"]))
                         if row["origin"] == "user":
-                            _index(db, row["seq"], article)
+                            _index(db, row["seq"], entry)
                         row = db.execute("SELECT * FROM articles WHERE seq = ?", (row["seq"],)).fetchone()
                     return stored_from_row(row), False
                 cursor = db.execute(
@@ -132,7 +134,7 @@ class SqliteArticleStore(SqliteStories):
                 )
                 seq = int(cursor.lastrowid or 0)
                 if origin != "user":
-                    _index(db, seq, article)
+                    _index(db, seq, entry)
                 row = db.execute("SELECT * FROM articles WHERE seq = ?", (seq,)).fetchone()
                 return stored_from_row(row), True
 
@@ -203,6 +205,7 @@ class SqliteArticleStore(SqliteStories):
     async def replace_article(self, article: Article, ranking: Ranking, facts: Sequence[KeyFact]) -> None:
         """Store ``article`` read again (another language, say) in place of the one with its id:
         same seq, origin, story, pastes and deliveries; its search entry follows the new text."""
+        entry = _entry(article)
 
         def work(db: sqlite3.Connection) -> None:
             with _transaction(db):
@@ -220,8 +223,8 @@ class SqliteArticleStore(SqliteStories):
                     ),
                 )
                 if row["origin"] != "user":
-                    _unindex(db, row["seq"], stored_from_row(row).article)
-                    _index(db, row["seq"], article)
+                    _unindex(db, row["seq"], _entry(stored_from_row(row).article))
+                    _index(db, row["seq"], entry)
 
         await self._run(work)
 
@@ -513,29 +516,31 @@ class _transaction:
         self.db.execute("ROLLBACK" if kind else "COMMIT")
 
 
-def _index(db: sqlite3.Connection, seq: int, article: Article) -> None:
-    db.execute(
-        "INSERT INTO article_index (rowid, title, body) VALUES (?, ?, ?)",
-        (seq, index_text(article.title), index_text(article.text)),
-    )
-    db.execute("INSERT INTO title_index (rowid, title) VALUES (?, ?)", (seq, index_text(article.title)))
+Entry = tuple[str, str]
+"""What the indexes hold of an article: its title's lexemes and its text's (``index_text``)."""
 
 
-def _unindex(db: sqlite3.Connection, seq: int, article: Article) -> None:
+def _entry(article: Article) -> Entry:
+    return index_text(article.title), index_text(article.text)
+
+
+def _index(db: sqlite3.Connection, seq: int, entry: Entry) -> None:
+    db.execute("INSERT INTO article_index (rowid, title, body) VALUES (?, ?, ?)", (seq, *entry))
+    db.execute("INSERT INTO title_index (rowid, title) VALUES (?, ?)", (seq, entry[0]))
+
+
+def _unindex(db: sqlite3.Connection, seq: int, entry: Entry) -> None:
     """Take an article out of the contentless indexes: FTS5 deletes a row given what it indexed."""
     db.execute(
-        "INSERT INTO article_index (article_index, rowid, title, body) VALUES ('delete', ?, ?, ?)",
-        (seq, index_text(article.title), index_text(article.text)),
+        "INSERT INTO article_index (article_index, rowid, title, body) VALUES ('delete', ?, ?, ?)", (seq, *entry)
     )
-    db.execute(
-        "INSERT INTO title_index (title_index, rowid, title) VALUES ('delete', ?, ?)", (seq, index_text(article.title))
-    )
+    db.execute("INSERT INTO title_index (title_index, rowid, title) VALUES ('delete', ?, ?)", (seq, entry[0]))
 
 
 def _reindex(db: sqlite3.Connection) -> None:
     """Fill the emptied indexes from every article search may find."""
     for row in db.execute("SELECT * FROM articles WHERE origin != 'user' ORDER BY seq").fetchall():
-        _index(db, row["seq"], stored_from_row(row).article)
+        _index(db, row["seq"], _entry(stored_from_row(row).article))
 
 
 def _subscription(row: sqlite3.Row) -> Subscription:
