@@ -246,7 +246,10 @@ async def _sizes(stores: dict[str, ArticleStore], text_bytes: int) -> dict[str, 
             await store._run(lambda db: db.execute("PRAGMA wal_checkpoint(TRUNCATE)"))
             size = Path(store.path).stat().st_size
         else:
-            row = await store._all("SELECT pg_total_relation_size('articles') AS n")  # type: ignore[attr-defined]
+            row = await store._all(  # type: ignore[attr-defined]
+                "SELECT sum(pg_total_relation_size(c.oid)) AS n FROM pg_class c"
+                " WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'm')"
+            )
             size = int(row[0]["n"])
         sizes[name] = {"mb": round(size / 1e6, 1), "times_text": round(size / text_bytes, 2)}
     return sizes

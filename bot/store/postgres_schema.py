@@ -139,11 +139,15 @@ MIGRATIONS: dict[int, list[str]] = {
     # once, in a column of their own: both backends find the same articles for a query (the
     # 'english' configuration's stemmer is older than Python's Snowball and cuts words apart
     # otherwise). The vector is those words and the place in time, cast, not parsed; a query is
-    # cast as well. Phrases are held to their order on the article's text, as in SQLite.
+    # cast as well. Phrases are held to their order on the article's text, as in SQLite. Every
+    # lexeme stored is listed once (``words``): a word being typed is looked up there and asked
+    # for as the lexemes it starts, which GIN finds far faster than a prefix match.
     9: [
         "ALTER TABLE articles ADD COLUMN lexemes TEXT",
         "ALTER TABLE articles ALTER COLUMN lexemes SET COMPRESSION lz4",
+        'CREATE TABLE words (lexeme TEXT COLLATE "C" PRIMARY KEY)',
         RELEXEME,
+        "INSERT INTO words SELECT DISTINCT unnest(string_to_array(lexemes, ' ')) FROM articles ORDER BY 1",
         "DROP INDEX articles_search",
         "DROP FUNCTION article_vector(bigint, text, text)",
         f"""CREATE FUNCTION search_vector(seq bigint, lexemes text) RETURNS tsvector

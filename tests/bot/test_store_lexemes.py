@@ -106,3 +106,25 @@ async def test_the_words_postgresql_would_find_are_the_lexemes_words(text: str) 
     theirs = [t for t in tokens if not t.startswith("-")]  # signed numbers are left out
     ours = lexemes(text)
     assert len(ours) == len(theirs)
+
+
+async def test_a_word_being_typed_is_found_through_its_lexemes_or_as_a_start() -> None:
+    """PostgreSQL asks for a word being typed as the stored lexemes it starts, or, past 256 of
+    them, as a prefix match: the same articles either way, and none for a start nothing has."""
+    schema = f"starts_{uuid.uuid4().hex[:12]}"
+    store = await _postgres(schema)
+    try:
+        article = parse_article("Zqxalpha council\n\nThe zqxalphas met the council. They voted on the zqxbeta plan.")
+        from summarizer import key_facts, rank
+
+        await store.add(article, rank(article), key_facts(article, rank(article)))
+        found = [a.article.id for a in await store.search("zqx", 10)]
+        assert found == [article.id] and not await store.search("zqy", 10)
+        await store._all(  # type: ignore[attr-defined]
+            "INSERT INTO words SELECT 'zqx' || n FROM generate_series(1, 300) n RETURNING lexeme"
+        )
+        assert [a.article.id for a in await store.search("zqx", 10)] == found  # as a prefix match
+        assert [a.article.id for a in await store.search("council zqxbe", 10)] == found
+    finally:
+        await store.close()
+        await _drop(schema)
