@@ -518,8 +518,9 @@ _STARTING = (
 )
 """A word being typed as the lexemes it starts (``words``, every lexeme stored), any of them:
 GIN then skips through each one's list, where a prefix match ('elec':*) would first read
-every list it matches in full (10 ms for 'said':*, 1 ms as its lexemes, at 100k articles).
-Past 256 lexemes the prefix match is cheaper again, and is what is asked."""
+every list it matches in full (at 100k articles: 'said':* 10.4 ms, as its lexemes 1.0 ms;
+'pol' 8.5 against 2.0 ms for its 12; 'mar' about 8 ms either way for its 53). Past 256
+lexemes the list is not built and the prefix match is asked for."""
 
 
 def _search_sql(places: int | None, exact: bool = True, start: bool = False) -> str:
