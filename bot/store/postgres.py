@@ -21,12 +21,10 @@ from summarizer import Article, KeyFact, Ranking
 
 from .base import (
     FACTS,
-    FEED_BACKLOG,
     ONLY_PASTED_HERE,
     ORIGINS,
     SEARCH_DEPTH,
     SEARCH_WINDOW,
-    Feed,
     StoredArticle,
     Subscription,
     is_prefix,
@@ -34,22 +32,25 @@ from .base import (
     queue_and_watermark,
     stored_from_row,
 )
-from .lexemes import index_text, query_lexemes
+from .lexemes import query_lexemes
 from .lexemes import ts_query as lexeme_query
-from .postgres_schema import MIGRATIONS, RECENCY_BUCKET, RELEXEME, SCHEMA_VERSION, VECTOR
+from .postgres_schema import MIGRATIONS, RELEXEME, SCHEMA_VERSION
+from .postgres_search import (
+    ARTICLE,
+    ARTICLE_A,
+    FIRST_PLACES,
+    NEW_WORDS,
+    TITLE_VECTOR,
+    further,
+    relexeme,
+    row_lexemes,
+    search_sql,
+)
 from .postgres_stories import DIGEST_CANDIDATES, PostgresStories, filtered, queue
 
-FIRST_PLACES = 4
-"""Search looks in the newest this-many places in time first, then as far back as the matches
-found there say it needs (see ``_further``), then everywhere."""
-_ALL_FROM = 128
-"""Places from which search stops naming them and reads every match instead."""
 _MIGRATION_LOCK = 7_301_001
 _LEADER_LOCK = 7_301_002
 _DIGEST_LOCK = 7_301_003
-# What a stored article is read from: never the title's search vector, only there for search.
-_ARTICLE = "seq, id, url, title, article, ranking, facts, added_at, origin, story_seq"
-_ARTICLE_A = ", ".join(f"a.{column}" for column in _ARTICLE.split(", "))
 _NEXT_SEQ = (
     "SELECT set_config('synchronous_commit', 'off', true), nextval(pg_get_serial_sequence('articles', 'seq')) AS seq"
 )
@@ -106,7 +107,7 @@ class PostgresArticleStore(PostgresStories):
                 raise RuntimeError(f"database schema {version} is newer than this bot ({SCHEMA_VERSION})")
             for target in range(version + 1, SCHEMA_VERSION + 1):
                 for statement in MIGRATIONS[target]:
-                    await (_relexeme(db) if statement is RELEXEME else db.execute(statement))
+                    await (relexeme(db) if statement is RELEXEME else db.execute(statement))
                 await db.execute("INSERT INTO schema_version (version) VALUES (%s)", (target,))
 
     async def close(self) -> None:
@@ -163,7 +164,7 @@ class PostgresArticleStore(PostgresStories):
     async def add(
         self, article: Article, ranking: Ranking, facts: Sequence[KeyFact], origin: str = "catalog"
     ) -> tuple[StoredArticle, bool]:
-        lexemes = _lexemes(article)
+        lexemes = row_lexemes(article)
         async with self._pool.connection() as db, db.transaction():
             # An article's commit does not wait for the disk: a server crash may lose the last
             # few stored, never anything that refers to one (that commit flushes the log up to
@@ -172,7 +173,7 @@ class PostgresArticleStore(PostgresStories):
             cursor = await db.execute(
                 "INSERT INTO articles (seq, id, url, title, article, ranking, facts, origin, lexemes, title_search)"
                 " VALUES (%(seq)s, %(id)s, %(url)s, %(title)s, %(article)s, %(ranking)s, %(facts)s, %(origin)s,"
-                f" %(lexemes)s, {_TITLE_VECTOR}) ON CONFLICT DO NOTHING RETURNING " + _ARTICLE,
+                f" %(lexemes)s, {TITLE_VECTOR}) ON CONFLICT DO NOTHING RETURNING " + ARTICLE,
                 {
                     **lexemes,
                     "seq": seq["seq"] if seq else None,
@@ -187,11 +188,11 @@ class PostgresArticleStore(PostgresStories):
             )
             row = await cursor.fetchone()
             if row is not None:
-                await db.execute(_NEW_WORDS, lexemes)
+                await db.execute(NEW_WORDS, lexemes)
                 return stored_from_row(row), True
             row = await (
                 await db.execute(
-                    f"SELECT {_ARTICLE} FROM articles WHERE id = %s OR (url IS NOT NULL AND url = %s) FOR UPDATE",
+                    f"SELECT {ARTICLE} FROM articles WHERE id = %s OR (url IS NOT NULL AND url = %s) FOR UPDATE",
                     (article.id, article.url),
                 )
             ).fetchone()
@@ -199,22 +200,22 @@ class PostgresArticleStore(PostgresStories):
             if ORIGINS.index(origin) > ORIGINS.index(row["origin"]):
                 row = await (
                     await db.execute(
-                        f"UPDATE articles SET origin = %s WHERE seq = %s RETURNING {_ARTICLE}", (origin, row["seq"])
+                        f"UPDATE articles SET origin = %s WHERE seq = %s RETURNING {ARTICLE}", (origin, row["seq"])
                     )
                 ).fetchone()
             return stored_from_row(row), False
 
     async def get(self, article_id: str) -> StoredArticle | None:
-        rows = await self._articles(f"SELECT {_ARTICLE} FROM articles WHERE id = %s", (article_id.strip().lower(),))
+        rows = await self._articles(f"SELECT {ARTICLE} FROM articles WHERE id = %s", (article_id.strip().lower(),))
         return rows[0] if rows else None
 
     async def get_by_url(self, url: str) -> StoredArticle | None:
-        rows = await self._articles(f"SELECT {_ARTICLE} FROM articles WHERE url = %s", (url,))
+        rows = await self._articles(f"SELECT {ARTICLE} FROM articles WHERE url = %s", (url,))
         return rows[0] if rows else None
 
     async def latest(self, limit: int, offset: int = 0) -> list[StoredArticle]:
         return await self._articles(
-            f"SELECT {_ARTICLE} FROM articles WHERE origin != 'user' ORDER BY seq DESC LIMIT %s OFFSET %s",
+            f"SELECT {ARTICLE} FROM articles WHERE origin != 'user' ORDER BY seq DESC LIMIT %s OFFSET %s",
             (limit, offset),
         )
 
@@ -242,10 +243,10 @@ class PostgresArticleStore(PostgresStories):
         async with self._pool.connection() as db:
             while True:
                 args["places"], args["enough"] = places, depth if places is not None else 0
-                rows = await (await db.execute(_search_sql(places, bool(exact), start), args, prepare=True)).fetchall()
+                rows = await (await db.execute(search_sql(places, bool(exact), start), args, prepare=True)).fetchall()
                 if rows[0]["found"] >= depth or places is None:
                     break
-                places = _further(places, rows[0]["found"], depth)
+                places = further(places, rows[0]["found"], depth)
         return [stored_from_row(row) for row in rows if row["seq"] is not None]
 
     async def count(self) -> int:
@@ -256,7 +257,7 @@ class PostgresArticleStore(PostgresStories):
 
     async def articles_after(self, seq: int, limit: int) -> list[StoredArticle]:
         return await self._articles(
-            f"SELECT {_ARTICLE} FROM articles WHERE seq > %s ORDER BY seq LIMIT %s", (seq, limit)
+            f"SELECT {ARTICLE} FROM articles WHERE seq > %s ORDER BY seq LIMIT %s", (seq, limit)
         )
 
     async def refresh(self, article_id: str, ranking: Ranking, facts: Sequence[KeyFact]) -> None:
@@ -269,11 +270,11 @@ class PostgresArticleStore(PostgresStories):
         """Store ``article`` read again (another language, say) in place of the one with its id:
         same seq, origin, story, pastes and deliveries; the index follows the new text (it is on
         an expression of the row's lexemes, written again), and so is the title's vector."""
-        lexemes = _lexemes(article)
+        lexemes = row_lexemes(article)
         async with self._pool.connection() as db, db.transaction():
             await db.execute(
                 "UPDATE articles SET title = %(title)s, article = %(article)s, ranking = %(ranking)s,"
-                f" facts = %(facts)s, lexemes = %(lexemes)s, title_search = {_TITLE_VECTOR} WHERE id = %(id)s",
+                f" facts = %(facts)s, lexemes = %(lexemes)s, title_search = {TITLE_VECTOR} WHERE id = %(id)s",
                 {
                     **lexemes,
                     "id": article.id,
@@ -283,7 +284,7 @@ class PostgresArticleStore(PostgresStories):
                     "facts": FACTS.dump_json(list(facts)).decode(),
                 },
             )
-            await db.execute(_NEW_WORDS, lexemes)
+            await db.execute(NEW_WORDS, lexemes)
 
     # -- chats and subscriptions -------------------------------------------------------------
 
@@ -385,7 +386,7 @@ class PostgresArticleStore(PostgresStories):
 
     async def pending_digest(self, chat_id: int, limit: int) -> list[StoredArticle]:
         return await self._articles(
-            f"SELECT {_ARTICLE_A} FROM deliveries d JOIN articles a ON a.seq = d.article_seq"
+            f"SELECT {ARTICLE_A} FROM deliveries d JOIN articles a ON a.seq = d.article_seq"
             " WHERE d.chat_id = %s AND d.state != 'sent' ORDER BY a.seq LIMIT %s",
             (chat_id, limit),
         )
@@ -426,145 +427,3 @@ class PostgresArticleStore(PostgresStories):
             (chat_id,),
         )
         return [r["id"] for r in rows]
-
-    # -- feeds -------------------------------------------------------------------------------
-
-    async def follow_feed(self, chat_id: int, url: str, mode: str = "digest", thread_id: int | None = None) -> Feed:
-        """Follow a feed from a chat, with the FEED_BACKLOG newest articles other chats' polls of it
-        stored already (a feed followed already keeps its start and takes the new mode)."""
-        async with self._pool.connection() as db, db.transaction():
-            await db.execute("INSERT INTO feeds (url) VALUES (%s) ON CONFLICT DO NOTHING", (url,))
-            row = await (await db.execute("SELECT * FROM feeds WHERE url = %s", (url,))).fetchone()
-            assert row is not None
-            await db.execute(
-                "INSERT INTO chat_feeds (chat_id, feed_id, added_at, mode, thread_id) VALUES (%(chat)s, %(feed)s,"
-                " coalesce((SELECT min(seen_at) FROM (SELECT seen_at FROM feed_items WHERE feed_id = %(feed)s"
-                " AND article_seq IS NOT NULL ORDER BY seen_at DESC LIMIT %(backlog)s) b), clock_timestamp()),"
-                " %(mode)s, %(thread)s) ON CONFLICT (chat_id, feed_id)"
-                " DO UPDATE SET mode = excluded.mode, thread_id = excluded.thread_id",
-                {"chat": chat_id, "feed": row["id"], "backlog": FEED_BACKLOG, "mode": mode, "thread": thread_id},
-            )
-            return Feed(**row, mode=mode, thread_id=thread_id)
-
-    async def feeds_of(self, chat_id: int) -> list[Feed]:
-        rows = await self._all(
-            "SELECT f.*, c.mode, c.thread_id FROM feeds f JOIN chat_feeds c ON c.feed_id = f.id WHERE c.chat_id = %s"
-            " ORDER BY c.added_at, f.id",
-            (chat_id,),
-        )
-        return [Feed(**r) for r in rows]
-
-    async def unfollow_feed(self, chat_id: int, feed_id: int) -> None:
-        await self._all(
-            "DELETE FROM chat_feeds WHERE chat_id = %s AND feed_id = %s RETURNING chat_id", (chat_id, feed_id)
-        )
-
-    async def due_feeds(self, now: float) -> list[Feed]:
-        rows = await self._all(
-            "SELECT * FROM feeds WHERE next_check <= %s AND id IN (SELECT feed_id FROM chat_feeds)"
-            " ORDER BY next_check, id",
-            (now,),
-        )
-        return [Feed(**r) for r in rows]
-
-    async def save_feed(self, feed: Feed) -> None:
-        values = feed.model_dump(exclude={"url", "mode", "thread_id"})
-        assignments = ", ".join(f"{k} = %({k})s" for k in values if k != "id")
-        await self._all(f"UPDATE feeds SET {assignments} WHERE id = %(id)s RETURNING id", values)
-
-    async def seen_items(self, feed_id: int, keys: Sequence[str]) -> set[str]:
-        rows = await self._all(
-            "SELECT item_key FROM feed_items WHERE feed_id = %s AND item_key = ANY(%s)", (feed_id, list(keys))
-        )
-        return {r["item_key"] for r in rows}
-
-    async def record_item(self, feed_id: int, key: str, article_seq: int | None, error: str | None) -> None:
-        await self._all(
-            "INSERT INTO feed_items (feed_id, item_key, article_seq, error) VALUES (%s, %s, %s, %s)"
-            " ON CONFLICT (feed_id, item_key) DO UPDATE SET article_seq = excluded.article_seq,"
-            " error = excluded.error, seen_at = now() RETURNING feed_id",
-            (feed_id, key, article_seq, error),
-        )
-
-
-# "seq + 0": never the primary key's order, which would walk the table newest first testing
-# every row (a rare word's whole table); the GIN index finds the rows, a top-N sort orders them,
-# only the newest ``depth`` are tested for the words in their title, and only the page is read.
-_SEARCH = (
-    "WITH newest AS MATERIALIZED (SELECT seq, title_search FROM articles"
-    f" WHERE {VECTOR} @@ ({{query}} && {{recent}}) AND origin != 'user' ORDER BY seq + 0 DESC LIMIT %(depth)s),"
-    " found AS (SELECT count(*) AS n FROM newest),"
-    " page AS (SELECT seq, title_search @@ {query} AS in_title FROM newest WHERE (SELECT n FROM found) >= %(enough)s"
-    " ORDER BY in_title DESC, seq DESC LIMIT %(limit)s OFFSET %(offset)s)"
-    f" SELECT found.n AS found, {_ARTICLE_A} FROM found LEFT JOIN (page JOIN articles a ON a.seq = page.seq) ON true"
-    " ORDER BY page.in_title DESC, page.seq DESC"
-)
-"""Search in one statement: of the newest ``depth`` matches (in the newest places, or all), the
-page, title matches first (as ``ranked_page`` orders), each row with how many were found; none
-but that count when fewer than ``enough`` were."""
-_RECENT = (
-    "(SELECT string_agg(quote_literal('~' || p), ' | ')::tsquery FROM (SELECT coalesce(max(seq), 0)"
-    f" / {RECENCY_BUCKET} AS last FROM articles) n, generate_series(greatest(0, n.last - %(places)s + 1), n.last) p)"
-)
-"""A tsquery for any of the newest ``places`` places in time ('~<seq / 256>' lexemes), found
-in the same statement: no round trip for the newest seq."""
-
-
-_MAX_STARTED = 256
-_STARTING = (
-    f"(SELECT CASE WHEN count(*) > {_MAX_STARTED} THEN (left(%(start)s, -1) || ':*')::tsquery"
-    " ELSE string_agg(quote_literal(lexeme), ' | ')::tsquery END"
-    f" FROM (SELECT lexeme FROM words WHERE lexeme LIKE %(start)s LIMIT {_MAX_STARTED + 1}) w)"
-)
-"""A word being typed as the lexemes it starts (``words``, every lexeme stored), any of them:
-GIN then skips through each one's list, where a prefix match ('elec':*) would first read
-every list it matches in full (at 100k articles: 'said':* 10.4 ms, as its lexemes 1.0 ms;
-'pol' 8.5 against 2.0 ms for its 12; 'mar' about 8 ms either way for its 53). Past 256
-lexemes the list is not built and the prefix match is asked for."""
-
-
-def _search_sql(places: int | None, exact: bool = True, start: bool = False) -> str:
-    """The search statement: the words (``exact``), the last one perhaps a start (``start``)
-    AND, with ``places``, one of the newest places."""
-    words = [*(["%(q)s::tsquery"] if exact else []), *([_STARTING] if start else [])]
-    query = words[0] if len(words) == 1 else f"({' && '.join(words)})"
-    sql = _SEARCH.format(query=query, recent=_RECENT)
-    return sql if places is not None else sql.replace(f" && {_RECENT}", "")
-
-
-def _further(places: int, found: int, depth: int) -> int | None:
-    """How many places to look in after ``found`` matches in ``places`` were too few for
-    ``depth``: as many as that rate of matches needs, with a quarter to spare (None: all)."""
-    wanted = places * -(-depth * 5 // (4 * max(found, 1)))
-    return None if wanted >= _ALL_FROM else wanted
-
-
-_NEW_WORDS = (
-    "INSERT INTO words SELECT w FROM unnest(string_to_array(%(lexemes)s, ' ')) w ORDER BY w ON CONFLICT DO NOTHING"
-)
-"""An article's lexemes into the list of every lexeme stored (``_STARTING``), in order, so
-that two workers adding words never wait for each other in a circle."""
-_TITLE_VECTOR = "array_to_tsvector(string_to_array(%(title_lexemes)s, ' '))"
-"""The title's vector, from its lexemes (cast, as the article's, see VECTOR)."""
-
-
-def _lexemes(article: Article) -> dict[str, str]:
-    """An article's lexemes as the row keeps them, and its title's."""
-    return {"lexemes": index_text(article.title, article.text), "title_lexemes": index_text(article.title)}
-
-
-async def _relexeme(db: AsyncConnection[DictRow]) -> None:
-    """Write every article's lexemes and title vector (the migration to schema 9), in batches."""
-    after = 0
-    while True:
-        rows = await (
-            await db.execute("SELECT seq, article FROM articles WHERE seq > %s ORDER BY seq LIMIT 500", (after,))
-        ).fetchall()
-        if not rows:
-            return
-        async with db.cursor() as cursor:
-            await cursor.executemany(
-                f"UPDATE articles SET lexemes = %(lexemes)s, title_search = {_TITLE_VECTOR} WHERE seq = %(seq)s",
-                [{"seq": r["seq"], **_lexemes(Article.model_validate_json(r["article"]))} for r in rows],
-            )
-        after = rows[-1]["seq"]

@@ -1,5 +1,6 @@
 """The PostgreSQL store's part for subscribed digests: filters through the tsvector index,
-feeds posted as they come, and one story told once (each article's story and signature)."""
+followed feeds and those posted as they come, and one story told once (each article's story
+and signature)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from psycopg.rows import DictRow
 
 from summarizer import Article
 
+from .base import FEED_BACKLOG, Feed
 from .filters import Terms, decode_terms, held, lexeme_terms, ts_all_words
 from .postgres_schema import VECTOR
 
@@ -73,7 +75,7 @@ async def queue(db: AsyncConnection[DictRow], chat_id: int, seqs: Sequence[int])
 
 
 class PostgresStories:
-    """Mixed into ``PostgresArticleStore``: the queries of filters, instant feeds and stories."""
+    """Mixed into ``PostgresArticleStore``: the queries of filters, feeds and stories."""
 
     async def _all(self, sql: str, args: Any = None) -> list[dict[str, Any]]:
         raise NotImplementedError
@@ -124,3 +126,62 @@ class PostgresStories:
             (chat_id, list(story_seqs)),
         )
         return {r["story"]: r["message"] for r in rows}
+
+    # -- feeds -------------------------------------------------------------------------------
+
+    async def follow_feed(self, chat_id: int, url: str, mode: str = "digest", thread_id: int | None = None) -> Feed:
+        """Follow a feed from a chat, with the FEED_BACKLOG newest articles other chats' polls of it
+        stored already (a feed followed already keeps its start and takes the new mode)."""
+        async with self._connection() as db, db.transaction():
+            await db.execute("INSERT INTO feeds (url) VALUES (%s) ON CONFLICT DO NOTHING", (url,))
+            row = await (await db.execute("SELECT * FROM feeds WHERE url = %s", (url,))).fetchone()
+            assert row is not None
+            await db.execute(
+                "INSERT INTO chat_feeds (chat_id, feed_id, added_at, mode, thread_id) VALUES (%(chat)s, %(feed)s,"
+                " coalesce((SELECT min(seen_at) FROM (SELECT seen_at FROM feed_items WHERE feed_id = %(feed)s"
+                " AND article_seq IS NOT NULL ORDER BY seen_at DESC LIMIT %(backlog)s) b), clock_timestamp()),"
+                " %(mode)s, %(thread)s) ON CONFLICT (chat_id, feed_id)"
+                " DO UPDATE SET mode = excluded.mode, thread_id = excluded.thread_id",
+                {"chat": chat_id, "feed": row["id"], "backlog": FEED_BACKLOG, "mode": mode, "thread": thread_id},
+            )
+            return Feed(**row, mode=mode, thread_id=thread_id)
+
+    async def feeds_of(self, chat_id: int) -> list[Feed]:
+        rows = await self._all(
+            "SELECT f.*, c.mode, c.thread_id FROM feeds f JOIN chat_feeds c ON c.feed_id = f.id WHERE c.chat_id = %s"
+            " ORDER BY c.added_at, f.id",
+            (chat_id,),
+        )
+        return [Feed(**r) for r in rows]
+
+    async def unfollow_feed(self, chat_id: int, feed_id: int) -> None:
+        await self._all(
+            "DELETE FROM chat_feeds WHERE chat_id = %s AND feed_id = %s RETURNING chat_id", (chat_id, feed_id)
+        )
+
+    async def due_feeds(self, now: float) -> list[Feed]:
+        rows = await self._all(
+            "SELECT * FROM feeds WHERE next_check <= %s AND id IN (SELECT feed_id FROM chat_feeds)"
+            " ORDER BY next_check, id",
+            (now,),
+        )
+        return [Feed(**r) for r in rows]
+
+    async def save_feed(self, feed: Feed) -> None:
+        values = feed.model_dump(exclude={"url", "mode", "thread_id"})
+        assignments = ", ".join(f"{k} = %({k})s" for k in values if k != "id")
+        await self._all(f"UPDATE feeds SET {assignments} WHERE id = %(id)s RETURNING id", values)
+
+    async def seen_items(self, feed_id: int, keys: Sequence[str]) -> set[str]:
+        rows = await self._all(
+            "SELECT item_key FROM feed_items WHERE feed_id = %s AND item_key = ANY(%s)", (feed_id, list(keys))
+        )
+        return {r["item_key"] for r in rows}
+
+    async def record_item(self, feed_id: int, key: str, article_seq: int | None, error: str | None) -> None:
+        await self._all(
+            "INSERT INTO feed_items (feed_id, item_key, article_seq, error) VALUES (%s, %s, %s, %s)"
+            " ON CONFLICT (feed_id, item_key) DO UPDATE SET article_seq = excluded.article_seq,"
+            " error = excluded.error, seen_at = now() RETURNING feed_id",
+            (feed_id, key, article_seq, error),
+        )
