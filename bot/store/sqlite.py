@@ -16,12 +16,10 @@ from summarizer import Article, KeyFact, Ranking
 
 from .base import (
     FACTS,
-    FEED_BACKLOG,
     ONLY_PASTED_HERE,
     ORIGINS,
     SEARCH_DEPTH,
     SEARCH_WINDOW,
-    Feed,
     StoredArticle,
     Subscription,
     is_prefix,
@@ -33,7 +31,7 @@ from .base import (
 )
 from .lexemes import fts5_query, index_text, query_lexemes
 from .sqlite_schema import MIGRATIONS, REINDEX_AT, SCHEMA_VERSION
-from .sqlite_stories import DIGEST_CANDIDATES, SqliteStories, filtered, queue
+from .sqlite_stories import DIGEST_CANDIDATES, SqliteStories, Transaction, filtered, queue
 
 T = TypeVar("T")
 
@@ -87,7 +85,7 @@ class SqliteArticleStore(SqliteStories):
         if version > SCHEMA_VERSION:
             raise RuntimeError(f"database schema {version} is newer than this bot ({SCHEMA_VERSION})")
         for target in range(version + 1, SCHEMA_VERSION + 1):
-            with _transaction(db):
+            with Transaction(db):
                 for statement in MIGRATIONS[target].split(";"):
                     if statement.strip():
                         db.execute(statement)
@@ -106,7 +104,7 @@ class SqliteArticleStore(SqliteStories):
         entry = _entry(article)
 
         def work(db: sqlite3.Connection) -> tuple[StoredArticle, bool]:
-            with _transaction(db):
+            with Transaction(db):
                 row = db.execute(
                     "SELECT * FROM articles WHERE id = ? OR (url IS NOT NULL AND url = ?)",
                     (article.id, article.url),
@@ -208,7 +206,7 @@ class SqliteArticleStore(SqliteStories):
         entry = _entry(article)
 
         def work(db: sqlite3.Connection) -> None:
-            with _transaction(db):
+            with Transaction(db):
                 row = db.execute("SELECT * FROM articles WHERE id = ?", (article.id,)).fetchone()
                 if row is None:
                     return
@@ -321,7 +319,7 @@ class SqliteArticleStore(SqliteStories):
         """Delete the chat's rows and the people's articles only it pasted; how many of those."""
 
         def work(db: sqlite3.Connection) -> int:
-            with _transaction(db):
+            with Transaction(db):
                 own = [r[0] for r in db.execute(ONLY_PASTED_HERE.replace("%s", "?"), (chat_id, chat_id))]
                 for table in ("deliveries", "subscriptions", "chats", "chat_feeds", "pastes"):
                     db.execute(f"DELETE FROM {table} WHERE chat_id = ?", (chat_id,))
@@ -342,7 +340,7 @@ class SqliteArticleStore(SqliteStories):
         new for the next digest), in one transaction. Returns how many were queued."""
 
         def work(db: sqlite3.Connection) -> int:
-            with _transaction(db):
+            with Transaction(db):
                 row = db.execute("SELECT last_seq FROM subscriptions WHERE chat_id = ?", (chat_id,)).fetchone()
                 if row is None:
                     return 0
@@ -395,7 +393,7 @@ class SqliteArticleStore(SqliteStories):
 
     async def _mark(self, chat_id: int, article_ids: Sequence[str], state: str, message_id: int | None = None) -> None:
         def work(db: sqlite3.Connection) -> None:
-            with _transaction(db):
+            with Transaction(db):
                 for article_id in article_ids:
                     db.execute(
                         "UPDATE deliveries SET state = ?, message_id = coalesce(?, message_id), updated_at = ?"
@@ -423,97 +421,6 @@ class SqliteArticleStore(SqliteStories):
                 )
             ]
         )
-
-    # -- feeds -------------------------------------------------------------------------------
-
-    async def follow_feed(self, chat_id: int, url: str, mode: str = "digest", thread_id: int | None = None) -> Feed:
-        """Follow a feed from a chat, with the FEED_BACKLOG newest articles other chats' polls of it
-        stored already (a feed followed already keeps its start and takes the new mode)."""
-
-        def work(db: sqlite3.Connection) -> Feed:
-            with _transaction(db):
-                db.execute("INSERT OR IGNORE INTO feeds (url) VALUES (?)", (url,))
-                row = db.execute("SELECT * FROM feeds WHERE url = ?", (url,)).fetchone()
-                db.execute(
-                    "INSERT INTO chat_feeds (chat_id, feed_id, added_at, mode, thread_id) VALUES (?, ?, coalesce("
-                    "(SELECT min(seen_at) FROM (SELECT seen_at FROM feed_items WHERE feed_id = ?"
-                    " AND article_seq IS NOT NULL ORDER BY seen_at DESC LIMIT ?)), ?), ?, ?)"
-                    " ON CONFLICT (chat_id, feed_id)"
-                    " DO UPDATE SET mode = excluded.mode, thread_id = excluded.thread_id",
-                    (chat_id, row["id"], row["id"], FEED_BACKLOG, _now(), mode, thread_id),
-                )
-                return Feed(**dict(row), mode=mode, thread_id=thread_id)
-
-        return await self._run(work)
-
-    async def feeds_of(self, chat_id: int) -> list[Feed]:
-        return await self._feeds(
-            "SELECT f.*, c.mode, c.thread_id FROM feeds f JOIN chat_feeds c ON c.feed_id = f.id"
-            " WHERE c.chat_id = ? ORDER BY c.added_at, f.id",
-            (chat_id,),
-        )
-
-    async def unfollow_feed(self, chat_id: int, feed_id: int) -> None:
-        await self._run(
-            lambda db: db.execute("DELETE FROM chat_feeds WHERE chat_id = ? AND feed_id = ?", (chat_id, feed_id))
-        )
-
-    async def due_feeds(self, now: float) -> list[Feed]:
-        """Feeds that at least one chat follows and whose next check has come."""
-        return await self._feeds(
-            "SELECT * FROM feeds WHERE next_check <= ? AND id IN (SELECT feed_id FROM chat_feeds)"
-            " ORDER BY next_check, id",
-            (now,),
-        )
-
-    async def _feeds(self, sql: str, args: tuple[Any, ...]) -> list[Feed]:
-        return await self._run(lambda db: [Feed(**dict(r)) for r in db.execute(sql, args)])
-
-    async def save_feed(self, feed: Feed) -> None:
-        values = feed.model_dump(exclude={"id", "url", "mode", "thread_id"})
-        assignments = ", ".join(f"{k} = ?" for k in values)
-        await self._run(
-            lambda db: db.execute(f"UPDATE feeds SET {assignments} WHERE id = ?", (*values.values(), feed.id))
-        )
-
-    async def seen_items(self, feed_id: int, keys: Sequence[str]) -> set[str]:
-        def work(db: sqlite3.Connection) -> set[str]:
-            seen: set[str] = set()
-            for start in range(0, len(keys), 500):
-                chunk = list(keys[start : start + 500])
-                marks = ", ".join("?" * len(chunk))
-                seen.update(
-                    r[0]
-                    for r in db.execute(
-                        f"SELECT item_key FROM feed_items WHERE feed_id = ? AND item_key IN ({marks})",
-                        (feed_id, *chunk),
-                    )
-                )
-            return seen
-
-        return await self._run(work)
-
-    async def record_item(self, feed_id: int, key: str, article_seq: int | None, error: str | None) -> None:
-        await self._run(
-            lambda db: db.execute(
-                "INSERT OR REPLACE INTO feed_items (feed_id, item_key, article_seq, error, seen_at)"
-                " VALUES (?, ?, ?, ?, ?)",
-                (feed_id, key, article_seq, error, _now()),
-            )
-        )
-
-
-class _transaction:
-    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on error (the connection is in autocommit mode)."""
-
-    def __init__(self, db: sqlite3.Connection) -> None:
-        self.db = db
-
-    def __enter__(self) -> None:
-        self.db.execute("BEGIN IMMEDIATE")
-
-    def __exit__(self, kind: object, *_: object) -> None:
-        self.db.execute("ROLLBACK" if kind else "COMMIT")
 
 
 Entry = tuple[str, str]

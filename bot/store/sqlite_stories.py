@@ -1,14 +1,14 @@
-"""The SQLite store's part for subscribed digests: filters through FTS5, feeds posted as they
-come, and one story told once (each article's story and signature)."""
+"""The SQLite store's part for subscribed digests: filters through FTS5, followed feeds and
+those posted as they come, and one story told once (each article's story and signature)."""
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from .base import stored_from_row
+from .base import FEED_BACKLOG, Feed, stored_from_row
 from .filters import Terms, decode_terms, fts5_all_words, held, lexeme_terms
 
 T = TypeVar("T")
@@ -75,7 +75,7 @@ def _matching(db: sqlite3.Connection, terms: Terms, seqs: Sequence[int]) -> set[
 
 
 class SqliteStories:
-    """Mixed into ``SqliteArticleStore``: the queries of filters, instant feeds and stories."""
+    """Mixed into ``SqliteArticleStore``: the queries of filters, feeds and stories."""
 
     async def _run(self, work: Callable[[sqlite3.Connection], T]) -> T:
         raise NotImplementedError
@@ -149,6 +149,97 @@ class SqliteStories:
 
         return await self._run(work)
 
+    # -- feeds -------------------------------------------------------------------------------
+
+    async def follow_feed(self, chat_id: int, url: str, mode: str = "digest", thread_id: int | None = None) -> Feed:
+        """Follow a feed from a chat, with the FEED_BACKLOG newest articles other chats' polls of it
+        stored already (a feed followed already keeps its start and takes the new mode)."""
+
+        def work(db: sqlite3.Connection) -> Feed:
+            with Transaction(db):
+                db.execute("INSERT OR IGNORE INTO feeds (url) VALUES (?)", (url,))
+                row = db.execute("SELECT * FROM feeds WHERE url = ?", (url,)).fetchone()
+                db.execute(
+                    "INSERT INTO chat_feeds (chat_id, feed_id, added_at, mode, thread_id) VALUES (?, ?, coalesce("
+                    "(SELECT min(seen_at) FROM (SELECT seen_at FROM feed_items WHERE feed_id = ?"
+                    " AND article_seq IS NOT NULL ORDER BY seen_at DESC LIMIT ?)), ?), ?, ?)"
+                    " ON CONFLICT (chat_id, feed_id)"
+                    " DO UPDATE SET mode = excluded.mode, thread_id = excluded.thread_id",
+                    (chat_id, row["id"], row["id"], FEED_BACKLOG, _now(), mode, thread_id),
+                )
+                return Feed(**dict(row), mode=mode, thread_id=thread_id)
+
+        return await self._run(work)
+
+    async def feeds_of(self, chat_id: int) -> list[Feed]:
+        return await self._feeds(
+            "SELECT f.*, c.mode, c.thread_id FROM feeds f JOIN chat_feeds c ON c.feed_id = f.id"
+            " WHERE c.chat_id = ? ORDER BY c.added_at, f.id",
+            (chat_id,),
+        )
+
+    async def unfollow_feed(self, chat_id: int, feed_id: int) -> None:
+        await self._run(
+            lambda db: db.execute("DELETE FROM chat_feeds WHERE chat_id = ? AND feed_id = ?", (chat_id, feed_id))
+        )
+
+    async def due_feeds(self, now: float) -> list[Feed]:
+        """Feeds that at least one chat follows and whose next check has come."""
+        return await self._feeds(
+            "SELECT * FROM feeds WHERE next_check <= ? AND id IN (SELECT feed_id FROM chat_feeds)"
+            " ORDER BY next_check, id",
+            (now,),
+        )
+
+    async def _feeds(self, sql: str, args: tuple[Any, ...]) -> list[Feed]:
+        return await self._run(lambda db: [Feed(**dict(r)) for r in db.execute(sql, args)])
+
+    async def save_feed(self, feed: Feed) -> None:
+        values = feed.model_dump(exclude={"id", "url", "mode", "thread_id"})
+        assignments = ", ".join(f"{k} = ?" for k in values)
+        await self._run(
+            lambda db: db.execute(f"UPDATE feeds SET {assignments} WHERE id = ?", (*values.values(), feed.id))
+        )
+
+    async def seen_items(self, feed_id: int, keys: Sequence[str]) -> set[str]:
+        def work(db: sqlite3.Connection) -> set[str]:
+            seen: set[str] = set()
+            for start in range(0, len(keys), 500):
+                chunk = list(keys[start : start + 500])
+                marks = ", ".join("?" * len(chunk))
+                seen.update(
+                    r[0]
+                    for r in db.execute(
+                        f"SELECT item_key FROM feed_items WHERE feed_id = ? AND item_key IN ({marks})",
+                        (feed_id, *chunk),
+                    )
+                )
+            return seen
+
+        return await self._run(work)
+
+    async def record_item(self, feed_id: int, key: str, article_seq: int | None, error: str | None) -> None:
+        await self._run(
+            lambda db: db.execute(
+                "INSERT OR REPLACE INTO feed_items (feed_id, item_key, article_seq, error, seen_at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (feed_id, key, article_seq, error, _now()),
+            )
+        )
+
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+class Transaction:
+    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on error (the connection is in autocommit mode)."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    def __enter__(self) -> None:
+        self.db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, kind: object, *_: object) -> None:
+        self.db.execute("ROLLBACK" if kind else "COMMIT")
