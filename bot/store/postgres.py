@@ -42,6 +42,7 @@ from .postgres_search import (
     NEW_WORDS,
     TITLE_VECTOR,
     further,
+    recent,
     relexeme,
     row_lexemes,
     search_sql,
@@ -242,7 +243,7 @@ class PostgresArticleStore(PostgresStories):
         places: int | None = FIRST_PLACES
         async with self._pool.connection() as db:
             while True:
-                args["places"], args["enough"] = places, depth if places is not None else 0
+                args.update(recent(places or 1), enough=depth if places is not None else 0)
                 rows = await (await db.execute(search_sql(places, bool(exact), start), args, prepare=True)).fetchall()
                 if rows[0]["found"] >= depth or places is None:
                     break

@@ -7,6 +7,9 @@ RELEXEME = "-- every article's lexemes, written by the store (PostgresArticleSto
 """A step of a migration that is not SQL: the store computes each article's lexemes."""
 RECENCY_BUCKET = 256
 """Articles per place in time (the '~<seq / 256>' lexeme of each article's search vector)."""
+WIDE_BUCKET = 16 * RECENCY_BUCKET
+"""Articles per wide place (the '~~<seq / 4096>' lexeme): search asks for a few of these, not
+many narrow ones, when it looks far back (GIN tests every candidate against every place asked)."""
 VECTOR = "search_vector(seq, lexemes)"
 """An article's search vector as the GIN index holds it: a query names this same expression."""
 MIGRATIONS: dict[int, list[str]] = {
@@ -141,7 +144,8 @@ MIGRATIONS: dict[int, list[str]] = {
     # otherwise). The vector is those words and the place in time, cast, not parsed; a query is
     # cast as well. Phrases are held to their order on the article's text, as in SQLite. Every
     # lexeme stored is listed once (``words``): a word being typed is looked up there and asked
-    # for as the lexemes it starts, which GIN finds far faster than a prefix match.
+    # for as the lexemes it starts, which GIN finds far faster than a prefix match. Each vector
+    # also names its wide place in time ('~~<seq / 4096>'), for looking far back.
     9: [
         "ALTER TABLE articles ADD COLUMN lexemes TEXT",
         "ALTER TABLE articles ALTER COLUMN lexemes SET COMPRESSION lz4",
@@ -152,7 +156,8 @@ MIGRATIONS: dict[int, list[str]] = {
         "DROP FUNCTION article_vector(bigint, text, text)",
         f"""CREATE FUNCTION search_vector(seq bigint, lexemes text) RETURNS tsvector
             LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-            SELECT array_to_tsvector(string_to_array(lexemes, ' ') || ('~' || (seq / {RECENCY_BUCKET})::text))
+            SELECT array_to_tsvector(string_to_array(lexemes, ' ')
+                || ARRAY['~' || (seq / {RECENCY_BUCKET})::text, '~~' || (seq / {WIDE_BUCKET})::text])
         $$""",
         "CREATE INDEX articles_search ON articles USING GIN (search_vector(seq, lexemes))"
         " WITH (gin_pending_list_limit = 256) WHERE origin != 'user'",

@@ -10,7 +10,7 @@ from psycopg.rows import DictRow
 from summarizer import Article
 
 from .lexemes import index_text
-from .postgres_schema import RECENCY_BUCKET, VECTOR
+from .postgres_schema import RECENCY_BUCKET, VECTOR, WIDE_BUCKET
 
 FIRST_PLACES = 4
 """Search looks in the newest this-many places in time first, then as far back as the matches
@@ -36,11 +36,21 @@ _SEARCH = (
 page, title matches first (as ``ranked_page`` orders), each row with how many were found; none
 but that count when fewer than ``enough`` were."""
 _RECENT = (
-    "(SELECT string_agg(quote_literal('~' || p), ' | ')::tsquery FROM (SELECT coalesce(max(seq), 0)"
-    f" / {RECENCY_BUCKET} AS last FROM articles) n, generate_series(greatest(0, n.last - %(places)s + 1), n.last) p)"
+    "(SELECT string_agg(quote_literal(%(mark)s || p), ' | ')::tsquery FROM (SELECT coalesce(max(seq), 0)"
+    " / %(bucket)s AS last FROM articles) n, generate_series(greatest(0, n.last - %(buckets)s + 1), n.last) p)"
 )
-"""A tsquery for any of the newest ``places`` places in time ('~<seq / 256>' lexemes), found
-in the same statement: no round trip for the newest seq."""
+"""A tsquery for any of the newest ``buckets`` places in time of ``bucket`` articles each
+('~<seq / 256>' or '~~<seq / 4096>' lexemes), found in the same statement: no round trip for
+the newest seq."""
+
+
+def recent(places: int) -> dict[str, object]:
+    """The parameters of ``_RECENT`` for the newest ``places`` places: those places, or, past 16
+    of them, the wide places that hold them (one more, as the newest is still filling): at 80
+    places that is 6 places to test each candidate against, not 80 (39 ms for GIN at 100k)."""
+    if places * RECENCY_BUCKET <= WIDE_BUCKET:
+        return {"mark": "~", "bucket": RECENCY_BUCKET, "buckets": places}
+    return {"mark": "~~", "bucket": WIDE_BUCKET, "buckets": -(-places * RECENCY_BUCKET // WIDE_BUCKET) + 1}
 
 
 _MAX_STARTED = 256

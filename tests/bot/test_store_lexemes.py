@@ -128,3 +128,18 @@ async def test_a_word_being_typed_is_found_through_its_lexemes_or_as_a_start() -
     finally:
         await store.close()
         await _drop(schema)
+
+
+@pytest.mark.parametrize("places", [1, 4, 16, 17, 52, 84, 127])
+def test_far_back_search_asks_for_few_wide_places_that_hold_the_narrow_ones(places: int) -> None:
+    from bot.store.postgres_schema import RECENCY_BUCKET
+    from bot.store.postgres_search import recent
+
+    wanted = recent(places)
+    bucket, count = int(str(wanted["bucket"])), int(str(wanted["buckets"]))
+    assert count <= 16
+    for newest in (0, 255, 4095, 4096, 99_999, 100_000):
+        first_narrow = max(0, newest // RECENCY_BUCKET - places + 1) * RECENCY_BUCKET
+        first_asked = max(0, newest // bucket - count + 1) * bucket
+        assert first_asked <= first_narrow  # every article of the narrow places is asked for
+        assert newest - first_asked < (places + 2 * 16) * RECENCY_BUCKET  # and not many more
