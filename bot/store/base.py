@@ -189,11 +189,11 @@ def ranked_page(title_hits: list[int], hits: list[int], limit: int, offset: int)
 
 
 def pack(json: str) -> bytes:
-    """JSON as the SQLite store keeps it, compressed (rows from before are plain text)."""
+    """JSON as the stores keep it, compressed (SQLite rows from before are plain text)."""
     return zlib.compress(json.encode(), 6)
 
 
-def _unpack(value: str | bytes) -> str | bytes:
+def unpack(value: str | bytes) -> str | bytes:
     return zlib.decompress(value) if isinstance(value, bytes) else value
 
 
@@ -201,9 +201,9 @@ def stored_from_row(row: Any) -> StoredArticle:
     """A stored article from a database row (sqlite3.Row or a dict)."""
     return StoredArticle(
         seq=row["seq"],
-        article=Article.model_validate_json(_unpack(row["article"])),
-        ranking=Ranking.model_validate_json(_unpack(row["ranking"])),
-        facts=tuple(FACTS.validate_json(_unpack(row["facts"]))),
+        article=Article.model_validate_json(unpack(row["article"])),
+        ranking=Ranking.model_validate_json(unpack(row["ranking"])),
+        facts=tuple(FACTS.validate_json(unpack(row["facts"]))),
         added_at=row["added_at"] if isinstance(row["added_at"], datetime) else datetime.fromisoformat(row["added_at"]),
         origin=row["origin"],
         story_seq=row["story_seq"],

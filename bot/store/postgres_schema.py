@@ -145,15 +145,19 @@ MIGRATIONS: dict[int, list[str]] = {
     # cast as well. Phrases are held to their order on the article's text, as in SQLite. Every
     # lexeme stored is listed once (``words``): a word being typed is looked up there and asked
     # for as the lexemes it starts, which GIN finds far faster than a prefix match. Each vector
-    # also names its wide place in time ('~~<seq / 4096>'), for looking far back.
+    # also names its wide place in time ('~~<seq / 4096>'), for looking far back. The article's
+    # JSON is kept compressed by the store, as in SQLite (0.61 of the text's size, against 0.92
+    # with the server's lz4), and not compressed again.
     9: [
+        "DROP INDEX articles_search",
+        "DROP FUNCTION article_vector(bigint, text, text)",
         "ALTER TABLE articles ADD COLUMN lexemes TEXT",
         "ALTER TABLE articles ALTER COLUMN lexemes SET COMPRESSION lz4",
         'CREATE TABLE words (lexeme TEXT COLLATE "C" PRIMARY KEY)',
+        "ALTER TABLE articles ALTER COLUMN article TYPE BYTEA USING convert_to(article, 'UTF8')",
+        "ALTER TABLE articles ALTER COLUMN article SET STORAGE EXTERNAL",
         RELEXEME,
         "INSERT INTO words SELECT DISTINCT unnest(string_to_array(lexemes, ' ')) FROM articles ORDER BY 1",
-        "DROP INDEX articles_search",
-        "DROP FUNCTION article_vector(bigint, text, text)",
         f"""CREATE FUNCTION search_vector(seq bigint, lexemes text) RETURNS tsvector
             LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
             SELECT array_to_tsvector(string_to_array(lexemes, ' ')

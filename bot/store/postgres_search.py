@@ -9,6 +9,7 @@ from psycopg.rows import DictRow
 
 from summarizer import Article
 
+from .base import pack
 from .lexemes import index_text
 from .postgres_schema import RECENCY_BUCKET, VECTOR, WIDE_BUCKET
 
@@ -91,13 +92,19 @@ TITLE_VECTOR = "array_to_tsvector(string_to_array(%(title_lexemes)s, ' '))"
 """The title's vector, from its lexemes (cast, as the article's, see VECTOR)."""
 
 
+def _repacked(seq: int, json: bytes) -> dict[str, object]:
+    """A row's new values from its article's plain JSON (as schema 8 kept it)."""
+    return {"seq": seq, "article": pack(json.decode()), **row_lexemes(Article.model_validate_json(json))}
+
+
 def row_lexemes(article: Article) -> dict[str, str]:
     """An article's lexemes as the row keeps them, and its title's."""
     return {"lexemes": index_text(article.title, article.text), "title_lexemes": index_text(article.title)}
 
 
 async def relexeme(db: AsyncConnection[DictRow]) -> None:
-    """Write every article's lexemes and title vector (the migration to schema 9), in batches."""
+    """Write every article's lexemes and title vector, and its JSON compressed as the SQLite
+    store keeps it (the migration to schema 9), in batches."""
     after = 0
     while True:
         rows = await (
@@ -107,7 +114,8 @@ async def relexeme(db: AsyncConnection[DictRow]) -> None:
             return
         async with db.cursor() as cursor:
             await cursor.executemany(
-                f"UPDATE articles SET lexemes = %(lexemes)s, title_search = {TITLE_VECTOR} WHERE seq = %(seq)s",
-                [{"seq": r["seq"], **row_lexemes(Article.model_validate_json(r["article"]))} for r in rows],
+                "UPDATE articles SET article = %(article)s, lexemes = %(lexemes)s,"
+                f" title_search = {TITLE_VECTOR} WHERE seq = %(seq)s",
+                [_repacked(r["seq"], bytes(r["article"])) for r in rows],
             )
         after = rows[-1]["seq"]

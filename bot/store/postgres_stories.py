@@ -12,7 +12,7 @@ from psycopg.rows import DictRow
 
 from summarizer import Article
 
-from .base import FEED_BACKLOG, Feed
+from .base import FEED_BACKLOG, Feed, unpack
 from .filters import Terms, decode_terms, held, lexeme_terms, ts_all_words
 from .postgres_schema import VECTOR
 
@@ -58,7 +58,7 @@ async def _matching(db: AsyncConnection[DictRow], terms: Terms, seqs: Sequence[i
         rows = await (
             await db.execute("SELECT seq, article FROM articles WHERE seq = ANY(%s)", (sorted(found),))
         ).fetchall()
-        found = {r["seq"] for r in rows if held(terms, Article.model_validate_json(r["article"]))}
+        found = {r["seq"] for r in rows if held(terms, Article.model_validate_json(unpack(r["article"])))}
     return found
 
 

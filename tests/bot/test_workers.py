@@ -56,7 +56,7 @@ async def _schema() -> str:
     try:
         async with await psycopg.AsyncConnection.connect(PG_DSN, autocommit=True) as db:
             await db.execute(f'CREATE SCHEMA "{schema}"')
-    except Exception as error:  # noqa: BLE001
+    except psycopg.OperationalError as error:
         pytest.skip(f"PostgreSQL not reachable at {PG_DSN}: {error}")
     return schema
 
