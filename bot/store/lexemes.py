@@ -33,7 +33,8 @@ case already)."""
 
 _ALNUM = r"[^\W_]"
 _TOKEN = re.compile(
-    rf"(?P<url>[a-z][a-z0-9+.-]*://\S*)"  # a protocol is not indexed; the rest is a URL
+    rf"(?P<url>[a-z][a-z0-9+.-]{{0,15}}://\S*)"  # a protocol is not indexed; the rest is a URL
+    # (the scheme bounded, so a long run of letters and dashes is not scanned again at each letter)
     rf"|(?P<float>(?<![\w.])\d+\.\d+)(?![.@/]{_ALNUM})"  # "3.5", "1.5m": a float, then a word
     rf"|(?P<compound>{_ALNUM}+(?:[.@]{_ALNUM}+)+(?:/\S*)?|{_ALNUM}+(?:/{_ALNUM}+)+)"  # hosts and their
     # paths, files, e-mail: "u.s", "x.org/a?q=1", "24/7"
@@ -42,7 +43,7 @@ _TOKEN = re.compile(
     re.IGNORECASE,
 )
 _LETTERS = re.compile(r"[^\W\d_]+")
-_URL_START = re.compile(r"[\w.@/-]*(?<![.-])")
+_URL_START = re.compile(rf"(?:{_ALNUM}|[.@/-])*(?<![.-])")
 _stemmer = snowballstemmer.stemmer("english")
 
 

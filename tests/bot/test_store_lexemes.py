@@ -143,3 +143,13 @@ def test_far_back_search_asks_for_few_wide_places_that_hold_the_narrow_ones(plac
         first_asked = max(0, newest // bucket - count + 1) * bucket
         assert first_asked <= first_narrow  # every article of the narrow places is asked for
         assert newest - first_asked < (places + 2 * 16) * RECENCY_BUCKET  # and not many more
+
+
+@pytest.mark.parametrize("unit", ["a-", "a.", "1.", "http", "x://", "a/", "-1", "a@", "A b. "])
+def test_hostile_runs_are_cut_in_one_pass(unit: str) -> None:
+    """100,000 characters of one repeated unit: each token is read once (a scheme that could be
+    any length made a run of letters and dashes quadratic)."""
+    text = unit * (100_000 // len(unit))
+    found = lexemes(text)
+    assert len(found) <= len(text) // len(unit) + 1
+    assert index_text(text).count(" ") < len(text)
