@@ -36,6 +36,9 @@ PUT_BACK_LEAD = True
 5-fold cross-validation over the saved pages (``python -m bot.bench.link_options``)."""
 DROP_LINK_HEADINGS = True
 """Drop the short, unterminated lines that are a link's whole text (:mod:`summarizer.lead`)."""
+LINK_HEADING_WORDS = 30
+"""How long such a line may be: up to a headline's length (a related story's card holds its
+whole headline as one link), not only a heading's (16 words); chosen by cross-validation."""
 DROP_TITLE_REPEATS = True
 """Drop the lines that repeat the headline with the site's name or a date joined to it."""
 DROP_CREDITED_CAPTIONS = True
@@ -86,7 +89,7 @@ def extract_article(html: str | bytes, url: str | None = None, language: str | N
     if DROP_TITLE_REPEATS:
         body = without_title_repeats(body, title)
     if DROP_LINK_HEADINGS:
-        body = without_link_headings(body, tree, url)
+        body = without_link_headings(body, tree, url, LINK_HEADING_WORDS)
     if DROP_CREDITED_CAPTIONS:
         body = without_credited_captions(body)
     if DROP_REPEATED_BOXES:

@@ -82,11 +82,14 @@ def _norm(text: str) -> str:
 
 LINK_HEADING_WORDS = 16
 """A line this short that does not end like a sentence and is a link's whole text is a teaser of
-another page (a related story, a "read on" link), not a heading of this article."""
+another page (a related story, a "read on" link), not a heading of this article. The link path
+passes its own limit (``summarizer.extract.LINK_HEADING_WORDS``, chosen by cross-validation)."""
 _SENTENCE_ENDS = (".", "!", "?", "。", "！", "？", "؟", "।")
 
 
-def without_link_headings(body: str, tree: lxml.html.HtmlElement | None, url: str | None) -> str:
+def without_link_headings(
+    body: str, tree: lxml.html.HtmlElement | None, url: str | None, words: int = LINK_HEADING_WORDS
+) -> str:
     """``body`` (paragraphs apart) without its lines that are a link's whole text: a short line
     that does not end like a sentence and reads as the text of a link to another page of the
     same site (a related story; not an anchor on the same page, as a table of contents has, nor
@@ -96,11 +99,11 @@ def without_link_headings(body: str, tree: lxml.html.HtmlElement | None, url: st
     sites = _sites(tree, url)
     links = {_link_key(a.text_content()) for a in tree.iter("a") if _same_site(a.get("href") or "", sites)}
     links.discard("")
-    return "\n\n".join(line for line in body.split("\n\n") if not _teaser(line, links))
+    return "\n\n".join(line for line in body.split("\n\n") if not _teaser(line, links, words))
 
 
-def _teaser(line: str, links: set[str]) -> bool:
-    return _short_unterminated(line, LINK_HEADING_WORDS) and _link_key(line) in links
+def _teaser(line: str, links: set[str], words: int) -> bool:
+    return _short_unterminated(line, words) and _link_key(line) in links
 
 
 def _sites(tree: lxml.html.HtmlElement, url: str | None) -> set[str]:

@@ -212,3 +212,19 @@ def test_a_box_shown_once_or_an_article_shown_twice_stays() -> None:
     twice = lxml.html.fromstring(f"<html><body><div>{article}</div><section>{article}</section></body></html>")
     body = "\n\n".join(BODY)
     assert without_repeated_boxes(body, twice) == body  # the whole article, not a box
+
+
+def test_a_related_story_card_as_long_as_a_headline_is_dropped() -> None:
+    import lxml.html
+
+    card = (
+        "City engineers finally finish the survey of every cable on the harbour bridge after three long"
+        " winters of climbing, counting and measuring each strand"
+    )
+    tree = lxml.html.fromstring(f'<html><body><a href="/city/survey"><img src="a.jpg"><p>{card}</p></a></body></html>')
+    body = f"{BODY[0]}\n\n{card}"
+    assert without_link_headings(body, tree, URL) == body  # longer than a heading
+    assert without_link_headings(body, tree, URL, extract.LINK_HEADING_WORDS) == BODY[0]
+    sentence = card + "."  # a sentence that is a link stays, whatever its length
+    linked = lxml.html.fromstring(f'<html><body><p><a href="/city/survey">{sentence}</a></p></body></html>')
+    assert without_link_headings(f"{BODY[0]}\n\n{sentence}", linked, URL, 30) == f"{BODY[0]}\n\n{sentence}"
