@@ -234,9 +234,21 @@ def is_timestamp(line: str) -> bool:
     return len(line) <= 60 and _TIMESTAMP.match(line) is not None
 
 
+_NUMERIC_DATE = re.compile(
+    r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}(?:,?\s+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)?"
+    r"\s*(?:[-–—|·•,;]\s*)?(?=\S)",
+    re.IGNORECASE,
+)
+"""A date in figures, with its time ("04/21/2022", "03-10-2004 2:20pm -"): a page's metadata line
+runs its labels after it ("News date : 04/21/2022 Category : Press Releases")."""
+
+
 def is_furniture(line: str) -> bool:
-    """A short line that points elsewhere, tags, credits or dates the page, in any listed language."""
-    return _FURNITURE.match(line.lstrip("-–—•*·» ")) is not None
+    """A short line that points elsewhere, tags, credits or dates the page, in any listed language:
+    the furniture opens the line, or follows a date in figures ("... 2:20pm - Last modified: ...")."""
+    if _FURNITURE.match(line.lstrip("-–—•*·» ")) is not None:
+        return True
+    return any(_FURNITURE.match(line, date.end()) for date in _NUMERIC_DATE.finditer(line))
 
 
 def is_site_sentence(text: str) -> bool:

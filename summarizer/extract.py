@@ -17,8 +17,16 @@ import lxml.html
 import trafilatura
 from trafilatura.utils import load_html
 
+from .headline import SITE_NAME_WORDS, page_headline, site_names
 from .languages import SERVED
-from .lead import shown_lead, with_lead, without_credited_captions, without_link_headings, without_title_repeats
+from .lead import (
+    shown_lead,
+    with_lead,
+    without_credited_captions,
+    without_link_headings,
+    without_repeated_boxes,
+    without_title_repeats,
+)
 from .models import Article
 from .parse import ArticleError, parse_article
 from .tokenize import count_words, split_sentences
@@ -28,10 +36,18 @@ PUT_BACK_LEAD = True
 5-fold cross-validation over the saved pages (``python -m bot.bench.link_options``)."""
 DROP_LINK_HEADINGS = True
 """Drop the short, unterminated lines that are a link's whole text (:mod:`summarizer.lead`)."""
+LINK_HEADING_WORDS = 30
+"""How long such a line may be: up to a headline's length (a related story's card holds its
+whole headline as one link), not only a heading's (16 words); chosen by cross-validation."""
 DROP_TITLE_REPEATS = True
 """Drop the lines that repeat the headline with the site's name or a date joined to it."""
 DROP_CREDITED_CAPTIONS = True
 """Drop the photo captions that stand right above their credit line."""
+DROP_REPEATED_BOXES = True
+"""Drop the lines of a box the page shows twice (:mod:`summarizer.lead`)."""
+HEADLINE_WITHOUT_SITE = True
+"""Cut the site's name from the headline, and take the page's own title over a layout's heading
+(:mod:`summarizer.headline`)."""
 NOT_SHOWN = "//template"
 """What a browser never shows and trafilatura would read: a ``<template>``'s content (filled in and
 shown by script, with its placeholders)."""
@@ -68,12 +84,16 @@ def extract_article(html: str | bytes, url: str | None = None, language: str | N
     tree = _tree(html)
     sitename = getattr(document, "sitename", None) or None
     title = _headline(getattr(document, "title", None), tree, sitename)
+    if HEADLINE_WITHOUT_SITE:
+        title = page_headline(title, tree, site_names(tree, sitename, url))
     if DROP_TITLE_REPEATS:
         body = without_title_repeats(body, title)
     if DROP_LINK_HEADINGS:
-        body = without_link_headings(body, tree, url)
+        body = without_link_headings(body, tree, url, LINK_HEADING_WORDS)
     if DROP_CREDITED_CAPTIONS:
         body = without_credited_captions(body)
+    if DROP_REPEATED_BOXES:
+        body = without_repeated_boxes(body, tree)
     if PUT_BACK_LEAD:
         body = with_lead(body, shown_lead(tree))
     return parse_article(
@@ -104,7 +124,6 @@ _CMS_WORDS = (
 )
 CMS_NAMES = frozenset(_CMS_WORDS.split())
 """Names of the publishing systems whose templates put their own name where a headline goes."""
-SITE_NAME_WORDS = 6
 _GENERATOR = re.compile(r"^\s*([^\d]+?)\s*(?:v?\d[\w.]*)?\s*$")
 
 

@@ -82,11 +82,14 @@ def _norm(text: str) -> str:
 
 LINK_HEADING_WORDS = 16
 """A line this short that does not end like a sentence and is a link's whole text is a teaser of
-another page (a related story, a "read on" link), not a heading of this article."""
+another page (a related story, a "read on" link), not a heading of this article. The link path
+passes its own limit (``summarizer.extract.LINK_HEADING_WORDS``, chosen by cross-validation)."""
 _SENTENCE_ENDS = (".", "!", "?", "。", "！", "？", "؟", "।")
 
 
-def without_link_headings(body: str, tree: lxml.html.HtmlElement | None, url: str | None) -> str:
+def without_link_headings(
+    body: str, tree: lxml.html.HtmlElement | None, url: str | None, words: int = LINK_HEADING_WORDS
+) -> str:
     """``body`` (paragraphs apart) without its lines that are a link's whole text: a short line
     that does not end like a sentence and reads as the text of a link to another page of the
     same site (a related story; not an anchor on the same page, as a table of contents has, nor
@@ -96,11 +99,11 @@ def without_link_headings(body: str, tree: lxml.html.HtmlElement | None, url: st
     sites = _sites(tree, url)
     links = {_link_key(a.text_content()) for a in tree.iter("a") if _same_site(a.get("href") or "", sites)}
     links.discard("")
-    return "\n\n".join(line for line in body.split("\n\n") if not _teaser(line, links))
+    return "\n\n".join(line for line in body.split("\n\n") if not _teaser(line, links, words))
 
 
-def _teaser(line: str, links: set[str]) -> bool:
-    return _short_unterminated(line, LINK_HEADING_WORDS) and _link_key(line) in links
+def _teaser(line: str, links: set[str], words: int) -> bool:
+    return _short_unterminated(line, words) and _link_key(line) in links
 
 
 def _sites(tree: lxml.html.HtmlElement, url: str | None) -> set[str]:
@@ -180,3 +183,36 @@ def without_credited_captions(body: str) -> str:
 
 def _is_credit(line: str) -> bool:
     return count_words(line) <= _CREDIT_WORDS and _CREDIT_LINE.match(line) is not None
+
+
+BOX_WORDS = 30
+"""A block of the page this long that the page shows twice, whole, is a box of the layout."""
+MAX_BOX_SHARE = 0.5
+"""Boxes are dropped only while the body keeps more than this share of its words: a body that is
+mostly a repeated block is the article shown twice (a teaser copy of it), not a box."""
+_BLOCKS = ("div", "section", "aside", "ul", "ol", "table", "article", "figure", "blockquote")
+
+
+def without_repeated_boxes(body: str, tree: lxml.html.HtmlElement | None) -> str:
+    """``body`` without the lines of a box the page shows twice (an info box or a widget placed
+    once for wide and once for narrow screens): a block of BOX_WORDS words or more whose whole
+    text two separate elements of the page hold; the article's own text is there once."""
+    if tree is None:
+        return body
+    seen: dict[str, int] = {}
+    for element in tree.iter(*_BLOCKS):
+        text = _norm(element.text_content())
+        if count_words(text) < BOX_WORDS:
+            continue
+        parent = element.getparent()
+        if parent is not None and _norm(parent.text_content()) == text:
+            continue  # a wrapper of the same text: counted once, at its outermost element
+        seen[text] = seen.get(text, 0) + 1
+    boxes = [text for text, times in seen.items() if times >= 2]
+    if not boxes:
+        return body
+    lines = body.split("\n\n")
+    kept = [line for line in lines if not any(_norm(line) in box for box in boxes)]
+    if count_words(" ".join(kept)) <= MAX_BOX_SHARE * count_words(body):
+        return body
+    return "\n\n".join(kept)

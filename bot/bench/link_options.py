@@ -1,12 +1,14 @@
 """Which link-path rules to use: ``python -m bot.bench.link_options [PAGES_DIR ...] [--json]``.
 
 The switches of :mod:`summarizer.extract` (``PUT_BACK_LEAD``, ``DROP_LINK_HEADINGS``,
-``DROP_TITLE_REPEATS``, ``NOT_SHOWN``, ``DROP_CREDITED_CAPTIONS``) are set as candidates (all
-off, all on, and all on but one), each candidate is run over the saved pages (read straight from
-disk with their ``url``), and the candidate is chosen by 5-fold cross-validation: on each fold's training pages the one
-that finds and keeps out most strings (the two shares summed) is chosen and scored on the
-held-out pages. Prints the held-out shares of the chosen candidates and of all switches off,
-and their margins with bootstrap 95% intervals over pages (summarizer.evaluate.bootstrap_mean);
+``DROP_TITLE_REPEATS``, ``NOT_SHOWN``, ``DROP_CREDITED_CAPTIONS``, ``HEADLINE_WITHOUT_SITE``,
+``DROP_REPEATED_BOXES``, and ``LINK_HEADING_WORDS`` 16 or 30) are set as candidates (all off,
+all on, and all on but one), each candidate is run over the saved pages (read straight from disk
+with their ``url``), and the candidate is chosen by 5-fold cross-validation: on each fold's
+training pages the one that finds and keeps out most strings (the two shares summed) is chosen
+and scored on the held-out pages. Prints the held-out shares of the chosen candidates and of all
+switches off, and their margins with bootstrap 95% intervals over pages
+(summarizer.evaluate.bootstrap_mean);
 then the candidate chosen on all pages.
 """
 
@@ -29,8 +31,11 @@ SWITCHES: dict[str, tuple[object, object]] = {
     "DROP_TITLE_REPEATS": (False, True),
     "NOT_SHOWN": (None, "//template"),
     "DROP_CREDITED_CAPTIONS": (False, True),
+    "HEADLINE_WITHOUT_SITE": (False, True),
+    "DROP_REPEATED_BOXES": (False, True),
+    "LINK_HEADING_WORDS": (16, 30),
 }
-"""Each switch's value when off and when on."""
+"""Each switch's value when off and when on (a limit: its old and its new value)."""
 
 
 def candidates() -> list[tuple[bool, ...]]:

@@ -189,7 +189,27 @@ def test_furniture_lines_in_each_language(line: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "line", ["Weitergehende Pläne", "Lire le rapport complet", "Más de 300 heridos", "Related costs"]
+    "line",
+    [
+        "Published 12/01/2026 Category: Local news",
+        "bridge.html - Created 03-10-2004 2:20pm - Last modified: 03-10-2004 2:20pm",
+        "Stand: 02.12.2026 | Kategorien: Stadt",
+    ],
+)
+def test_a_metadata_line_runs_its_labels_after_a_date(line: str) -> None:
+    assert is_furniture(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Weitergehende Pläne",
+        "Lire le rapport complet",
+        "Más de 300 heridos",
+        "Related costs",
+        "Am 02.12.2026 stimmte der Rat über die Brücke ab",
+        "On 12/01/2026 the council voted: bridge closes",
+    ],
 )
 def test_headings_are_not_furniture(line: str) -> None:
     assert not is_furniture(line)

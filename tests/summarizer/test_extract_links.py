@@ -12,6 +12,7 @@ from summarizer.lead import (
     with_lead,
     without_credited_captions,
     without_link_headings,
+    without_repeated_boxes,
     without_title_repeats,
 )
 
@@ -181,3 +182,49 @@ def test_the_site_is_known_from_a_shortlink_too() -> None:
     )
     body = f"{BODY[0]}\n\nFerry fares to rise in the new year"
     assert without_link_headings(body, tree, "http://127.0.0.1:8000/saved.html") == BODY[0]
+
+
+INFO = (
+    "The harbour bridge was opened in 1931 and carries about 30,000 cars a day between the old town"
+    " and the eastern districts. It is owned by the city and was last repaired in 1998, when its deck was"
+    " replaced."
+)
+BOX = f'<div class="panel"><h2>The harbour bridge</h2><div class="body"><p>{INFO}</p></div></div>'
+
+
+def test_a_box_the_page_shows_twice_is_dropped() -> None:
+    import lxml.html
+
+    article = "".join(f"<p>{p}</p>" for p in BODY)
+    html = f"<html><body><div>{BOX}<div>{article}</div></div><div class='narrow'>{BOX}</div></body></html>"
+    body = "\n\n".join(["The harbour bridge", INFO, *BODY])
+    assert without_repeated_boxes(body, lxml.html.fromstring(html)) == "\n\n".join(BODY)
+    assert without_repeated_boxes(body, None) == body
+
+
+def test_a_box_shown_once_or_an_article_shown_twice_stays() -> None:
+    import lxml.html
+
+    once = lxml.html.fromstring(f"<html><body>{BOX}<div><p>{BODY[0]}</p></div></body></html>")
+    body = f"{INFO}\n\n{BODY[0]}"
+    assert without_repeated_boxes(body, once) == body
+    article = "".join(f"<p>{p}</p>" for p in BODY)
+    twice = lxml.html.fromstring(f"<html><body><div>{article}</div><section>{article}</section></body></html>")
+    body = "\n\n".join(BODY)
+    assert without_repeated_boxes(body, twice) == body  # the whole article, not a box
+
+
+def test_a_related_story_card_as_long_as_a_headline_is_dropped() -> None:
+    import lxml.html
+
+    card = (
+        "City engineers finally finish the survey of every cable on the harbour bridge after three long"
+        " winters of climbing, counting and measuring each strand"
+    )
+    tree = lxml.html.fromstring(f'<html><body><a href="/city/survey"><img src="a.jpg"><p>{card}</p></a></body></html>')
+    body = f"{BODY[0]}\n\n{card}"
+    assert without_link_headings(body, tree, URL) == body  # longer than a heading
+    assert without_link_headings(body, tree, URL, extract.LINK_HEADING_WORDS) == BODY[0]
+    sentence = card + "."  # a sentence that is a link stays, whatever its length
+    linked = lxml.html.fromstring(f'<html><body><p><a href="/city/survey">{sentence}</a></p></body></html>')
+    assert without_link_headings(f"{BODY[0]}\n\n{sentence}", linked, URL, 30) == f"{BODY[0]}\n\n{sentence}"
