@@ -27,7 +27,7 @@ from .i18n import N_
 from .links.documents import document_article
 from .links.fetch import SafeFetcher
 from .schedule import parse_clock, parse_zone
-from .store import ArticleStore, Feed, StoredArticle, Subscription
+from .store import ArticleStore, Card, Feed, StoredArticle, Subscription
 from .store.filters import encode_terms, parse_terms
 from .stories import StoryDesk
 
@@ -198,6 +198,12 @@ class NewsService:
 
     async def search(self, query: str, count: int, offset: int = 0) -> list[StoredArticle]:
         return await self.store.search(query, count, offset)
+
+    async def latest_cards(self, count: int, offset: int = 0) -> list[Card]:
+        return await self.store.latest_cards(count, offset)
+
+    async def search_cards(self, query: str, count: int, offset: int = 0) -> list[Card]:
+        return await self.store.search_cards(query, count, offset)
 
     async def length_for(self, chat_id: int) -> int:
         return await self.store.summary_length(chat_id) or self.default_length

@@ -140,12 +140,15 @@ TEXT_BYTES = "bench_text_bytes"
 
 
 async def _inline(store: ArticleStore, query: str) -> list[str]:
-    found = await store.search(query, 21)
-    for stored in found[:20]:
-        summary = summary_of(stored, 3)
-        fmt.render_summary(stored, summary)
+    """As the inline handler answers: the cards of a page of 20 and one more, each summary cut
+    from its card, rendered with its description."""
+    found = await store.search_cards(query, 21)
+    for card in found[:20]:
+        summary = card.summary(3)
+        assert summary is not None
+        fmt.render_summary(card, summary)
         fmt.inline_description(summary)
-    return [stored.article.id for stored in found]
+    return [card.article.id for card in found]
 
 
 async def _summarize(store: ArticleStore, article_id: str) -> list[str]:

@@ -9,7 +9,8 @@ from ..i18n import _
 from ..present import formatting as fmt
 from ..present.keyboards import summary_keyboard
 from ..present.plural import plural
-from ..service import summary_of
+from ..service import NoSuchArticle, summary_of
+from ..store import Card, StoredArticle
 from .numbers import parse_number
 
 PAGE_SIZE = 20
@@ -30,15 +31,24 @@ async def inline_query(update: Update, context: BotContext) -> None:
         return
     words = query.query.strip()
     news = context.news
-    found = await (news.search(words, PAGE_SIZE + 1, offset) if words else news.latest(PAGE_SIZE + 1, offset))
+    found = await (
+        news.search_cards(words, PAGE_SIZE + 1, offset) if words else news.latest_cards(PAGE_SIZE + 1, offset)
+    )
     if not found and offset == 0:
         what = _("No article matches “{words}”").format(words=words[:60]) if words else _("No articles yet")
         await query.answer([_notice("none", what, _("Try fewer or other words."))], cache_time=5)
         return
     length = context.settings.default_summary_length
     results = []
-    for stored in found[:PAGE_SIZE]:
-        summary = summary_of(stored, length)
+    for card in found[:PAGE_SIZE]:
+        summary = card.summary(length)
+        stored: Card | StoredArticle = card
+        if summary is None:  # longer than a card holds: cut from the whole article
+            try:
+                stored = await news.article(card.article.id)
+            except NoSuchArticle:
+                continue
+            summary = summary_of(stored, length)
         results.append(
             InlineQueryResultArticle(
                 id=stored.article.id,

@@ -11,11 +11,12 @@ import html
 import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 from urllib.parse import urlsplit
 
 from telegram.helpers import create_deep_linked_url
 
-from summarizer import LANGUAGES, FactKind, KeyFact, Summary, split_sentences
+from summarizer import LANGUAGES, Article, FactKind, KeyFact, Summary, split_sentences
 from summarizer.languages.hooks import names_by_capitals
 
 from .. import i18n, schedule
@@ -65,7 +66,16 @@ def utf16_len(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
-def byline(stored: StoredArticle) -> str:
+class Shown(Protocol):
+    """What a summary's message is made of: a stored article, or its card (``store.Card``)."""
+
+    @property
+    def article(self) -> Article: ...
+    @property
+    def facts(self) -> tuple[KeyFact, ...]: ...
+
+
+def byline(stored: Shown) -> str:
     article = stored.article
     parts = [p for p in (article.source, article.author and _("by {author}").format(author=article.author)) if p]
     if article.published:
@@ -73,7 +83,7 @@ def byline(stored: StoredArticle) -> str:
     return " · ".join(parts)
 
 
-def render_summary(stored: StoredArticle, summary: Summary) -> str:
+def render_summary(stored: Shown, summary: Summary) -> str:
     lines = [f"<b>{escape(stored.article.title)}</b>"]
     if byline(stored):
         lines.append(f"<i>{escape(byline(stored))}</i>")

@@ -4,12 +4,14 @@
 from __future__ import annotations
 
 from .base import ORIGINS, SEARCH_WINDOW, ArticleStore, Feed, StoredArticle, Subscription
+from .cards import Card
 from .sqlite import SqliteArticleStore
 
 __all__ = [
     "ORIGINS",
     "SEARCH_WINDOW",
     "ArticleStore",
+    "Card",
     "Feed",
     "SqliteArticleStore",
     "StoredArticle",

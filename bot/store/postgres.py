@@ -8,9 +8,9 @@ starting together migrate once. ``try_lead`` gives one worker at a time the dige
 from __future__ import annotations
 
 import zlib
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import Any, TypeVar
 
 from psycopg import AsyncConnection, OperationalError
 from psycopg.conninfo import make_conninfo
@@ -33,6 +33,7 @@ from .base import (
     queue_and_watermark,
     stored_from_row,
 )
+from .cards import Card, card_from_row, make_card
 from .lexemes import query_lexemes
 from .lexemes import ts_query as lexeme_query
 from .postgres_schema import MIGRATIONS, RELEXEME, SCHEMA_VERSION
@@ -50,6 +51,7 @@ from .postgres_search import (
 )
 from .postgres_stories import DIGEST_CANDIDATES, PostgresStories, filtered, queue
 
+T = TypeVar("T")
 _MIGRATION_LOCK = 7_301_001
 _LEADER_LOCK = 7_301_002
 _DIGEST_LOCK = 7_301_003
@@ -173,11 +175,13 @@ class PostgresArticleStore(PostgresStories):
             # it first), and a lost article is stored again when it comes again.
             seq = await (await db.execute(_NEXT_SEQ)).fetchone()
             cursor = await db.execute(
-                "INSERT INTO articles (seq, id, url, title, article, ranking, facts, origin, lexemes, title_search)"
-                " VALUES (%(seq)s, %(id)s, %(url)s, %(title)s, %(article)s, %(ranking)s, %(facts)s, %(origin)s,"
-                f" %(lexemes)s, {TITLE_VECTOR}) ON CONFLICT DO NOTHING RETURNING " + ARTICLE,
+                "INSERT INTO articles (seq, id, url, title, article, ranking, facts, origin, card, lexemes,"
+                " title_search) VALUES (%(seq)s, %(id)s, %(url)s, %(title)s, %(article)s, %(ranking)s, %(facts)s,"
+                " %(origin)s,"
+                f" %(card)s, %(lexemes)s, {TITLE_VECTOR}) ON CONFLICT DO NOTHING RETURNING " + ARTICLE,
                 {
                     **lexemes,
+                    "card": pack(make_card(article, ranking, facts).model_dump_json()),
                     "seq": seq["seq"] if seq else None,
                     "id": article.id,
                     "url": article.url,
@@ -221,12 +225,27 @@ class PostgresArticleStore(PostgresStories):
             (limit, offset),
         )
 
+    async def latest_cards(self, limit: int, offset: int = 0) -> list[Card]:
+        rows = await self._all(
+            "SELECT card FROM articles WHERE origin != 'user' ORDER BY seq DESC LIMIT %s OFFSET %s", (limit, offset)
+        )
+        return [card_from_row(row) for row in rows]
+
     async def search(self, query: str, limit: int, offset: int = 0) -> list[StoredArticle]:
         """As the SQLite store searches (``ranked_page``): of the newest SEARCH_DEPTH matches,
         title matches first. The GIN index finds them: the words AND one of the newest places
         in time (``_RECENT``), looking further back only while too few are found (``_further``),
         so neither a common word (every row matches) nor a rare one (none do) makes it read the
         table. Only the newest matches' titles are tested, and only the page's rows are read."""
+        return await self._search(query, limit, offset, ARTICLE_A, stored_from_row)
+
+    async def search_cards(self, query: str, limit: int, offset: int = 0) -> list[Card]:
+        """As ``search``, the articles' cards: only they are read."""
+        return await self._search(query, limit, offset, "a.seq, a.card", card_from_row)
+
+    async def _search(
+        self, query: str, limit: int, offset: int, columns: str, read: Callable[[dict[str, Any]], T]
+    ) -> list[T]:
         words = query_words(query)
         want = min(offset + limit, SEARCH_WINDOW)
         if not words or want <= offset:
@@ -245,11 +264,12 @@ class PostgresArticleStore(PostgresStories):
         async with self._pool.connection() as db:
             while True:
                 args.update(recent(places or 1), enough=depth if places is not None else 0)
-                rows = await (await db.execute(search_sql(places, bool(exact), start), args, prepare=True)).fetchall()
+                sql = search_sql(places, bool(exact), start, columns)
+                rows = await (await db.execute(sql, args, prepare=True)).fetchall()
                 if rows[0]["found"] >= depth or places is None:
                     break
                 places = further(places, rows[0]["found"], depth)
-        return [stored_from_row(row) for row in rows if row["seq"] is not None]
+        return [read(row) for row in rows if row["seq"] is not None]
 
     async def count(self) -> int:
         return int((await self._all("SELECT count(*) AS n FROM articles"))[0]["n"])
@@ -263,9 +283,17 @@ class PostgresArticleStore(PostgresStories):
         )
 
     async def refresh(self, article_id: str, ranking: Ranking, facts: Sequence[KeyFact]) -> None:
+        stored = await self.get(article_id)
+        if stored is None:
+            return
         await self._all(
-            "UPDATE articles SET ranking = %s, facts = %s WHERE id = %s RETURNING seq",
-            (ranking.model_dump_json(), FACTS.dump_json(list(facts)).decode(), article_id),
+            "UPDATE articles SET ranking = %s, facts = %s, card = %s WHERE seq = %s RETURNING seq",
+            (
+                ranking.model_dump_json(),
+                FACTS.dump_json(list(facts)).decode(),
+                pack(make_card(stored.article, ranking, facts).model_dump_json()),
+                stored.seq,
+            ),
         )
 
     async def replace_article(self, article: Article, ranking: Ranking, facts: Sequence[KeyFact]) -> None:
@@ -276,9 +304,11 @@ class PostgresArticleStore(PostgresStories):
         async with self._pool.connection() as db, db.transaction():
             await db.execute(
                 "UPDATE articles SET title = %(title)s, article = %(article)s, ranking = %(ranking)s,"
-                f" facts = %(facts)s, lexemes = %(lexemes)s, title_search = {TITLE_VECTOR} WHERE id = %(id)s",
+                " facts = %(facts)s, card = %(card)s, lexemes = %(lexemes)s,"
+                f" title_search = {TITLE_VECTOR} WHERE id = %(id)s",
                 {
                     **lexemes,
+                    "card": pack(make_card(article, ranking, facts).model_dump_json()),
                     "id": article.id,
                     "title": article.title,
                     "article": pack(article.model_dump_json()),

@@ -147,7 +147,8 @@ MIGRATIONS: dict[int, list[str]] = {
     # for as the lexemes it starts, which GIN finds far faster than a prefix match. Each vector
     # also names its wide place in time ('~~<seq / 4096>'), for looking far back. The article's
     # JSON is kept compressed by the store, as in SQLite (0.61 of the text's size, against 0.92
-    # with the server's lz4), and not compressed again.
+    # with the server's lz4), and not compressed again. Each article gets its card (``cards``:
+    # what an inline result shows, read without the article).
     9: [
         "DROP INDEX articles_search",
         "DROP FUNCTION article_vector(bigint, text, text)",
@@ -156,6 +157,7 @@ MIGRATIONS: dict[int, list[str]] = {
         'CREATE TABLE words (lexeme TEXT COLLATE "C" PRIMARY KEY)',
         "ALTER TABLE articles ALTER COLUMN article TYPE BYTEA USING convert_to(article, 'UTF8')",
         "ALTER TABLE articles ALTER COLUMN article SET STORAGE EXTERNAL",
+        "ALTER TABLE articles ADD COLUMN card BYTEA",
         RELEXEME,
         "INSERT INTO words SELECT DISTINCT unnest(string_to_array(lexemes, ' ')) FROM articles ORDER BY 1",
         f"""CREATE FUNCTION search_vector(seq bigint, lexemes text) RETURNS tsvector

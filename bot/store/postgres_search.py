@@ -4,12 +4,15 @@ schema 9."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from psycopg import AsyncConnection
 from psycopg.rows import DictRow
 
-from summarizer import Article
+from summarizer import Article, Ranking
 
-from .base import pack
+from .base import FACTS, pack
+from .cards import make_card
 from .lexemes import index_text
 from .postgres_schema import RECENCY_BUCKET, VECTOR, WIDE_BUCKET
 
@@ -30,7 +33,7 @@ _SEARCH = (
     " found AS (SELECT count(*) AS n FROM newest),"
     " page AS (SELECT seq, title_search @@ {query} AS in_title FROM newest WHERE (SELECT n FROM found) >= %(enough)s"
     " ORDER BY in_title DESC, seq DESC LIMIT %(limit)s OFFSET %(offset)s)"
-    f" SELECT found.n AS found, {ARTICLE_A} FROM found LEFT JOIN (page JOIN articles a ON a.seq = page.seq) ON true"
+    " SELECT found.n AS found, {columns} FROM found LEFT JOIN (page JOIN articles a ON a.seq = page.seq) ON true"
     " ORDER BY page.in_title DESC, page.seq DESC"
 )
 """Search in one statement: of the newest ``depth`` matches (in the newest places, or all), the
@@ -67,12 +70,12 @@ every list it matches in full (at 100k articles: 'said':* 10.4 ms, as its lexeme
 lexemes the list is not built and the prefix match is asked for."""
 
 
-def search_sql(places: int | None, exact: bool = True, start: bool = False) -> str:
+def search_sql(places: int | None, exact: bool = True, start: bool = False, columns: str = ARTICLE_A) -> str:
     """The search statement: the words (``exact``), the last one perhaps a start (``start``)
-    AND, with ``places``, one of the newest places."""
+    AND, with ``places``, one of the newest places; each row's ``columns``."""
     words = [*(["%(q)s::tsquery"] if exact else []), *([_STARTING] if start else [])]
     query = words[0] if len(words) == 1 else f"({' && '.join(words)})"
-    sql = _SEARCH.format(query=query, recent=_RECENT)
+    sql = _SEARCH.format(query=query, recent=_RECENT, columns=columns)
     return sql if places is not None else sql.replace(f" && {_RECENT}", "")
 
 
@@ -92,9 +95,13 @@ TITLE_VECTOR = "array_to_tsvector(string_to_array(%(title_lexemes)s, ' '))"
 """The title's vector, from its lexemes (cast, as the article's, see VECTOR)."""
 
 
-def _repacked(seq: int, json: bytes) -> dict[str, object]:
-    """A row's new values from its article's plain JSON (as schema 8 kept it)."""
-    return {"seq": seq, "article": pack(json.decode()), **row_lexemes(Article.model_validate_json(json))}
+def _repacked(row: dict[str, Any]) -> dict[str, object]:
+    """A row's new values from its article's plain JSON (as schema 8 kept it), ranking and facts."""
+    json = bytes(row["article"])
+    article = Article.model_validate_json(json)
+    ranking, facts = Ranking.model_validate_json(row["ranking"]), FACTS.validate_json(row["facts"])
+    card = pack(make_card(article, ranking, facts).model_dump_json())
+    return {"seq": row["seq"], "article": pack(json.decode()), "card": card, **row_lexemes(article)}
 
 
 def row_lexemes(article: Article) -> dict[str, str]:
@@ -103,19 +110,21 @@ def row_lexemes(article: Article) -> dict[str, str]:
 
 
 async def relexeme(db: AsyncConnection[DictRow]) -> None:
-    """Write every article's lexemes and title vector, and its JSON compressed as the SQLite
-    store keeps it (the migration to schema 9), in batches."""
+    """Write every article's lexemes, title vector and card, and its JSON compressed as the
+    SQLite store keeps it (the migration to schema 9), in batches."""
     after = 0
     while True:
         rows = await (
-            await db.execute("SELECT seq, article FROM articles WHERE seq > %s ORDER BY seq LIMIT 500", (after,))
+            await db.execute(
+                "SELECT seq, article, ranking, facts FROM articles WHERE seq > %s ORDER BY seq LIMIT 500", (after,)
+            )
         ).fetchall()
         if not rows:
             return
         async with db.cursor() as cursor:
             await cursor.executemany(
-                "UPDATE articles SET article = %(article)s, lexemes = %(lexemes)s,"
+                "UPDATE articles SET article = %(article)s, card = %(card)s, lexemes = %(lexemes)s,"
                 f" title_search = {TITLE_VECTOR} WHERE seq = %(seq)s",
-                [_repacked(r["seq"], bytes(r["article"])) for r in rows],
+                [_repacked(r) for r in rows],
             )
         after = rows[-1]["seq"]

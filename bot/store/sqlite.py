@@ -29,6 +29,7 @@ from .base import (
     ranked_page,
     stored_from_row,
 )
+from .cards import Card, card_from_row, make_card
 from .lexemes import fts5_query, index_text, query_lexemes
 from .sqlite_schema import MIGRATIONS, REINDEX_AT, SCHEMA_VERSION
 from .sqlite_stories import DIGEST_CANDIDATES, SqliteStories, Transaction, filtered, queue
@@ -101,7 +102,7 @@ class SqliteArticleStore(SqliteStories):
         """Store an article once: the same id (or url) returns the stored one, not a copy, made
         as public as the most public way it arrived (see ORIGINS). The lexemes are made before
         the store's lock is taken."""
-        entry = _entry(article)
+        entry, card = _entry(article), pack(make_card(article, ranking, facts).model_dump_json())
 
         def work(db: sqlite3.Connection) -> tuple[StoredArticle, bool]:
             with Transaction(db):
@@ -117,8 +118,8 @@ class SqliteArticleStore(SqliteStories):
                         row = db.execute("SELECT * FROM articles WHERE seq = ?", (row["seq"],)).fetchone()
                     return stored_from_row(row), False
                 cursor = db.execute(
-                    "INSERT INTO articles (id, url, title, article, ranking, facts, added_at, origin)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO articles (id, url, title, article, ranking, facts, added_at, origin, card)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         article.id,
                         article.url,
@@ -128,6 +129,7 @@ class SqliteArticleStore(SqliteStories):
                         pack(FACTS.dump_json(list(facts)).decode()),
                         _now(),
                         origin,
+                        card,
                     ),
                 )
                 seq = int(cursor.lastrowid or 0)
@@ -149,18 +151,38 @@ class SqliteArticleStore(SqliteStories):
             "SELECT * FROM articles WHERE origin != 'user' ORDER BY seq DESC LIMIT ? OFFSET ?", (limit, offset)
         )
 
+    async def latest_cards(self, limit: int, offset: int = 0) -> list[Card]:
+        return await self._run(
+            lambda db: [
+                card_from_row(r)
+                for r in db.execute(
+                    "SELECT card FROM articles WHERE origin != 'user' ORDER BY seq DESC LIMIT ? OFFSET ?",
+                    (limit, offset),
+                )
+            ]
+        )
+
     async def search(self, query: str, limit: int, offset: int = 0) -> list[StoredArticle]:
         """Articles matching every word of ``query`` (the last one as a prefix too, see
         ``is_prefix``): of the newest SEARCH_DEPTH matches, those with the words in the title
         first (``ranked_page``). The index is read newest first and stops there, and only the
         page's rows are read."""
+        return await self._search(query, limit, offset, "*", stored_from_row)
+
+    async def search_cards(self, query: str, limit: int, offset: int = 0) -> list[Card]:
+        """As ``search``, the articles' cards: only they are read."""
+        return await self._search(query, limit, offset, "seq, card", card_from_row)
+
+    async def _search(
+        self, query: str, limit: int, offset: int, columns: str, read: Callable[[sqlite3.Row], T]
+    ) -> list[T]:
         words = query_words(query)
         want = min(offset + limit, SEARCH_WINDOW)
         if not words or want <= offset:
             return []
         match = fts5_query(query_lexemes(words), is_prefix(words))
 
-        def work(db: sqlite3.Connection) -> list[StoredArticle]:
+        def work(db: sqlite3.Connection) -> list[T]:
             hits = [
                 r[0]
                 for r in db.execute(
@@ -179,8 +201,8 @@ class SqliteArticleStore(SqliteStories):
             ]
             page = ranked_page(titles, hits, limit, offset)
             marks = ", ".join("?" * len(page))
-            rows = {r["seq"]: r for r in db.execute(f"SELECT * FROM articles WHERE seq IN ({marks})", page)}
-            return [stored_from_row(rows[seq]) for seq in page if seq in rows]
+            rows = {r["seq"]: r for r in db.execute(f"SELECT {columns} FROM articles WHERE seq IN ({marks})", page)}
+            return [read(rows[seq]) for seq in page if seq in rows]
 
         return await self._run(work)
 
@@ -197,13 +219,24 @@ class SqliteArticleStore(SqliteStories):
     async def refresh(self, article_id: str, ranking: Ranking, facts: Sequence[KeyFact]) -> None:
         """Replace what was derived from an article (its ranking and key facts), as a newer
         summarizer makes them; the article itself, its place and its deliveries stay."""
-        args = (pack(ranking.model_dump_json()), pack(FACTS.dump_json(list(facts)).decode()), article_id)
-        await self._run(lambda db: db.execute("UPDATE articles SET ranking = ?, facts = ? WHERE id = ?", args))
+        derived = (pack(ranking.model_dump_json()), pack(FACTS.dump_json(list(facts)).decode()))
+
+        def work(db: sqlite3.Connection) -> None:
+            with Transaction(db):
+                row = db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+                if row is not None:
+                    card = pack(make_card(stored_from_row(row).article, ranking, facts).model_dump_json())
+                    db.execute(
+                        "UPDATE articles SET ranking = ?, facts = ?, card = ? WHERE seq = ?",
+                        (*derived, card, row["seq"]),
+                    )
+
+        await self._run(work)
 
     async def replace_article(self, article: Article, ranking: Ranking, facts: Sequence[KeyFact]) -> None:
         """Store ``article`` read again (another language, say) in place of the one with its id:
         same seq, origin, story, pastes and deliveries; its search entry follows the new text."""
-        entry = _entry(article)
+        entry, card = _entry(article), pack(make_card(article, ranking, facts).model_dump_json())
 
         def work(db: sqlite3.Connection) -> None:
             with Transaction(db):
@@ -211,12 +244,13 @@ class SqliteArticleStore(SqliteStories):
                 if row is None:
                     return
                 db.execute(
-                    "UPDATE articles SET title = ?, article = ?, ranking = ?, facts = ? WHERE seq = ?",
+                    "UPDATE articles SET title = ?, article = ?, ranking = ?, facts = ?, card = ? WHERE seq = ?",
                     (
                         article.title,
                         pack(article.model_dump_json()),
                         pack(ranking.model_dump_json()),
                         pack(FACTS.dump_json(list(facts)).decode()),
+                        card,
                         row["seq"],
                     ),
                 )
@@ -445,9 +479,13 @@ def _unindex(db: sqlite3.Connection, seq: int, entry: Entry) -> None:
 
 
 def _reindex(db: sqlite3.Connection) -> None:
-    """Fill the emptied indexes from every article search may find."""
-    for row in db.execute("SELECT * FROM articles WHERE origin != 'user' ORDER BY seq").fetchall():
-        _index(db, row["seq"], _entry(stored_from_row(row).article))
+    """Fill the emptied indexes from every article search may find, and give every article its card."""
+    for row in db.execute("SELECT * FROM articles ORDER BY seq").fetchall():
+        stored = stored_from_row(row)
+        if stored.origin != "user":
+            _index(db, stored.seq, _entry(stored.article))
+        card = make_card(stored.article, stored.ranking, stored.facts)
+        db.execute("UPDATE articles SET card = ? WHERE seq = ?", (pack(card.model_dump_json()), stored.seq))
 
 
 def _subscription(row: sqlite3.Row) -> Subscription:

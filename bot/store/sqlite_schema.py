@@ -137,7 +137,8 @@ MIGRATIONS: dict[int, str] = {
     """,
     # The indexes hold PostgreSQL's lexemes, made in Python (``lexemes``), each once, and split
     # only at spaces: both backends find the same articles for a query. The store fills them
-    # again from its articles after this script (``SqliteArticleStore._migrate``).
+    # again from its articles after this script (``SqliteArticleStore._migrate``), and gives
+    # every article its card (``cards``: what an inline result shows, read without the article).
     8: f"""
     DROP TABLE article_index;
     DROP TABLE title_index;
@@ -147,6 +148,7 @@ MIGRATIONS: dict[int, str] = {
     CREATE VIRTUAL TABLE title_index USING fts5(
         title, content = '', detail = 'none', prefix = '3 4 5 6', tokenize = "{TOKENIZER}"
     );
+    ALTER TABLE articles ADD COLUMN card BLOB;
     """,
 }
 REINDEX_AT = 8

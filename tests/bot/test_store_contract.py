@@ -271,3 +271,34 @@ async def test_an_article_read_again_replaces_the_stored_one_in_place(store: Art
     await store.replace_article(again.model_copy(update={"title": "Quokkas"}), stale, ())
     assert await store.search("zebra", 5) == []  # the old entry left the index
     assert [s.article.title for s in await store.search("quokkas", 5)] == ["Quokkas"]
+
+
+async def test_cards_give_the_summaries_the_whole_article_gives(store: ArticleStore) -> None:
+    """A card (what an inline result reads) cuts every summary it can exactly as the whole
+    article and its ranking do, shows the same facts line, and search and the newest list give
+    the same articles as cards as whole."""
+    from bot.present import formatting as fmt
+    from bot.service import summary_of
+    from bot.store.cards import CARD_SENTENCES
+
+    for path in sorted(SEEDS.glob("*.txt"))[:6]:
+        await store.add(*_parsed(path))
+    word = "said"
+    assert [c.article.id for c in await store.search_cards(word, 10)] == [
+        s.article.id for s in await store.search(word, 10)
+    ]
+    cards = await store.latest_cards(10)
+    wholes = await store.latest(10)
+    assert [c.article.id for c in cards] == [s.article.id for s in wholes] and cards
+    for card, stored in zip(cards, wholes, strict=True):
+        for length in range(1, CARD_SENTENCES + 1):
+            summary = card.summary(length)
+            assert summary == summary_of(stored, length)
+            assert fmt.render_summary(card, summary) == fmt.render_summary(stored, summary)
+        assert card.summary(CARD_SENTENCES + 1) is None
+    refreshed = wholes[0]
+    scores = tuple(reversed(refreshed.ranking.scores))
+    await store.refresh(refreshed.article.id, refreshed.ranking.model_copy(update={"scores": scores}), ())
+    card = (await store.latest_cards(1))[0]
+    again = await store.get(refreshed.article.id)
+    assert again is not None and card.summary(3) == summary_of(again, 3) and card.facts == ()

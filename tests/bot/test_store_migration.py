@@ -124,17 +124,15 @@ async def test_a_schema_7_sqlite_store_is_indexed_again_with_the_lexemes(
     import bot.store.sqlite as sqlite
     from bot.store.sqlite_schema import SCHEMA_VERSION
 
-    assert SCHEMA_VERSION == 8
+    assert SCHEMA_VERSION == 8  # a card column and the lexemes' indexes
     path = tmp_path / "old.sqlite3"
     parsed = [_parsed(p) for p in sorted(SEEDS.glob("*.txt"))[:5]]
     monkeypatch.setattr(sqlite, "SCHEMA_VERSION", 7)
     old = SqliteArticleStore(path)
     await old.open()
     try:
-        monkeypatch.setattr(sqlite, "_entry", _v7_entry)
-        for article, ranking, facts in parsed[:4]:
-            await old.add(article, ranking, facts)
-        await old.add(*parsed[4], origin="user")
+        for number, (article, ranking, facts) in enumerate(parsed):
+            await old._run(lambda db, a=article, r=ranking, f=facts, n=number: _v7_add(db, a, r, f, n == 4))
         before = {word: {a.article.id for a in await old.search(word, 10)} for word in WORDS}
         await old.save_subscription(Subscription(chat_id=CHAT, time="07:30", only_terms='"keanu reeves"'))
     finally:
@@ -152,6 +150,8 @@ async def test_a_schema_7_sqlite_store_is_indexed_again_with_the_lexemes(
         assert all(before.values()), before
         assert {word: {a.article.id for a in await store.search(word, 10)} for word in WORDS} == before
         assert not await store.search(parsed[4][0].title, 10)  # a paste is never searched
+        cards = {c.article.id: c for c in await store.latest_cards(10)}
+        assert len(cards) == 4 and all(c.summary(3) is not None for c in cards.values())
         await store.enqueue_digest(CHAT)
         passed = [a.article.title for a in await store.pending_digest(CHAT, 10)]
         assert len(passed) == 1 and "Keanu" in passed[0]
@@ -163,6 +163,25 @@ async def test_a_schema_7_sqlite_store_is_indexed_again_with_the_lexemes(
         await store.close()
 
 
-def _v7_entry(article: Any) -> tuple[str, str]:
-    """What schema 7's add gave its indexes: the title and text, for Porter's tokenizer."""
-    return article.title, article.text
+def _v7_add(db: Any, article: Any, ranking: Any, facts: Any, pasted: bool) -> None:
+    """What schema 7's add wrote: the row (no card), and the title and text for Porter's tokenizer."""
+    from bot.store.base import FACTS, pack
+
+    cursor = db.execute(
+        "INSERT INTO articles (id, url, title, article, ranking, facts, added_at, origin)"
+        " VALUES (?, NULL, ?, ?, ?, ?, '2026-12-01T00:00:00+00:00', ?)",
+        (
+            article.id,
+            article.title,
+            pack(article.model_dump_json()),
+            pack(ranking.model_dump_json()),
+            pack(FACTS.dump_json(list(facts)).decode()),
+            "user" if pasted else "catalog",
+        ),
+    )
+    if not pasted:
+        seq = cursor.lastrowid
+        db.execute(
+            "INSERT INTO article_index (rowid, title, body) VALUES (?, ?, ?)", (seq, article.title, article.text)
+        )
+        db.execute("INSERT INTO title_index (rowid, title) VALUES (?, ?)", (seq, article.title))
