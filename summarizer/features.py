@@ -75,17 +75,17 @@ class Analysis:
             return (self._counts[rows] > 0).astype(np.float32)
         return _matrix([self.bags[i] for i in rows])
 
-    def duplicates(self) -> list[list[bool]] | None:
+    def duplicates(self) -> np.ndarray | None:
         """For each two sentences, whether one says again what the other says (as
-        :func:`without_repeats` tells), read off the count matrix; None without one."""
+        :func:`without_repeats` tells), read off the count matrix: a square boolean array; None
+        without one."""
         if self._counts is None:
             return None
         rows = (self._counts > 0).astype(np.float32)
         sizes = rows.sum(axis=1)
         smaller = np.minimum(sizes[:, None], sizes[None, :]).astype(np.float64)
         used = sizes > 0
-        same = (rows @ rows.T >= DUPLICATE * smaller) & used[:, None] & used[None, :]
-        return list(same.tolist())
+        return np.asarray((rows @ rows.T >= DUPLICATE * smaller) & used[:, None] & used[None, :])
 
     def features(self) -> np.ndarray:
         """One row of :data:`FEATURES` per sentence."""
@@ -298,24 +298,32 @@ def mmr_order(
 
 
 def without_repeats(
-    order: list[int], bags: Sequence[frozenset[str]], window: int = 60, duplicates: list[list[bool]] | None = None
+    order: list[int], bags: Sequence[frozenset[str]], window: int = 60, duplicates: np.ndarray | None = None
 ) -> list[int]:
-    """``order`` with each sentence that says again what an earlier one says moved to the end,
-    checked over the first ``window`` sentences kept (no summary is longer); ``duplicates``
-    (:meth:`Analysis.duplicates`) saves comparing the bags."""
-    kept: list[int] = []
-    repeats: list[int] = []
+    """``order`` with each sentence that says again what an earlier one says moved to the end.
+
+    With ``duplicates`` (:meth:`Analysis.duplicates`) every sentence of the order is checked,
+    however long the summary (a 40% cut of a 250-sentence article is 100 sentences); without
+    one (a text too long for the matrix), bags are compared over the first ``window`` sentences
+    kept only, as that costs the square of the count."""
+    if duplicates is not None:
+        said = np.zeros(len(duplicates), dtype=bool)  # what a kept sentence already says
+        kept: list[int] = []
+        repeats: list[int] = []
+        for i in order:
+            if said[i]:
+                repeats.append(i)
+            else:
+                kept.append(i)
+                said |= duplicates[i]
+        return kept + repeats
+    kept = []
+    repeats = []
     for position, i in enumerate(order):
         if len(kept) >= window:
             return kept + order[position:] + repeats
         bag = bags[i]
-        if duplicates is not None:
-            repeated = any(map(duplicates[i].__getitem__, kept))
-        else:
-            repeated = bool(bag) and any(
-                len(bag & bags[j]) >= DUPLICATE * min(len(bag), len(bags[j])) for j in kept if bags[j]
-            )
-        if repeated:
+        if bag and any(len(bag & bags[j]) >= DUPLICATE * min(len(bag), len(bags[j])) for j in kept if bags[j]):
             repeats.append(i)
         else:
             kept.append(i)

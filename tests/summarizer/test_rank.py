@@ -6,7 +6,7 @@ import textwrap
 import pytest
 
 from summarizer import ALGORITHMS, NewsSummarizer, UnknownAlgorithm, parse_article, rank, summarize
-from summarizer.features import FEATURES, fragment_factor, shipped_model
+from summarizer.features import FEATURES, fragment_factor, shipped_model, without_repeats
 from summarizer.rank import _ContentStems, build_document
 from tests.conftest import ROOT
 
@@ -142,6 +142,25 @@ def test_a_sentence_said_twice_is_picked_once() -> None:
     article = parse_article("Crime family son escapes jail\n\n" + text)
     chosen = [article.sentences[i].text for i in rank(article).top(3)]
     assert sum("350 hours" in sentence for sentence in chosen) == 1, chosen
+
+
+def test_a_long_summary_of_a_long_article_holds_no_sentence_twice() -> None:
+    """A BBC-style cut (40% of the article) of 150 sentences is 60 and more: the repeat check
+    covers the whole order, not just its first 60 sentences."""
+
+    def word(n: int, salt: str) -> str:
+        return salt + "".join("bcdfghjklmnpqrstvwz"[int(d)] for d in f"{n:03d}") + "o"
+
+    sentences = [
+        f"The {word(i, 'ka')} council voted on {word(i, 'me')} plans for {word(i, 'ri')} roads." for i in range(150)
+    ]
+    sentences[130] = f"Again the {word(100, 'ka')} council voted on {word(100, 'me')} plans."  # says 100 again
+    article = parse_article("Council budget\n\n" + " ".join(sentences))
+    analysis = NewsSummarizer().analyse(build_document(article))
+    order = without_repeats(list(range(150)), analysis.bags, duplicates=analysis.duplicates())
+    assert sorted(order) == list(range(150))
+    assert order[-1] == 130
+    assert without_repeats(list(range(150)), analysis.bags, window=200)[-1] == 130  # the same without the matrix
 
 
 @pytest.mark.parametrize("cue", ["(far left)", "(second right)", "(top)", "(pictured)"])
