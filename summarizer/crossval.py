@@ -23,9 +23,10 @@ import numpy as np
 
 from . import fit
 from .evaluate import Example, choose
-from .features import DUPLICATE, unresolved_opening
+from .features import DUPLICATE
 from .models import Article
 from .rank import DEFAULT_ALGORITHM, SHORT_ARTICLE, content_bag, rank
+from .readability import unresolved_opening
 
 METRICS = ("rouge1", "rouge2", "rougeLsum")
 RIVALS = {"cnn_dailymail": "lead", "bbc_news_summary": "reduction"}

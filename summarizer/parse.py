@@ -14,11 +14,12 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from .boilerplate import clean_line, is_furniture, is_site_sentence, is_timestamp
-from .captions import TERMINAL, unglue_captions
+from .boilerplate import clean_line
+from .captions import unglue_captions
 from .languages import Language, UnsupportedLanguage, identify, language
+from .lines import BOILERPLATE, CAPTION_START, CREDIT, SENTENCE_STOPS, credit_tail, line_kind
 from .models import Article, Caption, Sentence
-from .tokenize import STOPS, count_words, sentence_spans
+from .tokenize import count_words, sentence_spans
 
 MAX_CHARS = 300_000
 """Longer input is refused: no news article is this long, and ranking cost grows with length."""
@@ -27,70 +28,7 @@ MAX_SENTENCES = 3_000
 most MAX_SENTENCE_CHARS, every later stage works on a bounded amount of text."""
 
 _TITLE_MAX_WORDS = 30
-_SHORT_LINE_WORDS = 16
 
-# Lines that are site furniture wherever they stand...
-_BOILERPLATE = re.compile(
-    r"""(
-      \bclick\ here\b | \bsubscribe\ (to|for|now|today)\b | \bnewsletter\b | \bfollow\ (us|@)\b
-    | \blike\ us\ on\b | © | \(c\)\ \d{4} | \bcopyright\b | \ball\ rights\ reserved\b
-    | \bfound\ (a\ )?mistakes?\b | \breport\ (an?\ )?(error|typo)\b | \bnews\ ?feed\b
-    | ^advertisement$ | ^sponsored\b | \bleave\ a\ (comment|reply)\b | \bscroll\ down\b
-    | \bdownload\ (our|the)\ app\b | \bprivacy\ policy\b | \bterms\ of\ (use|service)\b
-    | ^https?://\S+$ | \bsupport\ (our|independent)\ journalism\b | \bsend\ us\ your\b
-    )""",
-    re.IGNORECASE | re.VERBOSE,
-)
-# ...site voice addressing the reader, unmistakable even in a longer line...
-_SITE_VOICE = re.compile(
-    r"""(
-      \bplease\ subscribe\b | \balready\ a\ subscriber\b | \b(annual|monthly|digital)\ subscription\b
-    | \b(first-time|new)\ subscribers\b | \bto\ (view|read|continue\ reading)\ the\ (full|rest|whole)\b
-    | \blog\ ?in\ for\ (immediate\ )?access\b | \bletters?\ to\ the\ editor\b | ^our\ standards\b
-    | \bour\ advertisers\b | \bwe\ may\ (receive|earn)\ (a\ )?(compensation|commission)\b
-    | \baffiliate\ links?\b | \bsign\ up\ (for|to)\ our\b | \bsubscribe\ to\ our\b
-    | \bshare\ this\ (article|story)\b | \bwhat\ you\ think\ about\ this\ (article|story)\b
-    )""",
-    re.IGNORECASE | re.VERBOSE,
-)
-_SITE_VOICE_CUES = (
-    "subscri",
-    "to view",
-    "to read",
-    "to continue",
-    "access",
-    "to the editor",
-    "our standards",
-    "our advertisers",
-    "we may",
-    "affiliate link",
-    "sign up",
-    "share this",
-    "what you think",
-)
-"""Words each phrase of ``_SITE_VOICE`` has: a line with none of them (found by plain substring
-search, far faster than the pattern) is not the site's voice."""
-_SITE_VOICE_WORDS = 60
-_FOOTNOTE_WORDS = 25
-# ...and lines that are furniture only when they do not end like a sentence.
-_UNTERMINATED_BOILERPLATE = re.compile(
-    r"""(
-      \bread\ (more|also|next|the\ full)\b | ^(see\ also|related|more\ on|more\ from)\b
-    | \bsubscribe\b | \bsign\ up\b | \bshare\ (this|on|via)\b | ^share\b
-    | \bon\ (twitter|facebook|instagram|telegram)\b | \bcomments?\b | \bcookies?\b
-    | \bmost\ (read|popular)\b | ^(watch|listen|video|gallery|trending|tags?|topics?|filed\ under)\b
-    | \b(whats?app|e-?mail)\ (us|this)\b
-    )""",
-    re.IGNORECASE | re.VERBOSE,
-)
-_CREDIT = re.compile(
-    r"""\s*[(\[]?\s*(?P<marker>photo\ credit|photograph|photo|picture|image|credit|source\ image|pic)
-        \s*(?:credit)?\s*[:/]\s*(?P<credit>[^)\]]+?)[)\]]?\s*$
-      | \s*[(\[]\s*(?P<agency>[^()\[\]]*\b(?:getty\ images|ap\ photo|reuters|afp|epa|shutterstock
-        |alamy|pa\ (?:wire|media)|associated\ press)[^()\[\]]*)[)\]]\s*$""",
-    re.IGNORECASE | re.VERBOSE,
-)
-_CAPTION_START = re.compile(r"^(pictured|above|below|left|right|top|inset|main picture)\s*:", re.I)
 _BYLINE = re.compile(
     r"(?:^|\b(?:reports?|stories|articles?|written|reporting|posted|words)\s)by\s+"
     r"(?P<name>[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|al|bin|da)){0,4})"
@@ -107,11 +45,7 @@ _SOURCE = [
     re.compile(r"^source\s*:\s*(?P<src>.+?)\s*$", re.I),
     re.compile(r"^follow\s+(?P<src>.+?)\s+on\s+\w+", re.I),
 ]
-_DATELINE = re.compile(r"^(published|updated|posted|last updated)\s*:?\s*(?P<date>.{4,60})$", re.I)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?")
-_LINE_ENDS = (*TERMINAL, *STOPS, "“", "»", "」", "』")
-"""What a line of text ends with in any served language ("。", "؟", "।" too)."""
-_SENTENCE_STOPS = tuple(STOPS.replace("…", ""))
 # Zero-width joiners (U+200C, U+200D) stay: Persian and Indic words are spelled with them.
 _ZERO_WIDTH = re.compile("[\u200b\u2060\ufeff]")
 
@@ -199,7 +133,7 @@ def _take_title(lines: list[str]) -> tuple[str, list[str]]:
             continue
         rest = lines[i + 1 :]
         short = count_words(line) <= _TITLE_MAX_WORDS
-        looks_like_title = short and (not line.endswith(_SENTENCE_STOPS) or (rest and not rest[0].strip()))
+        looks_like_title = short and (not line.endswith(SENTENCE_STOPS) or (rest and not rest[0].strip()))
         if looks_like_title and any(x.strip() for x in rest):
             return line, rest
         return "", lines[i:]
@@ -218,9 +152,9 @@ def _classify(lines: list[str], draft: _Draft, repeated_title: str, lang: Langua
     title_key = repeated_title.casefold().rstrip(".…")
     for raw_line in lines:
         line = _normalize_space(raw_line)
-        kind = _line_kind(line, title_key, lang) if line else "blank"
+        kind = line_kind(line, title_key, lang) if line else "blank"
         if kind == "captioned":  # article text with a photo's caption glued after it
-            line, caption = _credit_tail(line) or (line, "")
+            line, caption = credit_tail(line) or (line, "")
             draft.captions.append(_caption(caption))
             kind = "text"
         cleaned = clean_line(line) if kind in ("text", "heading") else line
@@ -242,67 +176,6 @@ def _classify(lines: list[str], draft: _Draft, repeated_title: str, lang: Langua
         draft.blocks.append(block)
 
 
-def _line_kind(line: str, title_key: str, lang: Language) -> str:
-    if title_key and line.casefold().rstrip(".…") == title_key:
-        return "repeat"
-    words = count_words(line)
-    unterminated = not line.endswith(_SENTENCE_STOPS)
-    if unterminated and _CREDIT.search(line[-_TAIL:]):
-        return "captioned" if _credit_tail(line) else "caption" if len(line) <= 400 else "text"
-    if _CAPTION_START.match(line):
-        return "caption"
-    tail = line[-_TAIL:]  # the two patterns below end at the end of the line
-    if _ALL_CAPS_CREDIT.search(tail):
-        return "caption"
-    if _TEASER.search(tail):
-        return "boilerplate"  # an excerpt of another story, cut off with "[…]"
-    if words <= _SITE_VOICE_WORDS and _is_site_voice(line):
-        return "boilerplate"
-    if words <= _FOOTNOTE_WORDS and line.startswith(("*", "†")) and not line.startswith("**"):
-        return "boilerplate"  # a footnote or disclaimer under the article
-    if is_timestamp(line):
-        return "dateline"
-    if words <= _SHORT_LINE_WORDS:
-        if _DATELINE.match(line):
-            return "dateline"
-        if _BYLINE_ONLY.match(line):
-            return "byline"
-        if _BOILERPLATE.search(line) or is_site_sentence(line) or is_furniture(line) or lang.is_boilerplate(line):
-            return "boilerplate"
-        if not line.endswith(_LINE_ENDS):
-            return "boilerplate" if _UNTERMINATED_BOILERPLATE.search(line) else "heading"
-    return "text"
-
-
-def _credit_tail(line: str) -> tuple[str, str] | None:
-    """Article text and the photo caption glued after it ("... she said. Photo: X/Getty Images",
-    or a caption run without its full stop: "... she said. The mayor on Tuesday Photo: X"), or
-    None when the line is a caption only. The text is two sentences or more."""
-    tail = len(line) - _TAIL if len(line) > _TAIL else 0
-    found = _CREDIT.search(line, tail)
-    if found is None:
-        return None
-    before = line[: found.start()].rstrip()
-    spans = sentence_spans(before)
-    if before.endswith(_SENTENCE_STOPS) and len(spans) >= 2:
-        return before, line[found.start() :].strip()
-    if len(spans) >= 3 and line[spans[-2][1] - 1] in _SENTENCE_STOPS:
-        return line[: spans[-2][1]], line[spans[-1][0] :]
-    return None
-
-
-def _is_site_voice(line: str) -> bool:
-    folded = line.casefold()
-    return any(cue in folded for cue in _SITE_VOICE_CUES) and _SITE_VOICE.search(line) is not None
-
-
-_TAIL = 300
-# A caption that ends with its credit in capitals: "... in Las Croabas. By U.S. CUSTOMS AND BORDER".
-_ALL_CAPS_CREDIT = re.compile(r"[.!?]\s+(?:By|Photo:|Credit:)\s+(?=[^a-z]{6,}$)[A-Z][A-Z0-9 .,'&/-]+$")
-_TEASER = re.compile(r"(?:\[\s*(?:…|\.\.\.)\s*\]|\((?:more|continued)\s*(?:…|\.\.\.)?\))\s*$", re.IGNORECASE)
-_BYLINE_ONLY = re.compile(r"^(?:by|written by|words by|reporting by)\s+[A-Z]", re.I)
-
-
 def _absorb(kind: str, line: str, draft: _Draft) -> None:
     if kind == "caption":
         draft.captions.append(_caption(line))
@@ -319,9 +192,9 @@ def _absorb(kind: str, line: str, draft: _Draft) -> None:
 
 
 def _caption(line: str) -> Caption:
-    found = _CREDIT.search(line)
+    found = CREDIT.search(line)
     if not found:
-        return Caption(text=_CAPTION_START.sub("", line).strip(" :"))
+        return Caption(text=CAPTION_START.sub("", line).strip(" :"))
     credit = (found.group("credit") or found.group("agency") or "").strip()
     return Caption(text=line[: found.start()].strip(" -–—|"), credit=credit or None)
 
@@ -333,7 +206,7 @@ def _source_from(line: str) -> str | None:
             name = found.group("src").strip(" -–—|:")
             if name.lower() in {"us", "me", "our", "this"}:
                 continue
-            if 0 < len(name.split()) <= 5 and not _BOILERPLATE.search(name):
+            if 0 < len(name.split()) <= 5 and not BOILERPLATE.search(name):
                 return name
     return None
 

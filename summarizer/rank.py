@@ -34,12 +34,12 @@ from .features import (
     mmr_order,
     readable_first,
     shipped_model,
-    unresolved_opening,
     without_repeats,
 )
 from .languages import language, snowball_stemmer, stop_words
 from .lexicon import STOP_WORDS
 from .models import Article, Ranking
+from .readability import unresolved_opening
 from .tokenize import Tokenizer
 
 DEFAULT_ALGORITHM = "default"

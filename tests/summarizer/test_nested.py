@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from summarizer import Article, parse_article, rank, summarize
 from summarizer.crossval import has_repeat
-from summarizer.features import unresolved_opening
+from summarizer.readability import unresolved_opening
 from tests.conftest import ROOT, SEEDS
 
 DEV = ROOT.parent / "shared" / "eval" / "news-dev.jsonl"

@@ -1,7 +1,8 @@
 import pytest
 
 from summarizer import ArticleError, parse_article
-from summarizer.parse import _SITE_VOICE, MAX_CHARS, _is_site_voice
+from summarizer.lines import _SITE_VOICE, _is_site_voice
+from summarizer.parse import MAX_CHARS
 from tests.conftest import SEEDS
 
 BOILERPLATE_WORDS = ("Click Here", "Found mistakes", "News Feed", "Photo Credit", "©", "Subscribe", "Share this")
