@@ -16,10 +16,12 @@ from pydantic import BaseModel, ConfigDict
 
 from summarizer import Article, FactKind, KeyFact, Ranking, Summary, SummarySentence
 
-from .base import unpack
+from .base import pack, unpack
 
-CARD_SENTENCES = 5
-"""The longest summary a card can give; a longer one is cut from the whole article."""
+CARD_SENTENCES = 3
+"""The longest summary a card can give, the default length (``Settings.default_summary_length``):
+a longer one is cut from the whole article. Each more sentence costs about 0.035 of the text's
+size in the store (a card of 3 is 0.19 of it, compressed; of 5, 0.26)."""
 CARD_FACTS = 5
 """Facts a card keeps: as many as a facts line shows."""
 
@@ -67,6 +69,11 @@ def make_card(article: Article, ranking: Ranking, facts: Sequence[KeyFact]) -> C
         algorithm=ranking.algorithm,
         longest=longest,
     )
+
+
+def packed_card(article: Article, ranking: Ranking, facts: Sequence[KeyFact]) -> bytes:
+    """An article's card as the stores keep it: JSON without its defaults, compressed."""
+    return pack(make_card(article, ranking, facts).model_dump_json(exclude_defaults=True))
 
 
 def card_from_row(row: Any) -> Card:

@@ -33,7 +33,7 @@ from .base import (
     queue_and_watermark,
     stored_from_row,
 )
-from .cards import Card, card_from_row, make_card
+from .cards import Card, card_from_row, packed_card
 from .lexemes import query_lexemes
 from .lexemes import ts_query as lexeme_query
 from .postgres_schema import MIGRATIONS, RELEXEME, SCHEMA_VERSION
@@ -181,7 +181,7 @@ class PostgresArticleStore(PostgresStories):
                 f" %(card)s, %(lexemes)s, {TITLE_VECTOR}) ON CONFLICT DO NOTHING RETURNING " + ARTICLE,
                 {
                     **lexemes,
-                    "card": pack(make_card(article, ranking, facts).model_dump_json()),
+                    "card": packed_card(article, ranking, facts),
                     "seq": seq["seq"] if seq else None,
                     "id": article.id,
                     "url": article.url,
@@ -291,7 +291,7 @@ class PostgresArticleStore(PostgresStories):
             (
                 ranking.model_dump_json(),
                 FACTS.dump_json(list(facts)).decode(),
-                pack(make_card(stored.article, ranking, facts).model_dump_json()),
+                packed_card(stored.article, ranking, facts),
                 stored.seq,
             ),
         )
@@ -308,7 +308,7 @@ class PostgresArticleStore(PostgresStories):
                 f" title_search = {TITLE_VECTOR} WHERE id = %(id)s",
                 {
                     **lexemes,
-                    "card": pack(make_card(article, ranking, facts).model_dump_json()),
+                    "card": packed_card(article, ranking, facts),
                     "id": article.id,
                     "title": article.title,
                     "article": pack(article.model_dump_json()),

@@ -12,7 +12,7 @@ from psycopg.rows import DictRow
 from summarizer import Article, Ranking
 
 from .base import FACTS, pack
-from .cards import make_card
+from .cards import packed_card
 from .lexemes import index_text
 from .postgres_schema import RECENCY_BUCKET, VECTOR, WIDE_BUCKET
 
@@ -100,7 +100,7 @@ def _repacked(row: dict[str, Any]) -> dict[str, object]:
     json = bytes(row["article"])
     article = Article.model_validate_json(json)
     ranking, facts = Ranking.model_validate_json(row["ranking"]), FACTS.validate_json(row["facts"])
-    card = pack(make_card(article, ranking, facts).model_dump_json())
+    card = packed_card(article, ranking, facts)
     return {"seq": row["seq"], "article": pack(json.decode()), "card": card, **row_lexemes(article)}
 
 

@@ -29,7 +29,7 @@ from .base import (
     ranked_page,
     stored_from_row,
 )
-from .cards import Card, card_from_row, make_card
+from .cards import Card, card_from_row, packed_card
 from .lexemes import fts5_query, index_text, query_lexemes
 from .sqlite_schema import MIGRATIONS, REINDEX_AT, SCHEMA_VERSION
 from .sqlite_stories import DIGEST_CANDIDATES, SqliteStories, Transaction, filtered, queue
@@ -102,7 +102,7 @@ class SqliteArticleStore(SqliteStories):
         """Store an article once: the same id (or url) returns the stored one, not a copy, made
         as public as the most public way it arrived (see ORIGINS). The lexemes are made before
         the store's lock is taken."""
-        entry, card = _entry(article), pack(make_card(article, ranking, facts).model_dump_json())
+        entry, card = _entry(article), packed_card(article, ranking, facts)
 
         def work(db: sqlite3.Connection) -> tuple[StoredArticle, bool]:
             with Transaction(db):
@@ -225,7 +225,7 @@ class SqliteArticleStore(SqliteStories):
             with Transaction(db):
                 row = db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
                 if row is not None:
-                    card = pack(make_card(stored_from_row(row).article, ranking, facts).model_dump_json())
+                    card = packed_card(stored_from_row(row).article, ranking, facts)
                     db.execute(
                         "UPDATE articles SET ranking = ?, facts = ?, card = ? WHERE seq = ?",
                         (*derived, card, row["seq"]),
@@ -236,7 +236,7 @@ class SqliteArticleStore(SqliteStories):
     async def replace_article(self, article: Article, ranking: Ranking, facts: Sequence[KeyFact]) -> None:
         """Store ``article`` read again (another language, say) in place of the one with its id:
         same seq, origin, story, pastes and deliveries; its search entry follows the new text."""
-        entry, card = _entry(article), pack(make_card(article, ranking, facts).model_dump_json())
+        entry, card = _entry(article), packed_card(article, ranking, facts)
 
         def work(db: sqlite3.Connection) -> None:
             with Transaction(db):
@@ -484,8 +484,10 @@ def _reindex(db: sqlite3.Connection) -> None:
         stored = stored_from_row(row)
         if stored.origin != "user":
             _index(db, stored.seq, _entry(stored.article))
-        card = make_card(stored.article, stored.ranking, stored.facts)
-        db.execute("UPDATE articles SET card = ? WHERE seq = ?", (pack(card.model_dump_json()), stored.seq))
+        db.execute(
+            "UPDATE articles SET card = ? WHERE seq = ?",
+            (packed_card(stored.article, stored.ranking, stored.facts), stored.seq),
+        )
 
 
 def _subscription(row: sqlite3.Row) -> Subscription:

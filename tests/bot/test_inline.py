@@ -1,5 +1,8 @@
+from pathlib import Path
+
+from bot.app import build_application, running
 from bot.localapi.server import LocalBotApi
-from tests.bot.conftest import ALICE
+from tests.bot.conftest import ALICE, make_settings
 
 
 async def test_empty_query_lists_latest_with_pagination(api: LocalBotApi, bot: object) -> None:
@@ -28,3 +31,14 @@ async def test_hostile_queries_are_harmless(api: LocalBotApi, bot: object) -> No
         answer = await api.inline_query(ALICE, query)
         assert isinstance(answer["results"], list)
     assert all(call.error is None for call in api.calls_to("answerInlineQuery"))
+
+
+async def test_a_default_longer_than_a_card_is_cut_from_the_whole_article(api: LocalBotApi, database: Path) -> None:
+    """With summaries of 5 sentences by default (cards hold 3), each result is cut from the
+    whole article: the same message a /summarize of 5 gives."""
+    application = build_application(make_settings(api, database, default_summary_length=5))
+    async with running(application):
+        answer = await api.inline_query(ALICE, "ghouta rebels")
+        [result] = answer["results"]
+        text = result["input_message_content"]["message_text"]
+        assert text.count("\n• ") == 5 and "5 of " in text
