@@ -30,9 +30,12 @@ _BODY = re.compile(
     r"defender|goalkeeper|customers|staff|website|statement)\b|\s+(?:Inc|Ltd|Plc|FC)\b"
     r"|\s+(?:said|says|announced|reported|added|noted|warned)\b)"
 )
+_TEAM_WORDS = (
+    "fans", "supporters", "manager", "boss", "striker", "midfielder", "defender", "goalkeeper",
+    "winger", "coach", "legend", "captain", "squad", "chairman", "full-back", "centre-back",
+)  # fmt: skip
 _TEAM = re.compile(
-    r"(" + _CAPITAL + r"[\w'’-]*(?:\s+[A-Z][\w'’-]*)?)(?:['’]s?)?\s+(?:fans|supporters|manager|boss|striker|midfielder|"
-    r"defender|goalkeeper|winger|coach|legend|captain|squad|chairman|full-back|centre-back)\b"
+    r"(" + _CAPITAL + r"[\w'’-]*(?:\s+[A-Z][\w'’-]*)?)(?:['’]s?)?\s+(?:" + "|".join(_TEAM_WORDS) + r")\b"
 )
 """A name with a club's people after it: "Liverpool legend", "Chelsea fans", "Lyon's coach"."""
 _OPPONENT = re.compile(
@@ -60,6 +63,9 @@ _DESCRIBED_AS_ONE = re.compile(
 refugee", "Highfield, who"."""
 _DESCRIBED_AS_A_BODY = re.compile(r"(" + _CAPITAL + r"[\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,3}),\s+which\b")
 """A name the story follows with "which": a body, a work or a place, no one."""
+_AFTER_COMMA = (re.compile(r",\s+(?:who\b|an?\s)"), re.compile(r",\s+which\b"))
+"""What a match of :data:`_DESCRIBED_AS_ONE` and of :data:`_DESCRIBED_AS_A_BODY` must hold: a
+text without it is not searched for them (a search from every capital costs more)."""
 
 
 def reclassify(article: Article, found: dict[str, _Candidate]) -> None:
@@ -117,7 +123,10 @@ class _Readings:
 
     @functools.cached_property
     def teams(self) -> set[str]:
-        return {m.group(1).casefold() for m in _TEAM.finditer(self.text)} | _opponents(self.text)
+        text = self.text
+        named = any(word in text for word in _TEAM_WORDS)  # none, no match: the search is spared
+        teams = {m.group(1).casefold() for m in _TEAM.finditer(text)} if named else set()
+        return teams | _opponents(text)
 
     @functools.cached_property
     def counts(self) -> Counter[str]:
@@ -129,10 +138,14 @@ class _Readings:
 
     @functools.cached_property
     def people(self) -> set[str]:
+        if not _AFTER_COMMA[0].search(self.text):
+            return set()
         return {m.group(1).casefold() for m in _DESCRIBED_AS_ONE.finditer(self.text)}
 
     @functools.cached_property
     def things(self) -> set[str]:
+        if not _AFTER_COMMA[1].search(self.text):
+            return set()
         return {m.group(1).casefold() for m in _DESCRIBED_AS_A_BODY.finditer(self.text)}
 
 
