@@ -137,16 +137,43 @@ class _Readings:
         return {m.group(1).casefold() for pattern in (_SAID_BY, _WHO_SAID) for m in pattern.finditer(self.text)}
 
     @functools.cached_property
-    def people(self) -> set[str]:
-        if not _AFTER_COMMA[0].search(self.text):
-            return set()
-        return {m.group(1).casefold() for m in _DESCRIBED_AS_ONE.finditer(self.text)}
+    def people(self) -> _DescribedNames:
+        return _DescribedNames(self.text, _DESCRIBED_AS_ONE, _AFTER_COMMA[0])
 
     @functools.cached_property
-    def things(self) -> set[str]:
-        if not _AFTER_COMMA[1].search(self.text):
-            return set()
-        return {m.group(1).casefold() for m in _DESCRIBED_AS_A_BODY.finditer(self.text)}
+    def things(self) -> _DescribedNames:
+        return _DescribedNames(self.text, _DESCRIBED_AS_A_BODY, _AFTER_COMMA[1])
+
+
+class _DescribedNames:
+    """The names (casefolded) a pattern finds before a comma and what it says of them, searched
+    for only when a name asked about ends a word that stands before such a comma: a name ends
+    where its match's last word does, just before the comma."""
+
+    def __init__(self, text: str, pattern: re.Pattern[str], comma: re.Pattern[str]) -> None:
+        self._text, self._pattern = text, pattern
+        self._tails: list[str] | None = []  # None: a word too long to take, any name may be there
+        for found in comma.finditer(text):
+            window = text[max(0, found.start() - _TAIL) : found.start()]
+            tail = window.rsplit(None, 1)[-1] if window.strip() else ""
+            if len(tail) == len(window) and found.start() > _TAIL:
+                self._tails = None
+                break
+            self._tails.append(tail.casefold())
+        self._names: set[str] | None = None
+
+    def __contains__(self, key: str) -> bool:
+        if self._tails is not None:
+            last = key.rsplit(None, 1)[-1]
+            if not any(tail.endswith(last) for tail in self._tails):
+                return False
+        if self._names is None:
+            self._names = {m.group(1).casefold() for m in self._pattern.finditer(self._text)}
+        return key in self._names
+
+
+_TAIL = 80
+"""How far before a comma its word is looked for."""
 
 
 def _opponents(text: str) -> set[str]:
