@@ -156,8 +156,8 @@ class _DescribedNames:
         for found in comma.finditer(text):
             window = text[max(0, found.start() - _TAIL) : found.start()]
             tail = window.rsplit(None, 1)[-1] if window.strip() else ""
-            if len(tail) == len(window) and found.start() > _TAIL:
-                self._tails = None
+            if len(tail) == len(window) and found.start() > _TAIL or len(self._tails) == _MAX_TAILS:
+                self._tails = None  # or too many to compare each name with: one search tells
                 break
             self._tails.append(tail.casefold())
         self._names: set[str] | None = None
@@ -174,6 +174,9 @@ class _DescribedNames:
 
 _TAIL = 80
 """How far before a comma its word is looked for."""
+_MAX_TAILS = 100
+"""Past this many commas, the names are searched for at once: each name is not compared with every
+word before a comma (quadratic in a text of many)."""
 
 
 def _opponents(text: str) -> set[str]:
