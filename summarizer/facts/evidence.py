@@ -63,6 +63,8 @@ _DESCRIBED_AS_ONE = re.compile(
 refugee", "Highfield, who"."""
 _DESCRIBED_AS_A_BODY = re.compile(r"(" + _CAPITAL + r"[\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,3}),\s+which\b")
 """A name the story follows with "which": a body, a work or a place, no one."""
+_AFTER_NAME = (re.compile(r",\s+[a-z]"), re.compile(r"\s+(?:said|says|added|explained|admitted|insisted)\b"))
+"""What follows the name a match of :data:`_SAID_BY` and of :data:`_WHO_SAID` finds."""
 _AFTER_COMMA = (re.compile(r",\s+(?:who\b|an?\s)"), re.compile(r",\s+which\b"))
 """What a match of :data:`_DESCRIBED_AS_ONE` and of :data:`_DESCRIBED_AS_A_BODY` must hold: a
 text without it is not searched for them (a search from every capital costs more)."""
@@ -133,8 +135,11 @@ class _Readings:
         return Counter(_CAPITALIZED.findall(self.text))
 
     @functools.cached_property
-    def speakers(self) -> set[str]:
-        return {m.group(1).casefold() for pattern in (_SAID_BY, _WHO_SAID) for m in pattern.finditer(self.text)}
+    def speakers(self) -> tuple[_DescribedNames, _DescribedNames]:
+        """Who is said to speak: "said Juthamas Siriwan, governor", "Nawar Nemeh said"."""
+        return _DescribedNames(self.text, _SAID_BY, _AFTER_NAME[0]), _DescribedNames(
+            self.text, _WHO_SAID, _AFTER_NAME[1]
+        )
 
     @functools.cached_property
     def people(self) -> _DescribedNames:
@@ -146,9 +151,9 @@ class _Readings:
 
 
 class _DescribedNames:
-    """The names (casefolded) a pattern finds before a comma and what it says of them, searched
-    for only when a name asked about ends a word that stands before such a comma: a name ends
-    where its match's last word does, just before the comma."""
+    """The names (casefolded) a pattern finds just before what ``comma`` finds (", who", ", which",
+    " said"), searched for only when a name asked about ends a word that stands just before one
+    of those: a name ends where its match's last word does."""
 
     def __init__(self, text: str, pattern: re.Pattern[str], comma: re.Pattern[str]) -> None:
         self._text, self._pattern = text, pattern
@@ -202,7 +207,7 @@ def _unsure_person(candidate: _Candidate, words: list[str], read: _Readings, tit
     return (
         words[-1] not in titled
         and read.counts[candidate.text.split()[-1]] <= candidate.mentions
-        and candidate.key not in read.speakers
+        and not any(candidate.key in speakers for speakers in read.speakers)
     )
 
 

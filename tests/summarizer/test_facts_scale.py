@@ -147,3 +147,16 @@ def test_readings_are_read_only_when_asked() -> None:
     assert "teams" not in vars(read) and "bodies" not in vars(read)
     assert "liverpool" in read.teams and "villa" in read.bodies
     assert "fans" not in _Readings("Paris is calm.").teams
+
+
+def test_speakers_answer_as_the_whole_search() -> None:
+    """Who is said to speak ("said Juthamas Siriwan, governor", "Nawar Nemeh said") is searched
+    for only when a name asked about ends a word before a comma or a said-verb."""
+    from summarizer.facts.evidence import _SAID_BY, _WHO_SAID, _Readings
+
+    text = "Nawar Nemeh said it was over, said Juthamas Siriwan, governor of the bank. Paris is calm."
+    whole = {m.group(1).casefold() for pattern in (_SAID_BY, _WHO_SAID) for m in pattern.finditer(text)}
+    assert whole == {"nawar nemeh", "juthamas siriwan"}
+    speakers = _Readings(text).speakers
+    for key in [*whole, "paris", "nemeh", "siriwan", "governor", "bank"]:
+        assert any(key in names for names in speakers) == (key in whole)
