@@ -110,3 +110,53 @@ def test_evidence_names_begin_at_word_starts() -> None:
     assert not [
         m for p in (_BODY, _TEAM, _WHO_SAID) for m in p.finditer(text) if m.start() and text[m.start() - 1] != " "
     ]
+
+
+def test_described_names_answer_as_the_whole_search() -> None:
+    """The names described before a comma are searched for only when a name asked about ends
+    the word before one: the answers are those of the whole search, for names found, names not
+    there, a word too long to take and a text of more commas than are compared."""
+    from summarizer.facts.evidence import (
+        _AFTER_COMMA,
+        _DESCRIBED_AS_A_BODY,
+        _DESCRIBED_AS_ONE,
+        _MAX_TAILS,
+        _DescribedNames,
+    )
+
+    texts = [
+        "Farkhunda, a young woman, met Sahra Ali, a Somali refugee. Highfield, who left, saw Tesco, which fell.",
+        "Nothing here is described, nor is Paris.",
+        "W" * 200 + ", who left. Then " + "Q" * 90 + ", a woman, came.",
+        "Ann Lee, who spoke. " + "Bob, a man, ran. " * (_MAX_TAILS + 5),
+    ]
+    for text in texts:
+        for pattern, comma in ((_DESCRIBED_AS_ONE, _AFTER_COMMA[0]), (_DESCRIBED_AS_A_BODY, _AFTER_COMMA[1])):
+            whole = {m.group(1).casefold() for m in pattern.finditer(text)}
+            names = _DescribedNames(text, pattern, comma)
+            asked = whole | {"paris", "woman", "lee", "ali", "young woman", "w" * 200, "q" * 90, "nobody"}
+            assert {key for key in asked if key in names} == whole
+
+
+def test_readings_are_read_only_when_asked() -> None:
+    """Reclassifying reads a whole-text pattern only for the kinds of names that ask for it: an
+    article of people only never searches for teams or bodies."""
+    from summarizer.facts.evidence import _Readings
+
+    read = _Readings("Liverpool fans cheered. Villa's manager said so.")
+    assert "teams" not in vars(read) and "bodies" not in vars(read)
+    assert "liverpool" in read.teams and "villa" in read.bodies
+    assert "fans" not in _Readings("Paris is calm.").teams
+
+
+def test_speakers_answer_as_the_whole_search() -> None:
+    """Who is said to speak ("said Juthamas Siriwan, governor", "Nawar Nemeh said") is searched
+    for only when a name asked about ends a word before a comma or a said-verb."""
+    from summarizer.facts.evidence import _SAID_BY, _WHO_SAID, _Readings
+
+    text = "Nawar Nemeh said it was over, said Juthamas Siriwan, governor of the bank. Paris is calm."
+    whole = {m.group(1).casefold() for pattern in (_SAID_BY, _WHO_SAID) for m in pattern.finditer(text)}
+    assert whole == {"nawar nemeh", "juthamas siriwan"}
+    speakers = _Readings(text).speakers
+    for key in [*whole, "paris", "nemeh", "siriwan", "governor", "bank"]:
+        assert any(key in names for names in speakers) == (key in whole)
