@@ -105,10 +105,7 @@ async def test_a_schema_7_store_migrates_keeping_articles_subscriptions_and_jour
                 "SELECT proname FROM pg_proc WHERE pronamespace = %s::regnamespace", (schema,)
             )}  # fmt: skip
             assert functions == {"search_vector"}
-            fresh, created = await store.add(*_parsed(sorted(SEEDS.glob("*.txt"))[5]))
-            assert created
-            word = max(fresh.article.title.split(), key=len).strip(".,:;'\"").lower()
-            assert fresh.seq in [a.seq for a in await store.search(word, 10)]
+            await _a_new_article_is_found(store)
         finally:
             await store.close()
     finally:
@@ -155,12 +152,17 @@ async def test_a_schema_7_sqlite_store_is_indexed_again_with_the_lexemes(
         await store.enqueue_digest(CHAT)
         passed = [a.article.title for a in await store.pending_digest(CHAT, 10)]
         assert len(passed) == 1 and "Keanu" in passed[0]
-        fresh, created = await store.add(*_parsed(sorted(SEEDS.glob("*.txt"))[5]))
-        assert created
-        word = max(fresh.article.title.split(), key=len).strip(".,:;'\"").lower()
-        assert fresh.seq in [a.seq for a in await store.search(word, 10)]
+        await _a_new_article_is_found(store)
     finally:
         await store.close()
+
+
+async def _a_new_article_is_found(store: Any) -> None:
+    """An article stored after the migration is found by the longest word of its title."""
+    fresh, created = await store.add(*_parsed(sorted(SEEDS.glob("*.txt"))[5]))
+    assert created
+    word = max(fresh.article.title.split(), key=len).strip(".,:;'\"").lower()
+    assert fresh.seq in [a.seq for a in await store.search(word, 10)]
 
 
 def _v7_add(db: Any, article: Any, ranking: Any, facts: Any, pasted: bool) -> None:
