@@ -10,19 +10,10 @@ import pytest
 import summarizer.extract as extract
 from summarizer.extract import extract_article
 from summarizer.headline import page_headline, site_names, without_site_name
+from tests.summarizer.test_extract_links import BODY
 
 URL = "https://www.harbourpost.example/city/bridge-to-close"
-PARAGRAPHS = "".join(
-    f"<p>{text}</p>"
-    for text in (
-        "The council voted on Tuesday to close the old harbour bridge for repairs from next spring, after"
-        " inspectors found corrosion in the main cables.",
-        "Work is expected to take eight months and cost about 40 million euros, the city's transport"
-        " department said in a statement.",
-        "Residents of the eastern districts will have to use the ferry or the ring road while the bridge"
-        " is closed, adding up to twenty minutes to a trip.",
-    )
-)
+PARAGRAPHS = "".join(f"<p>{text}</p>" for text in BODY[:3])
 
 
 def page(title: str, head: str = "", headings: str = "<h1>Harbour bridge to close for repairs</h1>") -> str:
