@@ -13,7 +13,7 @@ import re
 from summarizer import Article
 
 from ..i18n import N_
-from .lexemes import holds, query_lexemes
+from .lexemes import holds, lexemes, query_lexemes
 
 MAX_TERMS = 10
 MAX_PHRASE_WORDS = 6
@@ -74,7 +74,8 @@ def ts_all_words(terms: Terms) -> str:
 
 def held(terms: Terms, article: Article) -> bool:
     """Whether the article's title or text holds one of the lexeme terms, a phrase's words in order."""
-    return any(holds(term, article.title, article.text) for term in terms)
+    texts = (lexemes(article.title), lexemes(article.text))  # each read once, for every term
+    return any(holds(term, found) for term in terms for found in texts)
 
 
 def encode_terms(terms: Terms) -> str | None:

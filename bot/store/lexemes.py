@@ -107,11 +107,7 @@ def ts_query(found: list[str], prefix: bool = False) -> str:
     return " & ".join(terms)
 
 
-def holds(phrase: Sequence[str], *texts: str) -> bool:
-    """Whether one of ``texts`` holds the lexemes of ``phrase`` one after another."""
-    size = len(phrase)
-    for text in texts:
-        found = lexemes(text)
-        if any(found[at : at + size] == list(phrase) for at in range(len(found) - size + 1)):
-            return True
-    return False
+def holds(phrase: Sequence[str], found: Sequence[str]) -> bool:
+    """Whether the lexemes ``found`` (of a text, in order) hold those of ``phrase`` one after another."""
+    size, wanted = len(phrase), list(phrase)
+    return any(list(found[at : at + size]) == wanted for at in range(len(found) - size + 1))

@@ -234,7 +234,7 @@ class PostgresArticleStore(PostgresStories):
     async def search(self, query: str, limit: int, offset: int = 0) -> list[StoredArticle]:
         """As the SQLite store searches (``ranked_page``): of the newest SEARCH_DEPTH matches,
         title matches first. The GIN index finds them: the words AND one of the newest places
-        in time (``_RECENT``), looking further back only while too few are found (``_further``),
+        in time (``recent``), looking further back only while too few are found (``further``),
         so neither a common word (every row matches) nor a rare one (none do) makes it read the
         table. Only the newest matches' titles are tested, and only the page's rows are read."""
         return await self._search(query, limit, offset, ARTICLE_A, stored_from_row)

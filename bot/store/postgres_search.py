@@ -18,7 +18,7 @@ from .postgres_schema import RECENCY_BUCKET, VECTOR, WIDE_BUCKET
 
 FIRST_PLACES = 4
 """Search looks in the newest this-many places in time first, then as far back as the matches
-found there say it needs (see ``_further``), then everywhere."""
+found there say it needs (see ``further``), then everywhere."""
 ALL_FROM = 128
 """Places from which search stops naming them and reads every match instead."""
 # What a stored article is read from: never the title's search vector, only there for search.

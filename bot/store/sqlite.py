@@ -480,14 +480,14 @@ def _unindex(db: sqlite3.Connection, seq: int, entry: Entry) -> None:
 
 def _reindex(db: sqlite3.Connection) -> None:
     """Fill the emptied indexes from every article search may find, and give every article its card."""
-    for row in db.execute("SELECT * FROM articles ORDER BY seq").fetchall():
-        stored = stored_from_row(row)
-        if stored.origin != "user":
-            _index(db, stored.seq, _entry(stored.article))
-        db.execute(
-            "UPDATE articles SET card = ? WHERE seq = ?",
-            (packed_card(stored.article, stored.ranking, stored.facts), stored.seq),
-        )
+    after = 0
+    while rows := db.execute("SELECT * FROM articles WHERE seq > ? ORDER BY seq LIMIT 500", (after,)).fetchall():
+        for stored in map(stored_from_row, rows):  # 500 rows at a time, not the whole store in memory
+            if stored.origin != "user":
+                _index(db, stored.seq, _entry(stored.article))
+            card = packed_card(stored.article, stored.ranking, stored.facts)
+            db.execute("UPDATE articles SET card = ? WHERE seq = ?", (card, stored.seq))
+        after = rows[-1]["seq"]
 
 
 def _subscription(row: sqlite3.Row) -> Subscription:
