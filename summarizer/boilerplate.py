@@ -254,7 +254,7 @@ def is_furniture(line: str) -> bool:
 def is_site_sentence(text: str) -> bool:
     """A sentence in the site's or the wire's voice."""
     folded = text.casefold()
-    if not any(cue in folded for cue in _CUES):
+    if not any(map(folded.__contains__, _CUES)):
         return False
     # Only the phrases whose fixed words the text holds can match: one pattern of those few.
     possible = tuple(i for i, words in enumerate(_SITE_WORDS) if words in folded)

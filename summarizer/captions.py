@@ -114,7 +114,7 @@ def _glued_label(line: str, position: int) -> tuple[int, int, int] | None:
 def _english(line: str) -> bool:
     """Text with English's frequent words: two or more, and one word in twelve or more."""
     words = line.lower().split()
-    markers = sum(w in _ENGLISH_MARKERS for w in words)
+    markers = sum(map(_ENGLISH_MARKERS.__contains__, words))
     return markers >= 2 and 12 * markers >= len(words)
 
 

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -89,35 +89,35 @@ class Analysis:
         return np.asarray((rows @ rows.T >= DUPLICATE * smaller) & used[:, None] & used[None, :])
 
     def features(self) -> np.ndarray:
-        """One row of :data:`FEATURES` per sentence."""
+        """One row of :data:`FEATURES` per sentence (built a column at a time: the same values)."""
         total = len(self.texts)
-        rows = []
-        for i, text in enumerate(self.texts):
-            bag = self.bags[i]
-            overlap = len(self.title & bag) / len(self.title) if self.title and bag else 0.0
-            rows.append(
-                (
-                    lead_window(i),
-                    float(i == 0),
-                    1.0 / (i + 1),
-                    i / max(1, total - 1),
-                    self.centrality[i],
-                    self.centroid[i],
-                    overlap,
-                    math.log1p(self.word_counts[i]),
-                    self.fragment[i],
-                    soft_factor(text, i, self.word_counts[i]),
-                    float(bool(OPENING_REFERENCE.match(text))),
-                    float(any(q in text for q in '"“”')),
-                    float(_has_digit(text)),
-                    float(self.paragraph_first[i]),
-                )
-            )
-        base = np.array(rows, dtype=np.float64).reshape(total, len(rows[0]) if rows else 14)
+        if not total:
+            return np.zeros((0, len(FEATURES)))
+        texts, counts, title = self.texts, self.word_counts, self.title
+        overlap = [len(title & bag) / len(title) if bag else 0.0 for bag in self.bags] if title else [0.0] * total
+        opening = [OPENING_REFERENCE.match(text) is not None for text in texts]
+        last = max(1, total - 1)
+        columns = (
+            _lead_windows(total),
+            [1.0] + [0.0] * (total - 1),
+            [1.0 / (i + 1) for i in range(total)],
+            [i / last for i in range(total)],
+            self.centrality,
+            self.centroid,
+            overlap,
+            list(map(math.log1p, counts)),
+            self.fragment,
+            list(map(soft_factor, texts, range(total), counts, opening)),
+            list(map(float, opening)),
+            [float(any(map(text.__contains__, '"“”'))) for text in texts],
+            [float(_has_digit(text)) for text in texts],
+            list(map(float, self.paragraph_first)),
+        )
+        base = np.ascontiguousarray(np.array(columns, dtype=np.float64).T)
         centrality, centroid, words = base[:, 4], base[:, 5], base[:, 7]
         within = (_rank(centrality), _rank(centroid), _z(centrality), _z(words))
         logs = (np.log(centrality + 0.01), np.log(base[:, 8]), np.log(base[:, 9]))
-        return np.column_stack([base, *within, *logs]) if total else np.zeros((0, len(FEATURES)))
+        return np.column_stack([base, *within, *logs])
 
 
 _DIGIT = re.compile(r"\d")
@@ -144,6 +144,16 @@ def _z(values: np.ndarray) -> np.ndarray:
     return np.asarray(deviations / (spread or 1.0), dtype=np.float64)
 
 
+_LEAD_WINDOWS: list[float] = []
+
+
+def _lead_windows(total: int) -> list[float]:
+    """``lead_window`` of the first ``total`` positions, each worked out once per process."""
+    while len(_LEAD_WINDOWS) < total:
+        _LEAD_WINDOWS.append(lead_window(len(_LEAD_WINDOWS)))
+    return _LEAD_WINDOWS[:total]
+
+
 def lead_window(index: int, size: float = 3.5, softness: float = 0.6) -> float:
     """News puts the point in its first few sentences: a soft window over about four."""
     return 1.0 / (1.0 + math.exp(min(50.0, (index - size) / softness)))
@@ -160,8 +170,13 @@ class LinearScorer:
     def __call__(self, features: np.ndarray) -> np.ndarray:
         if not len(features):
             return np.zeros(0)
-        standard = (features - np.array(self.mean)) / np.array(self.scale)
-        return np.asarray(standard @ np.array(self.weights), dtype=np.float64)
+        mean, scale, weights = self._arrays
+        return np.asarray((features - mean) / scale @ weights, dtype=np.float64)
+
+    @cached_property
+    def _arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The mean, scale and weights as arrays, made once."""
+        return np.array(self.mean), np.array(self.scale), np.array(self.weights)
 
     def as_dict(self) -> dict[str, Any]:
         return {"mean": list(self.mean), "scale": list(self.scale), "weights": list(self.weights)}
@@ -346,8 +361,9 @@ def readable_first(order: list[int], unresolved: Callable[[int], bool], keep_lea
             continue
         result.append(i)
         first = min(first, i)
-        result.extend(h for h in held if h > first)
-        held = [h for h in held if h < first]
+        if held:
+            result.extend(h for h in held if h > first)
+            held = [h for h in held if h < first]
     return result + held
 
 

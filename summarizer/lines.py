@@ -92,9 +92,9 @@ def line_kind(line: str, title_key: str, lang: Language) -> str:
     if CAPTION_START.match(line):
         return "caption"
     tail = line[-_TAIL:]  # the two patterns below end at the end of the line
-    if _ALL_CAPS_CREDIT.search(tail):
-        return "caption"
-    if _TEASER.search(tail):
+    if _ASCII_LOWER.search(tail, len(tail) - 6) is None and _ALL_CAPS_CREDIT.search(tail):
+        return "caption"  # (its last six characters are never lower-case letters)
+    if tail.rstrip().endswith(("]", ")")) and _TEASER.search(tail):
         return "boilerplate"  # an excerpt of another story, cut off with "[…]"
     if words <= _SITE_VOICE_WORDS and _is_site_voice(line):
         return "boilerplate"
@@ -133,11 +133,12 @@ def credit_tail(line: str) -> tuple[str, str] | None:
 
 def _is_site_voice(line: str) -> bool:
     folded = line.casefold()
-    return any(cue in folded for cue in _SITE_VOICE_CUES) and _SITE_VOICE.search(line) is not None
+    return any(map(folded.__contains__, _SITE_VOICE_CUES)) and _SITE_VOICE.search(line) is not None
 
 
 _TAIL = 300
 # A caption that ends with its credit in capitals: "... in Las Croabas. By U.S. CUSTOMS AND BORDER".
 _ALL_CAPS_CREDIT = re.compile(r"[.!?]\s+(?:By|Photo:|Credit:)\s+(?=[^a-z]{6,}$)[A-Z][A-Z0-9 .,'&/-]+$")
+_ASCII_LOWER = re.compile("[a-z]")
 _TEASER = re.compile(r"(?:\[\s*(?:…|\.\.\.)\s*\]|\((?:more|continued)\s*(?:…|\.\.\.)?\))\s*$", re.IGNORECASE)
 _BYLINE_ONLY = re.compile(r"^(?:by|written by|words by|reporting by)\s+[A-Z]", re.I)

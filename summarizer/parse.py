@@ -299,5 +299,5 @@ def _sentences(paragraphs: list[tuple[str, _Spans]]) -> list[Sentence]:
         for start, end in spans:
             text = paragraph[start:end]
             if any(map(str.isalnum, text)):  # built unvalidated: an int, an int and a str
-                out.append(Sentence.model_construct(index=len(out), paragraph=number, text=text))
+                out.append(Sentence.trusted(len(out), number, text))
     return out

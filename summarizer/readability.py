@@ -40,17 +40,18 @@ _CAPTION_CUE = re.compile(  # matched against the lower-cased text
 )
 
 
-def soft_factor(text: str, index: int, words: int | None = None) -> float:
+def soft_factor(text: str, index: int, words: int | None = None, opening: bool | None = None) -> float:
     """Below 1 for sentences a reader would find hard to take alone: dangling references,
     quotes cut mid-way, very short or very long sentences (fragments: ``fragment_factor``);
-    ``words`` is the text's :func:`count_words`, when known."""
+    ``words`` is the text's :func:`count_words` and ``opening`` whether it matches
+    ``OPENING_REFERENCE``, when known."""
     words = count_words(text) if words is None else words
     factor = 1.0
     if 6 <= words < 10:
         factor *= 0.75
     elif words > 55:
         factor *= 0.8
-    if index > 0 and OPENING_REFERENCE.match(text):
+    if index > 0 and (OPENING_REFERENCE.match(text) is not None if opening is None else opening):
         factor *= 0.8
     if text[0].islower() or text.count('"') % 2 or text.count("“") != text.count("”"):
         factor *= 0.7
@@ -72,7 +73,7 @@ def fragment_factor(text: str, words: int | None = None) -> float:
     words = count_words(text) if words is None else words
     factor = 0.3 if words < 6 else 1.0
     lower = text.lower()
-    if any(cue in lower for cue in _CUE_WORDS) and _CAPTION_CUE.search(lower):
+    if any(map(lower.__contains__, _CUE_WORDS)) and _CAPTION_CUE.search(lower):
         factor *= 0.6
     if not text.rstrip(_CLOSING).endswith(_ENDS):
         factor *= 0.7 if words > 12 else 0.1  # a subheading or a label, not a sentence

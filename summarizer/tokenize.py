@@ -297,13 +297,15 @@ def _caseless(char: str) -> bool:
     return char.isalpha() and not char.islower() and not char.isupper()
 
 
+# Spaces and opening quotes, then a run of letters and digits: ``\s`` is ``str.isspace`` and
+# ``[^\W_]`` is ``str.isalnum``, character for character.
+_NEXT_WORD = re.compile(rf"[\s{re.escape(_OPENERS)}]*([^\W_]*)")
+
+
 def _next_word(text: str, pos: int, end: int) -> str:
-    while pos < end and (text[pos].isspace() or text[pos] in _OPENERS):
-        pos += 1
-    stop = pos
-    while stop < end and text[stop].isalnum():
-        stop += 1
-    return text[pos:stop]
+    """The word that follows ``pos`` (before ``end``), past spaces and opening quotes."""
+    found = _NEXT_WORD.match(text, pos, end)
+    return found.group(1) if found else ""
 
 
 def _word_before(text: str, end: int) -> str:

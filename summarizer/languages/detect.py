@@ -47,7 +47,7 @@ class _Identifier(LanguageIdentifier):
     """py3langid's identifier, counting the n-grams of a text with numpy: the same counts, in the
     same order, as its byte-by-byte walk (so the same scores, to the bit), in a fraction of the time."""
 
-    __slots__ = ("_moves", "_rows", "_outputs", "_labels")
+    __slots__ = ("_moves", "_rows", "_outputs", "_labels", "_columns", "_masks", "_bits", "_float32")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -58,25 +58,42 @@ class _Identifier(LanguageIdentifier):
         for column, code in enumerate(self.nb_classes):
             first.setdefault(code, column)
         self._labels = [(column, ALIASES.get(code, code)) for code, column in first.items()]
+        self._columns = np.array([column for column, _ in self._labels], dtype=np.intp)
+        self._masks: dict[frozenset[str], np.ndarray] = {}
+        # The table is float16, which NumPy widens element by element in software before a
+        # product: a text's rows are widened through a lookup of every float16 bit pattern's
+        # float32 value instead (exact, so the same float32 rows, the same product, to the bit).
+        self._bits = self.nb_ptc.view(np.uint16) if self.nb_ptc.dtype == np.float16 else None
+        self._float32 = np.arange(1 << 16, dtype=np.uint32).astype(np.uint16).view(np.float16).astype(np.float32)
 
     def best(self, text: bytes, served: frozenset[str]) -> tuple[str, float, str, float]:
         """The likeliest language and its probability, then the likeliest served one and its (or
         "en" and 0.0): what the head of ``rank`` gives, without ranking every language."""
-        scores = self._decide(text).tolist()
-        best_code, best_p, served_code, served_p = "", -1.0, "", -1.0
-        for column, code in self._labels:  # a label's first column holds its merged score
-            p = scores[column]
-            if p > best_p:
-                best_code, best_p = code, p
-            if p > served_p and code in served:
-                served_code, served_p = code, p
-        return (best_code, best_p, served_code, served_p) if served_code else (best_code, best_p, "en", 0.0)
+        scores = self._decide(text)[self._columns]  # a label's first column holds its merged score
+        codes = [code for _, code in self._labels]
+        best = int(scores.argmax())  # the first of equal ones, as ``rank`` keeps them
+        served_mask = self._served(served)
+        if not served_mask.any():
+            return codes[best], float(scores[best]), "en", 0.0
+        found = int(np.where(served_mask, scores, -np.inf).argmax())
+        return codes[best], float(scores[best]), codes[found], float(scores[found])
+
+    def _served(self, served: frozenset[str]) -> np.ndarray:
+        """Which labels are served, one flag each in the order of ``_labels`` (kept per set)."""
+        mask = self._masks.get(served)
+        if mask is None:
+            mask = self._masks[served] = np.array([code in served for _, code in self._labels], dtype=bool)
+        return mask
 
     def _raw_score(self, text: bytes) -> Any:
         visits = self.visits(text)
         if not visits:
             return super()._raw_score(text)
-        return self._sparse_score(visits, self.nb_ptc)
+        if self._bits is None:
+            return self._sparse_score(visits, self.nb_ptc)
+        idx = np.fromiter(visits.keys(), dtype=np.intp, count=len(visits))
+        counts = np.fromiter(visits.values(), dtype=np.float32, count=len(visits))
+        return np.log1p(counts) @ self._float32.take(self._bits.take(idx, axis=0)) + self.nb_pc
 
     def visits(self, text: bytes) -> Counter[int]:
         """Each n-gram feature of the text and its count, in the order the text first has them."""
