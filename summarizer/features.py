@@ -254,7 +254,7 @@ def _centrality(words: list[list[str]], counts: np.ndarray | None) -> list[float
         norm = logs[:, None] + logs[None, :]
         raw = (pairs / np.where(norm > 0, norm, 1)).sum(axis=1)
     top = float(raw.max(initial=0.0)) or 1.0
-    return [float(r) / top for r in raw]
+    return list((raw / top).tolist())
 
 
 def _centroid(words: list[list[str]], counts: np.ndarray | None = None) -> list[float]:
@@ -295,7 +295,7 @@ def mmr_order(
     """Greedy maximal marginal relevance: ``picks`` sentence indices from the ``pool`` most
     salient, none saying again what an earlier pick says. The overlap of two sentences is their
     shared words over the smaller one's word count."""
-    by_salience = sorted(range(len(base)), key=lambda i: (-base[i], i))
+    by_salience = sorted(range(len(base)), key=base.__getitem__, reverse=True)  # ties by position: stable
     candidates = by_salience[:pool]
     overlap = _overlap(presence(candidates))
     salience = np.array([base[i] for i in candidates], dtype=np.float64)

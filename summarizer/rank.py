@@ -254,7 +254,7 @@ def news_order(analysis: Analysis, features: np.ndarray, model: SentenceModel) -
         first = [0, *(i for i in first if i != 0)]
     chosen = set(first)
     longs = long.tolist()
-    rest = sorted((i for i in range(len(features)) if i not in chosen), key=lambda i: (-longs[i], i))
+    rest = sorted((i for i in range(len(features)) if i not in chosen), key=longs.__getitem__, reverse=True)
     texts, title = analysis.texts, analysis.title_text
     readable = partial(unresolved_opening, texts, title)
     repeats = without_repeats(first + rest, analysis.bags, duplicates=analysis.duplicates())

@@ -29,6 +29,8 @@ WINDOW = 6
 same whatever state it was in before them (its n-grams are 6 bytes at most; tests prove it of the
 installed model): the state after each byte is found from the 6 bytes ending there alone, for all
 bytes at once."""
+BLOCK = 6
+"""The bytes walked one after another from a state found from its window (see ``visits``)."""
 RESET = 0
 """A byte (NUL) that takes the automaton from any state back to its start, and no n-gram has:
 padding the text with WINDOW - 1 of them gives its first bytes their windows too."""
@@ -96,13 +98,28 @@ class _Identifier(LanguageIdentifier):
         return np.log1p(counts) @ self._float32.take(self._bits.take(idx, axis=0)) + self.nb_pc
 
     def visits(self, text: bytes) -> Counter[int]:
-        """Each n-gram feature of the text and its count, in the order the text first has them."""
+        """Each n-gram feature of the text and its count, in the order the text first has them.
+
+        The text is walked in blocks of ``BLOCK`` bytes, all blocks at once: the state at a block's
+        first byte is found from the WINDOW bytes ending there, and each later byte of the block
+        moves on from the state before it, as the automaton does. Every state is then the walk's
+        own, from fewer reads of the model (a large table, so each read is a slow one) than
+        finding every state from its window."""
         size = len(text)
-        padded = np.frombuffer(bytes([RESET]) * (WINDOW - 1) + text, dtype=np.uint8).astype(np.intp)
-        state = self._moves[self._rows[0] + padded[:size]]
+        blocks = -(-size // BLOCK)
+        padded = np.frombuffer(
+            bytes([RESET]) * (WINDOW - 1) + text + bytes(blocks * BLOCK - size), dtype=np.uint8
+        ).astype(np.intp)
+        moves, rows = self._moves, self._rows
+        state = moves[rows[0] + padded[0 : blocks * BLOCK : BLOCK]]
         for back in range(1, WINDOW):
-            state = self._moves[self._rows[state] + padded[back : back + size]]
-        features = self._outputs[state]
+            state = moves[rows[state] + padded[back : back + blocks * BLOCK : BLOCK]]
+        states = np.empty((BLOCK, blocks), dtype=moves.dtype)
+        states[0] = state
+        following = padded[WINDOW - 1 :].reshape(blocks, BLOCK).T
+        for offset in range(1, BLOCK):
+            state = states[offset] = moves[rows[state] + following[offset]]
+        features = self._outputs[states.T.ravel()[:size]]
         return Counter(features[features >= 0].tolist())
 
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 import random
 
 import numpy as np
+from py3langid.langid import visit_counts
 
 from summarizer.features import LinearScorer, _lead_windows, lead_window
 from summarizer.languages import language
+from summarizer.languages.detect import BLOCK, WINDOW, _identifier
 from summarizer.lines import line_kind
 from summarizer.models import Sentence
 from summarizer.readability import OPENING_REFERENCE, soft_factor
@@ -67,3 +69,12 @@ def test_credit_and_teaser_lines_still_found_behind_their_quick_tests() -> None:
     assert line_kind("Boats rest in the bay at Las Croabas. By U.S. Customs and Border", "", english) != "caption"
     assert line_kind("The council met again to talk about the bridge [...]", "", english) == "boilerplate"
     assert line_kind("The council met again to talk about the bridge (more...)", "", english) == "boilerplate"
+
+
+def test_the_blocked_walk_visits_what_the_byte_walk_visits() -> None:
+    identifier = _identifier()
+    text = "Der Bürgermeister sagte am Montag, 3. Oktober: «Wir bauen die Brücke.» 市长说。".encode()
+    for size in range(0, 3 * BLOCK + WINDOW + 2):
+        sample = text[:size]
+        walked = visit_counts(identifier.tk_nextmove, identifier._rowbase, identifier.tk_output, sample) or {}
+        assert list(identifier.visits(sample).items()) == list(walked.items())
