@@ -122,7 +122,21 @@ def _control_share(text: str) -> float:
     return len(_CONTROL.findall(sample)) / len(sample) if sample else 0.0
 
 
+_ASCII_SPACES_BUT_ONE = "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"
+"""What ``str.split`` splits ASCII text at, besides the space."""
+
+
 def _normalize_space(text: str) -> str:
+    """Runs of white space as one space, none at either end. ASCII text that has them so already
+    (most lines) is told by a few substring tests, without splitting it into words and joining them."""
+    if (
+        text.isascii()
+        and "  " not in text
+        and text[:1] != " "
+        and text[-1:] != " "
+        and not any(map(text.__contains__, _ASCII_SPACES_BUT_ONE))
+    ):
+        return text
     return " ".join(text.split())
 
 

@@ -12,6 +12,7 @@ from summarizer.languages import language
 from summarizer.languages.detect import BLOCK, WINDOW, _identifier
 from summarizer.lines import line_kind
 from summarizer.models import Sentence
+from summarizer.parse import _normalize_space
 from summarizer.readability import OPENING_REFERENCE, soft_factor
 from summarizer.tokenize import _OPENERS, _next_word, count_words
 
@@ -78,3 +79,12 @@ def test_the_blocked_walk_visits_what_the_byte_walk_visits() -> None:
         sample = text[:size]
         walked = visit_counts(identifier.tk_nextmove, identifier._rowbase, identifier.tk_output, sample) or {}
         assert list(identifier.visits(sample).items()) == list(walked.items())
+
+
+def test_spaces_normalized_as_split_and_join_do() -> None:
+    rng = random.Random(11)
+    alphabet = list(" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u2028\u3000ab.")
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 9))) for _ in range(20_000)]
+    texts += [f"a{chr(code)}b" for code in range(128)]
+    for text in texts:
+        assert _normalize_space(text) == " ".join(text.split())
