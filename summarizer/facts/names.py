@@ -160,6 +160,8 @@ def _clean_name(text: str, start: int, phrase: str) -> tuple[str, str, int]:
             role.extend(tokens[: inner[-1] + 1])
             start += len(prefix)
             tokens = tokens[inner[-1] + 1 :]
+    if "of" in tokens:
+        tokens = _without_affiliation(tokens)
     # "of" ends no name, nor does a title after it: "Tom McCabe MSP", "Kansas Gov. Sam Brownback"
     while tokens and tokens[-1].lower() in _NOT_LAST:
         tokens.pop()
@@ -182,6 +184,19 @@ def _clean_name(text: str, start: int, phrase: str) -> tuple[str, str, int]:
         if before.lower() in lx.TITLES or _rank(before):
             role.append(before)
     return name, " ".join(role), start
+
+
+def _without_affiliation(tokens: list[str]) -> list[str]:
+    """A person's name without the body or team "of" glues to it: "Justin Tipuric of Ospreys",
+    "Jung Nam-shik of the Yonsei Severance Hospital"; a first name, then a capitalized word
+    that is no title, before the "of"."""
+    at = tokens.index("of")
+    if at < 2 or not first_name(tokens[0].split("-")[0]) or tokens[0].lower() in lx.STYLES:
+        return tokens
+    before = tokens[:at]
+    if any(t.lower() in lx.TITLES or t.lower() in _INSTITUTION_WORDS or not t[:1].isupper() for t in before):
+        return tokens  # "Mary Queen of Scots", "Duke University of ..."
+    return before
 
 
 _NUMBERED = frozenset(["number", "no", "channel", "flight", "apollo", "route", "gate", "terminal", "platform", "room"])

@@ -62,3 +62,13 @@ def test_a_name_followed_by_herself_is_a_person_without_a_known_first_name() -> 
         "The show went on air last week. Zelby Quorran, meanwhile, continues to outdo herself with each new video."
     )
     assert kinds.get("Zelby Quorran") is FactKind.PERSON
+
+
+def test_a_person_loses_the_body_of_glued_to_the_name() -> None:
+    kinds = _kinds(
+        "The injury was not serious, said Dr. Marcus Feldane of the Orrin Valley Hospital. "
+        "Peter Quanby of Rovers scored twice in the second half."
+    )
+    assert kinds.get("Marcus Feldane") is FactKind.PERSON
+    assert kinds.get("Peter Quanby") is FactKind.PERSON
+    assert not any(" of " in name for name in kinds if "Feldane" in name or "Quanby" in name)
