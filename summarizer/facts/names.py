@@ -191,7 +191,8 @@ def _without_affiliation(tokens: list[str]) -> list[str]:
     "Jung Nam-shik of the Yonsei Severance Hospital"; a first name, then a capitalized word
     that is no title, before the "of"."""
     at = tokens.index("of")
-    if at < 2 or not first_name(tokens[0].split("-")[0]) or tokens[0].lower() in lx.STYLES:
+    first = tokens[0].split("-")[0]
+    if at < 2 or first.isupper() or not first_name(first) or tokens[0].lower() in lx.STYLES:
         return tokens
     before = tokens[:at]
     if any(t.lower() in lx.TITLES or t.lower() in _INSTITUTION_WORDS or not t[:1].isupper() for t in before):
