@@ -99,6 +99,7 @@ def reclassify(article: Article, found: dict[str, _Candidate]) -> None:
         elif (
             kind is FactKind.PERSON
             and _unsure_person(candidate, words, read, titled)
+            and not _reflexive_after(article.sentences[candidate.sentence].text, candidate.text)
             or (
                 kind is FactKind.PLACE
                 and words[-1] not in lx.PLACE_WORDS
@@ -196,6 +197,16 @@ def _opponents(text: str) -> set[str]:
 def _first_names(found: dict[str, _Candidate]) -> set[str]:
     """The first words of the people the article names in full."""
     return {c.text.split()[0].casefold() for c in found.values() if c.kind is FactKind.PERSON and " " in c.text}
+
+
+_REFLEXIVE = re.compile(r"\b(?:himself|herself)\b")
+"""A person's own pronoun in the sentence that first names someone: "Miley Cyrus continues to
+one-up herself" (a body is "itself")."""
+
+
+def _reflexive_after(text: str, name: str) -> bool:
+    """Whether "himself" or "herself" follows the name in its sentence."""
+    return _REFLEXIVE.search(text, max(0, text.find(name))) is not None
 
 
 def _unsure_person(candidate: _Candidate, words: list[str], read: _Readings, titled: set[str]) -> bool:

@@ -9,7 +9,7 @@ from ..models import Article, FactKind
 from .candidate import _AGE, _DIGIT, _POSSESSIVE, _SAYS, _WORD_SPAN, _Candidate
 from .evidence import first_name
 from .names import _CommonWords, _leading_word, _people_of, _styled
-from .words import _AREAS, _COMPASS, _FUNCTION_WORDS, _INSTITUTION_WORDS, _PLACE_NOUNS, _SKY
+from .words import _AREAS, _COMPASS, _FUNCTION_WORDS, _HOLIDAYS, _INSTITUTION_WORDS, _PLACE_NOUNS, _SKY
 
 
 def _described(kind: FactKind, text: str, start: int, name: str) -> str:
@@ -167,13 +167,15 @@ def _classify(name: str, role: str, text: str, start: int, end: int, common: _Co
     by its words alone is a title when the sentence quotes it whole ("Für Elise", "Free the
     Nipple") or gives it a cast or a maker ("Phoenix Nights creator Peter Kay"): a work or a
     body; one between "a" and a people's noun is where they are from ("a Cheltenham woman")."""
+    if name.lower() in _HOLIDAYS:
+        return FactKind.DATE  # "in the New Year", "over Christmas": when, no body
     kind = _by_words(name, role, text, start, end, common)
     first = name.split()[0].lower()
     if (
         kind is FactKind.PERSON
         and not role
         and (
-            _QUOTED.match(text[start - 1 : start] + text[end : end + 1])
+            (_QUOTED.match(text[start - 1 : start] + text[end : end + 1]) and not _POSSESSIVE_AFTER.match(text, end))
             or _MAKERS_AFTER.match(text, end)
             or _BODY_AFTER.match(text, end)
             or (not _first_name_of(name.split()[0]) and _COUNT_BEFORE.search(text, max(0, start - 12), start))
@@ -188,6 +190,10 @@ def _classify(name: str, role: str, text: str, start: int, end: int, common: _Co
 
 
 _QUOTED = re.compile(r"[\"“‘'][\"”’']")
+
+
+_POSSESSIVE_AFTER = re.compile(r"['’]s\b")
+"""A possessive after a name, not a closing quote: "Sebastien Bruno's been with France"."""
 
 
 _MAKERS_AFTER = re.compile(
@@ -282,6 +288,8 @@ def _by_words(name: str, role: str, text: str, start: int, end: int, common: _Co
         return FactKind.PLACE
     if first in lx.GIVEN_NAMES or _AGE.match(text, end) or _SAYS.match(text[end:].lstrip()):
         return FactKind.PERSON
+    if _SAID_BEFORE.search(text, max(0, start - 6), start) and _CLAUSE_END.match(text, end):
+        return FactKind.PERSON  # '"It is a project," said Kudja.': a quote's speaker
     if (
         2 <= len(tokens) <= 3
         and all(len(t) > 1 and t[0].isupper() and t[1:].islower() and not _DIGIT.search(t) for t in tokens)
@@ -289,6 +297,12 @@ def _by_words(name: str, role: str, text: str, start: int, end: int, common: _Co
     ):
         return FactKind.PERSON  # "Nawar Nemeh"; not "Very Long Engagement", "World War I"
     return FactKind.ORGANIZATION
+
+
+_SAID_BEFORE = re.compile(r"\b(?:said|says)\s+$")
+
+
+_CLAUSE_END = re.compile(r"\s*(?:[.!?]|$)")
 
 
 _PLACE_ARTICLES = frozenset(["los", "las", "san", "santa", "são", "sao"])

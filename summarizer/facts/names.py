@@ -10,11 +10,13 @@ from .candidate import _POSSESSIVE
 from .evidence import first_name
 from .runs import _POSSESSIVE_ENDS
 from .words import (
+    _ABSTRACT_ENDINGS,
     _ADJECTIVE_ENDINGS,
     _INSTITUTION_WORDS,
     _KNOWN_NAMES,
     _MEASURE_LETTERS,
     _NOT_LAST,
+    _PEOPLE_NOUNS,
     _PLACES_AND_GIVEN_NAMES,
     _RANKS,
 )
@@ -158,6 +160,8 @@ def _clean_name(text: str, start: int, phrase: str) -> tuple[str, str, int]:
             role.extend(tokens[: inner[-1] + 1])
             start += len(prefix)
             tokens = tokens[inner[-1] + 1 :]
+    if "of" in tokens:
+        tokens = _without_affiliation(tokens)
     # "of" ends no name, nor does a title after it: "Tom McCabe MSP", "Kansas Gov. Sam Brownback"
     while tokens and tokens[-1].lower() in _NOT_LAST:
         tokens.pop()
@@ -180,6 +184,20 @@ def _clean_name(text: str, start: int, phrase: str) -> tuple[str, str, int]:
         if before.lower() in lx.TITLES or _rank(before):
             role.append(before)
     return name, " ".join(role), start
+
+
+def _without_affiliation(tokens: list[str]) -> list[str]:
+    """A person's name without the body or team "of" glues to it: "Justin Tipuric of Ospreys",
+    "Jung Nam-shik of the Yonsei Severance Hospital"; a first name, then a capitalized word
+    that is no title, before the "of"."""
+    at = tokens.index("of")
+    first = tokens[0].split("-")[0]
+    if at < 2 or first.isupper() or not first_name(first) or tokens[0].lower() in lx.STYLES:
+        return tokens
+    before = tokens[:at]
+    if any(t.lower() in lx.TITLES or t.lower() in _INSTITUTION_WORDS or not t[:1].isupper() for t in before):
+        return tokens  # "Mary Queen of Scots", "Duke University of ..."
+    return before
 
 
 _NUMBERED = frozenset(["number", "no", "channel", "flight", "apollo", "route", "gate", "terminal", "platform", "room"])
@@ -209,8 +227,8 @@ def _rank(word: str) -> bool:
 
 
 def _people_of(word: str) -> bool:
-    """A people named by where they are from, in the plural ("Australians", "Britons")."""
-    return word.endswith("s") and word[:-1] in lx.DEMONYMS
+    """A people named by where they are from, in the plural ("Australians", "Britons", "Turks")."""
+    return word.endswith("s") and (word[:-1] in lx.DEMONYMS or word[:-1] in _PEOPLE_NOUNS)
 
 
 def _leading_word(tokens: list[str]) -> bool:
@@ -254,8 +272,8 @@ def _is_entity(name: str, start: int, capitalized_inside: set[str], common: _Com
     lower = name.lower()
     if lower in lx.TITLES or lower in lx.DEMONYMS or lower in _MEASURE_LETTERS or _CONTRACTION.search(name):
         return False  # "South African" is no place, "GDP" no body
-    if lower.endswith("s") and (lower[:-1] in lx.DEMONYMS or lower.split(" ", 1)[-1][:-1] in lx.DEMONYMS):
-        return False  # "Asians", "UK Muslims": people named by where they are from, no name
+    if _people_of(lower) or _people_of(lower.split(" ", 1)[-1]):
+        return False  # "Asians", "UK Muslims", "the Turks": people named by where they are from, no name
     if len(tokens) == 2 and tokens[0].lower() in _BEARING_WORDS and tokens[1].split("-")[0].lower() in lx.DEMONYMS:
         return False  # "South Korean", "North American", "South Korean-U.S.": a nationality
     if len(tokens) > 1 and tokens[0].lower() in lx.DEMONYMS and lower.endswith("ans"):
@@ -263,6 +281,8 @@ def _is_entity(name: str, start: int, capitalized_inside: set[str], common: _Com
     if "-" in name and all(part.lower() in lx.DEMONYMS for part in name.split("-")):
         return False  # "African-American"
     if len(tokens) == 1:
+        if name[1:].islower() and lower.endswith(_ABSTRACT_ENDINGS):
+            return False  # "Islamophobia", "Thatcherism": an abstract noun, no one's name
         if _LETTER_NOUN.match(name):
             return False  # "U-turns", "X-rays", "T-shirt"
         if _ADJECTIVE_SHAPE.match(name) and _LOWER_AFTER.match(text, start + len(name)) and not first_name(name):

@@ -180,3 +180,24 @@ _MEASURE_LETTERS = lx.word_set(
 
 _SKY = lx.word_set("Earth|Mars|Venus|Mercury|Jupiter|Saturn|Uranus|Neptune|Pluto|Moon|Milky Way|Andromeda")
 """Planets and galaxies: places, whatever their last word."""
+
+
+_HOLIDAYS = lx.word_set(
+    """New Year|New Year's Day|New Year's Eve|Christmas|Christmas Day|Christmas Eve|Boxing Day|
+    Easter|Easter Sunday|Easter Monday|Good Friday|Whitsun|Halloween|Bonfire Night|Thanksgiving|
+    Labor Day|Labour Day|Memorial Day|Veterans Day|Presidents' Day|Valentine's Day|
+    St Patrick's Day|Mother's Day|Father's Day|Remembrance Sunday|Armistice Day|May Day|
+    Ramadan|Eid|Eid al-Fitr|Eid al-Adha|Diwali|Hanukkah|Passover|Yom Kippur|Rosh Hashanah|
+    Chinese New Year|Lunar New Year|Hogmanay"""
+)
+"""Days and seasons of the calendar that are named like names: "in the New Year" is when, no body."""
+
+
+_PEOPLE_NOUNS = lx.word_set(
+    "Turk|Kurd|Serb|Croat|Bosniak|Slovak|Slovene|Pole|Jew|Sikh|Maori|Pashtun|Tamil|Uzbek|Kazakh"
+)
+"""Peoples named by a noun of their own, not the demonym's adjective: "the Turks", "Kurds"."""
+
+
+_ABSTRACT_ENDINGS = ("ism", "isms", "phobia", "phobias")
+"""Endings of abstract nouns: one word ending so ("Islamophobia", "Thatcherism") names no one."""
