@@ -2,13 +2,8 @@
 "-ism" or "-phobia", a people called by its own noun ("the Turks"), and a holiday ("the New
 Year"), which is when, not a body."""
 
-from summarizer import FactKind, parse_article, rank
-from summarizer.facts import candidates
-
-
-def _kinds(text: str) -> dict[str, FactKind]:
-    article = parse_article(text, title="Story")
-    return {c.text: c.kind for c in candidates(article, rank(article)) if not c.members}
+from summarizer import FactKind
+from tests.summarizer.test_facts_kinds import _kinds
 
 
 def test_an_abstract_noun_by_its_ending_is_no_name() -> None:
