@@ -52,6 +52,8 @@ SITE_PHRASES: dict[str, tuple[str, ...]] = {
         r"\bunsubscribe (?:at any time|from)\b",
         r"\bthanks? (?:you )?for (?:signing up|subscribing|registering)\b",
         r"\b(?:our|see the|read the) privacy (?:notice|policy|statement)\b",
+        r"(?:^|(?<=[.!?] ))\W*privacy (?:notice|policy|statement)\s*:",
+        r"\bprivacy policy and terms of (?:service|use) apply\b",
         r"\bwe(?: and our (?:partners|vendors))? (?:use|value) (?:cookies|your privacy)\b",
         r"\bprotected by recaptcha\b",
         r"\bwe will (?:only )?use your (?:e-?mail|data|details|information)\b",

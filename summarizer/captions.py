@@ -19,8 +19,13 @@ TERMINAL = (".", "!", "?", '"', "'", "”", "’", "…", ")", ":", ";")
 # The pattern opens with the space it looks behind, so that it is searched from space to space.
 _GLUED_LABEL = re.compile(
     r" (?:(?<=[a-z0-9%)] )|(?<=[.!?] )|(?<=[.!?]['’\"”] ))(?P<scroll>Scroll down for video )?"
-    r"(?P<label>[A-Z][\w'’&/-]*(?: [\w'’&/-]+){0,5}): (?=[A-Z0-9])"
+    r"(?P<label>[A-Z][\w'’&/-]*(?: [\w'’&/-]+){0,5}): (?=[A-Za-z0-9])"
 )
+_PICTURE_WORDS = frozenset(
+    {"Pictured", "Picture", "Photo", "Photograph", "Image", "Above", "Below", "Inset", "Top", "Left", "Right"}
+)
+"""A caption's own labels: what follows them is the caption even in lower case ("Pictured: the
+flooded high street"); after any other label, a lower-case word goes on the sentence."""
 _STOP_LABEL_WORDS = 3
 """A label after a full stop is short ("Tributes:", "Family values:"); a longer run is a sentence."""
 _NOT_A_LABEL = frozenset(
@@ -89,6 +94,8 @@ def _glued_label(line: str, position: int) -> tuple[int, int, int] | None:
     while (found := _GLUED_LABEL.search(line, position)) is not None:
         position = found.start() + 1
         words = found.group("label").split()
+        if line[found.end()].islower() and found.group("label") not in _PICTURE_WORDS:
+            continue
         before = line[max(0, found.start() - 40) : found.start()].rsplit(" ", 1)[-1]
         if before.lower() in _BEFORE_NO_LABEL or words[0] in _DAYS_AND_MONTHS:
             continue

@@ -130,7 +130,15 @@ def _adjective_suffix(word: str) -> bool:
     """A suffix that makes a name an adjective ("Labour-led", "London-based", "Vegas-style"), not
     the second half of a hyphenated name ("Ji-hoon", "Al-Assad")."""
     found = _ADJECTIVE_SUFFIX.search(word)
-    return found is not None and (found.group(1) in _ADJECTIVE_ENDINGS or found.group(1).endswith(("ed", "ing")))
+    if found is None:
+        return False
+    suffix = found.group(1)
+    # A participle's stem has a vowel ("Oscar-winning", "UWB-using"); "-ting" or "-shing" is the
+    # second syllable of a given name ("Lin Wei-ting", "Li Ka-shing").
+    return suffix in _ADJECTIVE_ENDINGS or suffix.endswith("ed") or _PARTICIPLE.search(suffix) is not None
+
+
+_PARTICIPLE = re.compile(r"[aeiou][a-z]*ing$")
 
 
 def _clean_name(text: str, start: int, phrase: str) -> tuple[str, str, int]:

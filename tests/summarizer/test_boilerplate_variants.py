@@ -161,6 +161,11 @@ LINES = [
     ("Invalid email. Something went wrong, please try again later.", "Invalid email"),
     ("Thanks for subscribing! Look out for your first newsletter in your inbox soon.", "subscribing"),
     ("Our privacy notice explains more about how we use your data and your rights.", "privacy notice"),
+    (
+        "Privacy Notice: Newsletters may contain information about charities, online ads and content paid for by others.",
+        "charities",
+    ),
+    ("We use reCAPTCHA to guard this form, and the Google Privacy Policy and Terms of Service apply.", "reCAPTCHA"),
     ("Get the best of our journalism delivered to your inbox every morning.", "inbox"),
 ]
 
@@ -229,6 +234,8 @@ CAPTIONS = [
     " (Image: Getty)",
     " Credit: Alamy",
     " Pictured: The mayor at the vote on Tuesday",
+    " Pictured: the mayor with residents on the east bank",
+    " Above: an artist's impression of the finished crossing",
 ]
 
 

@@ -35,6 +35,16 @@ def test_a_hyphenated_given_name_stays_whole_and_an_adjective_suffix_goes() -> N
     assert "Las Vegas" in kinds and "Las Vegas-style" not in kinds
 
 
+def test_a_given_names_syllable_in_ing_is_no_participle() -> None:
+    kinds = _kinds(
+        "Chief executive Lin Wei-ting spoke to investors. Li Ka-shing sold his stake."
+        " The Oscar-winning director Ang Lee will attend, and Kremlin-backing groups protested."
+    )
+    assert "Lin Wei-ting" in kinds and "Lin Wei" not in kinds
+    assert "Li Ka-shing" in kinds and "Li Ka" not in kinds
+    assert "Oscar-winning" not in kinds and "Kremlin-backing" not in kinds
+
+
 def test_a_rank_before_a_name_is_its_role_and_no_name_ends_in_one() -> None:
     kinds = _kinds("U.S. Army Spc Bowe Bergdahl was freed on Saturday. The CPL World Tour opens in Dallas.")
     assert "Army Spc" not in kinds and "U.S. Army Spc" not in kinds
