@@ -35,9 +35,13 @@ _TEAM_WORDS = (
     "winger", "coach", "legend", "captain", "squad", "chairman", "full-back", "centre-back",
 )  # fmt: skip
 _TEAM = re.compile(
-    r"(" + _CAPITAL + r"[\w'’-]*(?:\s+[A-Z][\w'’-]*)?)(?:['’]s?)?\s+(?:" + "|".join(_TEAM_WORDS) + r")\b"
+    r"(" + _CAPITAL + r"[\w'’-]*?(?:\s+[A-Z][\w'’-]*?)?)(?:['’]s?)?\s+(?:" + "|".join(_TEAM_WORDS) + r")\b"
 )
-"""A name with a club's people after it: "Liverpool legend", "Chelsea fans", "Lyon's coach"."""
+"""A name with a club's people after it: "Liverpool legend", "Chelsea fans", "Lyon's coach" (the
+name without its possessive: its words are matched lazily)."""
+_CLUB = re.compile(r"(" + _CAPITAL + r"[\w'’-]*?)(?:['’]s?)?\s+(?:manager|boss|chairman|owners|fans|supporters)\b")
+"""A word with a club's own people after it, whom a player or a manager does not have: "Villa's
+manager", "Palace fans"."""
 _OPPONENT = re.compile(
     r"\b(?:against|behind|(?:match|game|tie|clash)\s+at|"
     r"beat|beating|beaten by|draw with|drew with|lost to|loss to|defeat to|defeat by|win over|"
@@ -88,6 +92,9 @@ def reclassify(article: Article, found: dict[str, _Candidate]) -> None:
         if kind is FactKind.PERSON and not candidate.context and key in read.things and key not in read.people:
             candidate.kind = FactKind.ORGANIZATION
             continue
+        if kind is FactKind.PERSON and not candidate.context and words[-1] in read.clubs:
+            candidate.kind = FactKind.ORGANIZATION  # "Aston Villa ... Villa's manager": a club in a match report
+            continue
         if kind is FactKind.PLACE and ", " not in candidate.shown and key in read.teams:  # not "BARCELONA, England"
             candidate.kind = FactKind.ORGANIZATION  # "Liverpool fans", "Lyon's coach": the club
             continue
@@ -130,6 +137,13 @@ class _Readings:
         named = any(word in text for word in _TEAM_WORDS)  # none, no match: the search is spared
         teams = {m.group(1).casefold() for m in _TEAM.finditer(text)} if named else set()
         return teams | _opponents(text)
+
+    @functools.cached_property
+    def clubs(self) -> set[str]:
+        """The last words of clubs a match report names with their manager or fans."""
+        if not _match_report(self.text):
+            return set()
+        return {m.group(1).casefold() for m in _CLUB.finditer(self.text)}
 
     @functools.cached_property
     def counts(self) -> Counter[str]:
@@ -188,10 +202,15 @@ word before a comma (quadratic in a text of many)."""
 def _opponents(text: str) -> set[str]:
     """The sides a match report says a team played ("against Chelsea"), in a story with a score
     and a word of football; a country is left a place (a national side reads as its country)."""
-    if not _SCORE.search(text) or not _MATCH_WORDS.search(text):
+    if not _match_report(text):
         return set()
     found = {m.group(1).casefold() for m in _OPPONENT.finditer(text)}
     return {name for name in found if name not in lx.COUNTRIES}
+
+
+def _match_report(text: str) -> bool:
+    """A story with a score and a word of football."""
+    return _SCORE.search(text) is not None and _MATCH_WORDS.search(text) is not None
 
 
 def _first_names(found: dict[str, _Candidate]) -> set[str]:

@@ -286,6 +286,10 @@ def _by_words(name: str, role: str, text: str, start: int, end: int, common: _Co
         or (before[-1].lower() == "of" and len(before) > 1 and before[0].lower() in _PLACE_NOUNS | _BEARINGS)
     ):
         return FactKind.PLACE
+    # A body's noun before one word: "security firm Symantec said", "the carmaker Renault" (a team
+    # of people is named by theirs: "economist team Jim and Margaret Cuthbert").
+    if len(tokens) == 1 and before and _body_noun(before[-1]) and not _first_name_of(name):
+        return FactKind.ORGANIZATION
     if first in lx.GIVEN_NAMES or _AGE.match(text, end) or _SAYS.match(text[end:].lstrip()):
         return FactKind.PERSON
     if _SAID_BEFORE.search(text, max(0, start - 6), start) and _CLAUSE_END.match(text, end):
@@ -346,6 +350,10 @@ _STAFF = frozenset(
 
 _BEARINGS = _COMPASS | {"northwest", "northeast", "southwest", "southeast", "outskirts", "miles", "mecca", "heart"}
 """Words before "of" that a place follows: "15 miles west of Wichita", "the surfing mecca of Newquay"."""
+
+
+def _body_noun(word: str) -> bool:
+    return word in lx.BODY_NOUNS or word.endswith("maker")
 
 
 def _person_shape(tokens: list[str]) -> bool:

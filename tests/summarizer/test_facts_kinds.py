@@ -24,6 +24,29 @@ def test_a_club_with_a_manager_is_a_body_though_first_named_after_at() -> None:
     assert kinds["Aston Villa"] is FactKind.ORGANIZATION
 
 
+def test_a_name_after_a_bodys_noun_is_a_body_though_it_speaks() -> None:
+    kinds = _kinds(
+        "Security firm Sophos said on Tuesday that the worm had spread. The carmaker Renault said sales fell."
+        " It was written by the economist team Jim and Margaret Cuthbert."
+    )
+    assert kinds["Sophos"] is FactKind.ORGANIZATION and kinds["Renault"] is FactKind.ORGANIZATION
+    assert kinds["Margaret Cuthbert"] is FactKind.PERSON and kinds.get("Jim") is not FactKind.ORGANIZATION
+
+
+def test_a_club_a_match_report_gives_a_manager_is_a_body_though_its_first_word_is_a_given_name() -> None:
+    kinds = _kinds(
+        "Aston Villa beat Chelsea 3-1 in the league on Saturday. Villa's manager Unai Emery praised the crowd."
+        " Crystal Palace fans sang throughout."
+    )
+    assert kinds["Aston Villa"] is FactKind.ORGANIZATION and kinds["Unai Emery"] is FactKind.PERSON
+    assert kinds["Crystal Palace"] is FactKind.ORGANIZATION
+
+
+def test_a_persons_fans_outside_a_match_report_leave_them_a_person() -> None:
+    kinds = _kinds("Taylor Swift played to 70,000 people in London. Swift's fans queued for two days.")
+    assert kinds["Taylor Swift"] is FactKind.PERSON
+
+
 def test_a_company_with_shares_and_staff_is_a_body() -> None:
     kinds = _kinds("The worm hit machines at Symantec last year. Symantec's chief executive John Thompson said so.")
     assert kinds["Symantec"] is FactKind.ORGANIZATION
