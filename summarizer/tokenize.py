@@ -102,6 +102,7 @@ _INNER = frozenset(
         "op",
         "ed",
         "eds",
+        "rs",  # rupees: "Rs. 500 crore"
     ]
 )
 # Words that open a new sentence after an ambiguous abbreviation ("in the U.S. The ...").

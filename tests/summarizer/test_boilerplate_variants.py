@@ -261,6 +261,8 @@ SPLITS = [
     ("The rate rose to 3.5%. Banks said they would follow.", 2),
     ("He was paid £1.2m. The club declined to comment.", 2),
     ("Army Spc. John Smith was injured in the blast.", 1),
+    ("The project was worth Rs. 500 crore, officials said.", 1),
+    ("Sales rose in the U.S. The company said Europe was flat.", 2),
     ("Sgt. Maria Lopez said the patrol came under fire.", 1),
     ("Gov. Ann Lee signed the bill on Friday.", 1),
     ("Sen. Tom Hart and Rep. Lisa Moore voted against it.", 1),
