@@ -40,6 +40,7 @@ _FIGURE = re.compile(
         (?:\s?(?:%|(?:per\ ?cent|percent|{_SCALE}|hundred|{_MEASURES})\b)
           |(?:st|nd|rd|th)\b)?
         (?:-[a-z]+)*
+      | (?:{"|".join(_COUNT_WORDS)})\sin\s(?:{"|".join(_COUNT_WORDS)}|\d{{1,3}})(?![\w,.])
       | (?:{"|".join(_COUNT_WORDS)})(?:\s(?:hundred|thousand|million|billion))?
         (?=\s+(?:of\s+)?[a-z]+)
     )
@@ -85,6 +86,8 @@ def _figures(article: Article, date_spans: list[list[re.Match[str]]]) -> Iterabl
             bare = not unit and (number[0].isalpha() or not _COUNTED.search(number))
             if bare and (not digits or int(digits) < 1000):
                 continue
+            if (code := _CURRENCY_CODE.search(text, max(0, span[0] - 4), span[0])) is not None:
+                span = (code.start(), span[1])  # "US$300m", "HK$2bn", "T$18.3 billion": the dollar's country
             yield _Candidate(FactKind.FIGURE, text[span[0] : span[1]].rstrip(), sentence.index, span=span)
 
 
@@ -198,6 +201,8 @@ _PER_UNIT = re.compile(r"/(?:h|hr|s|sec)\b")
 
 
 _NOT_DIGITS = re.compile(r"\D")
+_CURRENCY_CODE = re.compile(r"(?<![\w.,])[A-Z]{1,3}[$£€¥]$")
+"""A country's letters glued before a currency sign, just before a figure: "US$", "A$", "HK$"."""
 
 
 _COUNTED = re.compile(r"[£$€¥%]|[a-z]|\d[-/:]\d")

@@ -21,6 +21,10 @@ def _figures(text: str) -> list[str]:
         ("The club lost £2 billion over the decade.", "£2 billion"),
         ("Staff are paid £9.15 an hour at the depot.", "£9.15 an hour"),
         ("The bill came to $3m, officials said.", "$3m"),
+        ("The World Bank offered US$300m in loans.", "US$300m"),
+        ("Its profit rose to HK$6.3bn last year.", "HK$6.3bn"),
+        ("About four in ten homes were damaged, officials said.", "About four in ten homes"),
+        ("Officials said nine in 10 pupils passed.", "nine in 10 pupils"),
     ],
 )
 def test_a_share_or_a_sum_is_one_figure_as_written(text: str, figure: str) -> None:
