@@ -27,6 +27,7 @@ _CONNECTORS = frozenset(
         "el",
         "bin",
         "ibn",
+        "upon",  # "Newcastle upon Tyne", "Kingston upon Thames"
     ]
 )
 

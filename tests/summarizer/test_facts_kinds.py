@@ -158,3 +158,9 @@ def test_a_place_played_against_outside_a_match_report_or_a_country_stays_a_plac
     assert kinds["Houston"] is FactKind.PLACE
     kinds = _kinds("The manager said the 2-1 win against France in the final was the best match of his life.")
     assert kinds["France"] is FactKind.PLACE
+
+
+def test_a_town_upon_its_river_is_one_place() -> None:
+    kinds = _kinds("The King spoke from Newcastle upon Tyne on Monday. Kingston upon Thames council agreed.")
+    assert kinds["Newcastle upon Tyne"] is FactKind.PLACE
+    assert "Tyne" not in kinds and "Newcastle" not in kinds
