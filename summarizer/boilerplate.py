@@ -25,6 +25,21 @@ SITE_PHRASES: dict[str, tuple[str, ...]] = {
         r"\ball rights reserved\b",
         r"\bmay not be (?:re)?published, broadcast",
         r"\bmay (?:not )?be reproduced, distributed\b",
+        r"\bmay not be (?:reproduced|copied|republished|redistributed) without\b",
+        r"(?:^|(?<=[.!?] ))\W*(?:image|media|video|audio) caption\s*,",
+        r"(?:^|(?<=[.!?] ))\W*image source\s*,",
+        r"(?:^|(?<=[.!?] ))\W*this (?:article|story|report|piece) (?:was|has been) (?:amended|updated|corrected)\b",
+        r"\bhave you been affected by\b",
+        r"\bdo you have a (?:news )?(?:story|tip)\b[^.!?]{0,40}[?]",
+        r"\bgot a (?:news )?(?:story|tip)\b[^.!?]{0,40}[?]",
+        r"\bget in touch (?:by|via|with us|at)\b",
+        r"\be-?mail us (?:at|on|via)\b",
+        r"\b(?:send|share)(?: us)? your (?:questions|views|stories|pictures|photos|tips)\b"
+        r"[^.!?]{0,40}\b(?:newsdesk|form|e-?mail)\b",
+        r"\b(?:reached|used) your (?:limit|quota|allowance) of free\b",
+        r"\bfunded by readers like you\b",
+        r"\bcontinues below (?:the |this )?advert(?:isement)?\b",
+        r"\bcomments are (?:now )?closed\b",
         r"\b(?:republication|redistribution)\b[^.!?]{0,80}\b(?:expressly )?prohibited without\b",
         r"\bcontributed (?:reporting|to (?:this|the) (?:report|story|article))\b",
         r"\b(?:writers?|reporters?|correspondents?)\b[^.!?]{0,100}\bcontributed(?: from\b|\W*$)",
@@ -94,6 +109,26 @@ SITE_CUES: dict[str, tuple[str, ...]] = {
         "may not be",
         "contributed",
         "may be reproduced",
+        "caption",
+        "image source",
+        "amended",
+        "updated",
+        "corrected",
+        "affected by",
+        "a story",
+        "a tip",
+        "a news",
+        "get in touch",
+        "newsdesk",
+        "send your",
+        "share your",
+        "us your",
+        "your limit",
+        "your quota",
+        "your allowance",
+        "readers like you",
+        "continues below",
+        "comments are",
         "may not be reproduced",
         "prohibited without",
         "adverts",
@@ -255,12 +290,19 @@ def is_furniture(line: str) -> bool:
 
 def is_site_sentence(text: str) -> bool:
     """A sentence in the site's or the wire's voice."""
+    pattern = _possible(text)
+    return pattern is not None and pattern.search(text) is not None
+
+
+def _possible(text: str) -> re.Pattern[str] | None:
+    """One pattern of the phrases that may match in ``text``: those whose fixed words it holds;
+    None when it holds no cue or no phrase's words. A part of the text (a sentence of a line) can
+    match only these too."""
     folded = text.casefold()
     if not any(map(folded.__contains__, _CUES)):
-        return False
-    # Only the phrases whose fixed words the text holds can match: one pattern of those few.
+        return None
     possible = tuple(i for i, words in enumerate(_SITE_WORDS) if words in folded)
-    return bool(possible) and _site_pattern(possible).search(text) is not None
+    return _site_pattern(possible) if possible else None
 
 
 def _fixed_words(pattern: str) -> str:
@@ -288,7 +330,8 @@ def clean_line(line: str) -> str:
     when nothing of the article is left."""
     if line[:1].isupper() or line[:1].isdigit():
         line = _STAMPED.sub("", _WIRE_DATELINE.sub("", line, count=1), count=1)
-    if not is_site_sentence(line):
+    pattern = _possible(line)
+    if pattern is None or pattern.search(line) is None:
         return line
-    kept = [line[start:end] for start, end in sentence_spans(line) if not is_site_sentence(line[start:end])]
+    kept = [line[start:end] for start, end in sentence_spans(line) if pattern.search(line[start:end]) is None]
     return " ".join(kept)

@@ -166,6 +166,26 @@ LINES = [
         "charities",
     ),
     ("We use reCAPTCHA to guard this form, and the Google Privacy Policy and Terms of Service apply.", "reCAPTCHA"),
+    (
+        "All content is copyright of the publisher and may not be reproduced without written consent, photos and video included.",
+        "written consent",
+    ),
+    ("Image source, Getty Images", "Image source"),
+    ("Image caption, The bridge would link the east and west banks of the river", "Image caption"),
+    ("Media caption, The mayor explains the plans", "Media caption"),
+    ("This article was amended on 3 December 2026 to correct the cost of the bridge.", "amended"),
+    ("This story has been updated with comment from the mayor.", "has been updated"),
+    ("Have you been affected by the issues in this story? Email us at news@example.com.", "affected by"),
+    ("Do you have a story to tell? Get in touch by emailing tips@example.com.", "story to tell"),
+    ("Got a news tip? Contact our team on 0800 123 456.", "news tip"),
+    ("Send your questions to our newsdesk using the form below.", "form below"),
+    ("You have reached your limit of free articles this month.", "free articles"),
+    (
+        "Our journalism is funded by readers like you, so please think about giving what you can today.",
+        "readers like you",
+    ),
+    ("Story continues below advertisement", "continues below"),
+    ("Comments are closed for this article.", "Comments are closed"),
     ("Get the best of our journalism delivered to your inbox every morning.", "inbox"),
 ]
 
