@@ -255,16 +255,23 @@ line's start without regard to case): pointers to other stories, tags, credits, 
 
 WIRE_AGENCIES = (
     "AP|Reuters|AFP|UPI|CNN|dpa|DPA|Bloomberg|PA|Xinhua|EFE|ANSA|Kyodo|Yonhap|PTI|IANS|ANI|TASS|AAP|CP|KNA|APA|SDA|"
-    "Belga|ANP|NTB|Anadolu|WAFA|IRNA|Bernama|Antara|NAN|Interfax"
+    "Belga|ANP|NTB|Anadolu|AA|WAFA|IRNA|Bernama|Antara|NAN|Interfax|PRNewswire|GLOBE NEWSWIRE|Business Wire|"
+    "BUSINESS WIRE|ACCESSWIRE|[KW][A-Z]{2,3}(?:-TV)?"
 )
 _FURNITURE = re.compile("|".join(f"(?:{p})" for phrases in FURNITURE_OPENERS.values() for p in phrases), re.IGNORECASE)
 _CUES = tuple(cue for cues in SITE_CUES.values() for cue in cues)
 _SITE_SOURCES = tuple(p for phrases in SITE_PHRASES.values() for p in phrases)
 _PLACE = r"[A-ZÀ-Þ][\w'’.-]*(?:[ ,/]+[A-ZÀ-Þ][\w'’.-]*){0,5}"
-_WIRE_DAY = r"(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})"  # "Dec. 1", "December 1", "1 December"
-_WIRE_DATELINE = re.compile(rf"^(?:{_PLACE},?\s+(?:{_WIRE_DAY},?\s+)?)?\((?:{WIRE_AGENCIES})\)\s*[—–-]{{1,2}}\s*(?=\S)")
-"""A wire dateline: "CITY (AP) —", "LONDON, March 3 (Reuters) -" (a paper's own "CITY —" stays: it
-is the paper's text, and a capitalized word before a dash is too often the sentence's subject)."""
+# "Dec. 1", "December 1", "1 December", "3 Dic.", "Dec. 3, 2026"
+_WIRE_DAY = r"(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8}\.?)(?:,? \d{4})?"
+_WIRE_DATELINE = re.compile(
+    rf"^(?:{_PLACE},?\s+(?:{_WIRE_DAY}\.?,?\s+)?)?(?:\((?:{WIRE_AGENCIES})\)|/(?:{WIRE_AGENCIES})/)"
+    r"(?:\.?\s*(?:[—–-]{1,2}|:)\s*(?=\S)|\.?\s*(?=[A-Z\"“]))"
+)
+"""A wire dateline: "CITY (AP) —", "LONDON, March 3 (Reuters) -", "(CNN)The", "NEW DELHI (PTI):",
+"MOSCOW, December 3. /TASS/.", "CITY, Dec. 3, 2026 /PRNewswire/ --", a station's "(KABC) --" (a
+paper's own "CITY —" stays: it is the paper's text, and a capitalized word before a dash is too
+often the sentence's subject)."""
 _ZONE = r"(?:BST|GMT|UTC|CET|CEST|EST|EDT|ET|CT|CST|CDT|PT|PST|PDT|MT|IST|AEST|AEDT|JST|HKT|SGT|MEZ|MESZ|Uhr)"
 _CLOCK = rf"\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s*{_ZONE})?|\d{{1,2}}\s*[ap]\.?m\.?(?:\s*{_ZONE})?"
 _AGO = r"\d+\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\s+ago|just now|moments? ago"
@@ -344,7 +351,7 @@ def _site_pattern(phrases: tuple[int, ...]) -> re.Pattern[str]:
 def clean_line(line: str) -> str:
     """The line without its wire dateline or time stamp and without its site sentences; empty
     when nothing of the article is left."""
-    if line[:1].isupper() or line[:1].isdigit():
+    if line[:1].isupper() or line[:1].isdigit() or line[:1] in "(/":
         line = _STAMPED.sub("", _WIRE_DATELINE.sub("", line, count=1), count=1)
     pattern = _possible(line)
     if pattern is None or pattern.search(line) is None:
