@@ -348,11 +348,35 @@ def _site_pattern(phrases: tuple[int, ...]) -> re.Pattern[str]:
     return re.compile("|".join(_SITE_SOURCES[i] for i in phrases), re.IGNORECASE)
 
 
+def _without_inner_datelines(line: str) -> str:
+    """The line without a wire dateline that opens a sentence inside it, as a flattened page glues
+    an editor's note or a caption before the story: "... before trial. MIAMI, Florida (CNN) -- The
+    ninth floor ..."."""
+    for tag in reversed(list(_AGENCY_TAG.finditer(line, 1))):
+        opening = _SENTENCE_END.search(line, max(0, tag.start() - _PLACE_CHARS), tag.start())
+        if opening is None:
+            continue
+        place = line[opening.end() : tag.start()].rstrip()
+        if not place or _DATELINE_PLACE.fullmatch(place):
+            line = line[: opening.end()] + line[tag.end() :]
+    return line
+
+
+_AGENCY_TAG = re.compile(rf"\((?:{WIRE_AGENCIES})\)\s*[—–-]{{1,2}}\s*(?=[A-Z\"“‘'])")
+_SENTENCE_END = re.compile(r"[.!?][\"”’')]?\s+(?=[A-Z(]|$)(?!.*[.!?][\"”’')]?\s+(?:[A-Z(]|$))")
+"""The last sentence end before a dateline inside a line (none after it)."""
+_DATELINE_PLACE = re.compile(rf"{_PLACE}(?:,?\s+{_WIRE_DAY})?")
+_PLACE_CHARS = 80
+"""How far before the agency's tag its place and the sentence end before it are looked for."""
+
+
 def clean_line(line: str) -> str:
     """The line without its wire dateline or time stamp and without its site sentences; empty
     when nothing of the article is left."""
     if line[:1].isupper() or line[:1].isdigit() or line[:1] in "(/":
         line = _STAMPED.sub("", _WIRE_DATELINE.sub("", line, count=1), count=1)
+    if "(" in line:
+        line = _without_inner_datelines(line)
     pattern = _possible(line)
     if pattern is None or pattern.search(line) is None:
         return line

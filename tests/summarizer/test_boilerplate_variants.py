@@ -96,6 +96,16 @@ def test_wire_dateline_is_cut_and_its_sentence_kept(dateline: str) -> None:
     assert not [s for s in _summaries(raw) if tag.group() in s]
 
 
+@pytest.mark.parametrize(
+    "dateline", ["WASHINGTON (CNN) -- ", "(CNN) -- ", "NAIROBI, Kenya (AP) — ", "LONDON, Dec 1 (Reuters) - "]
+)
+def test_wire_dateline_after_an_editors_note_in_the_same_line_is_cut(dateline: str) -> None:
+    note = "Editor's note: Sam Reed covers city hall for the paper. The old bridge at dawn last week. "
+    raw = _article(dateline=note + dateline)
+    assert STORY[0] in _sentences(raw)
+    assert not [s for s in _summaries(raw) if dateline.strip() in s]
+
+
 @pytest.mark.parametrize("dateline", ["WASHINGTON (AP) —", "LONDON (Reuters) -", "PARIS (AFP) –"])
 def test_wire_dateline_glued_without_space(dateline: str) -> None:
     raw = _article(dateline=dateline)
