@@ -45,8 +45,14 @@ FEATURES = (
     "log_centrality",
     "log_fragment",
     "log_standalone",
+    "early_centrality_rank",
+    "early_centroid_rank",
+    "early_title_overlap",
+    "early_log_words",
+    "early_centrality_z",
 )
-"""The features of a sentence, in the order of a feature row."""
+"""The features of a sentence, in the order of a feature row. The ``early_`` ones are a feature
+times ``inverse_position``: how much it counts may fall with the sentence's place in the story."""
 WEIGHTS_FILE = Path(__file__).with_name("sentence_weights.json")
 
 
@@ -117,7 +123,9 @@ class Analysis:
         centrality, centroid, words = base[:, 4], base[:, 5], base[:, 7]
         within = (_rank(centrality), _rank(centroid), _z(centrality), _z(words))
         logs = (np.log(centrality + 0.01), np.log(base[:, 8]), np.log(base[:, 9]))
-        return np.column_stack([base, *within, *logs])
+        inverse = base[:, 2]
+        early = (within[0] * inverse, within[1] * inverse, base[:, 6] * inverse, words * inverse, within[2] * inverse)
+        return np.column_stack([base, *within, *logs, *early])
 
 
 _DIGIT = re.compile(r"\d")

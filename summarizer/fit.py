@@ -4,7 +4,9 @@ Each sentence's target is how much of it the reference holds: the mean of its RO
 ROUGE-2 precision against the whole reference (rouge-score's tokens, stemming on; on held-out
 folds this beats F1 and recall targets, which favour long sentences). The weights are a
 ridge regression of the targets on the standardized features, within each article (both sides
-centred per article: a ranking compares sentences of one article only). Articles whose summary
+centred per article: a ranking compares sentences of one article only), each article weighing
+alike (its sums over sentences are means: on held-out folds this beats weighing each sentence
+alike, which lets long stories set the weights). Articles whose summary
 is a headline block (at most three sentences, or a third of theirs) fit the short scorer; the
 others, condensed articles, fit the long one.
 
@@ -28,7 +30,9 @@ from .rank import sentence_features
 
 T = TypeVar("T")
 RIDGE = 100.0
-"""The ridge penalty, in units of one article's worth of standardized squared features."""
+"""The ridge penalty, in units of one article's worth of standardized squared features (an
+article's sums are divided by its sentence count, so that a 50-sentence story weighs no more
+than a 10-sentence one)."""
 
 
 @dataclass(frozen=True)
@@ -75,14 +79,13 @@ def _ridge(samples: Sequence[Sample]) -> LinearScorer:
     width = stacked.shape[1]
     gram = np.zeros((width, width))
     moment = np.zeros(width)
-    for s in samples:
+    for s in samples:  # each article weighs alike, however many sentences it has
         x = (s.features - mean) / scale
         x -= x.mean(axis=0)
         y = s.targets - s.targets.mean()
-        gram += x.T @ x
-        moment += x.T @ y
-    penalty = RIDGE * len(stacked) / len(samples)
-    weights = np.linalg.solve(gram + penalty * np.eye(width), moment)
+        gram += x.T @ x / len(y)
+        moment += x.T @ y / len(y)
+    weights = np.linalg.solve(gram + RIDGE * np.eye(width), moment)
     return LinearScorer(tuple(map(float, mean)), tuple(map(float, scale)), tuple(map(float, weights)))
 
 
