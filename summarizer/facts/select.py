@@ -248,19 +248,19 @@ def features(candidate: _Candidate, title: set[str], top: set[int], depth: list[
 
 def depths(ranking: Ranking | None, count: int) -> list[float]:
     """How far each of ``count`` sentences ranks below the well-ranked ones (the best
-    :data:`WELL_RANKED`, or the best third of a longer article: what a summary could keep), as
-    a share of the sentences: 0 for one of them. Without a ranking, the article's order ranks
-    them (the lead first)."""
+    :data:`WELL_RANKED`, or the best third of a longer article: what a summary could keep), as a
+    share of the sentences: 0 for one of them, 1 / count for the next. Without a ranking, the
+    article's order ranks them (the lead first)."""
     scores = ranking.scores_for(count) if ranking else ()
     order = sorted(range(count), key=lambda i: (-scores[i], i)) if len(scores) == count else range(count)
     kept = max(WELL_RANKED, count / 3)
     depth = [0.0] * count
     for place, i in enumerate(order):
-        depth[i] = max(0.0, place - kept) / count
+        depth[i] = max(0.0, place + 1 - kept) / count
     return depth
 
 
-WELL_RANKED = 8
+WELL_RANKED = 9
 """The sentences ranked best that a name in is not ranked down for its sentence's place: a short
 article's facts are its facts wherever its ranking puts them."""
 
