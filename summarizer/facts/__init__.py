@@ -20,7 +20,7 @@ from .figures import _counted, _figures
 from .kinds import _nationalities
 from .local import local_dates, local_figures, local_quotes
 from .quotes import _quotes
-from .select import KIND_PRIOR, MAX_FACTS, WEIGHTS, _select, features, score
+from .select import KIND_PRIOR, MAX_FACTS, WEIGHTS, _select, depths, features, score
 
 __all__ = ["KIND_PRIOR", "MAX_FACTS", "WEIGHTS", "candidates", "features", "key_facts", "score"]
 
@@ -41,9 +41,10 @@ def candidates(article: Article, ranking: Ranking | None = None) -> list[_Candid
     if ranking and ranking.long_scores:
         top |= set(ranking.top(ranking.long_from))
     title = {w.casefold() for w in re.findall(r"[\w'’-]+", article.title)}
+    depth = depths(ranking, len(article.sentences))
     found = _english(article) if article.language == "en" else _other_language(article)
     for candidate in found:
-        candidate.features = features(candidate, title, top)
+        candidate.features = features(candidate, title, top, depth)
     score(found)
     return found
 

@@ -59,6 +59,8 @@ class _Candidate:
     context: str = ""
     score: float = 0.0
     mentions: int = 1
+    later: list[int] = field(default_factory=list)
+    """The other sentences that name it, each once: where else a summary may name it."""
     span: tuple[int, int] | None = None
     """Where a figure or date stands in its sentence: its context, the clause around it, is
     cut only for the facts chosen."""
@@ -90,9 +92,16 @@ class _Candidate:
         """A date with a number in it ("May 1", "2007"): it ranks and counts as a figure does."""
         return self.kind is FactKind.DATE and _DIGIT.search(self.text) is not None
 
+    def named_again(self, sentence: int, count: int = 1) -> None:
+        """Another mention, in ``sentence`` (``count`` 0: a mention the count leaves out)."""
+        self.mentions += count
+        if sentence != self.sentence and sentence not in self.later:
+            self.later.append(sentence)
+
     def fold_into(self, owner: _Candidate) -> None:
         """This short form ("Assad", "IPCC") is a mention of ``owner``: its mentions count there."""
         owner.mentions += self.mentions
+        owner.later.extend(s for s in (self.sentence, *self.later) if s != owner.sentence and s not in owner.later)
         owner.aliases.add(self.text.casefold())
         self.owner = owner
 

@@ -53,7 +53,7 @@ def _dates(article: Article, date_spans: list[list[re.Match[str]]]) -> list[_Can
         for match in date_spans[sentence.index]:
             key = match.group().casefold()
             if key in seen:  # a day of the calendar given again; "tonight" said again is still just when
-                seen[key].mentions += seen[key].calendar_day
+                seen[key].named_again(sentence.index, seen[key].calendar_day)
             else:
                 seen[key] = _Candidate(FactKind.DATE, match.group(), sentence.index, span=match.span())
             named[-1].append((*match.span(), seen[key]))

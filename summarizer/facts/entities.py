@@ -50,7 +50,7 @@ def _entities(article: Article) -> list[_Candidate]:
             key = name.casefold()
             if key in found:  # named again: its first mention decided what it is, and it is
                 known = found[key]  # shown from the mention that says most about it
-                known.mentions += 1
+                known.named_again(sentence.index)
                 named[sentence.index].append((start, start + len(name), known))
                 shown = _described(known.kind, sentence.text, start, name)
                 if len(shown.split()) > len(known.shown.split()):
@@ -125,10 +125,10 @@ def _unglue(found: dict[str, _Candidate], named: list[list[tuple[int, int, _Cand
             before = " ".join(words[:cut])
             if found_person is None or found_person is glued or not _names_a_setting(before, found):
                 continue
-            found_person.mentions += 1
+            found_person.named_again(glued.sentence)
             setting = found.get(before.casefold())
             if setting is not None:
-                setting.mentions += 1
+                setting.named_again(glued.sentence)
             else:
                 kind = FactKind.PLACE if before.casefold() in _PLACE_NAMES else FactKind.ORGANIZATION
                 setting = _Candidate(kind, before, glued.sentence, aliases={before.casefold()}, shown=before)

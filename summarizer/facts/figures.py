@@ -220,7 +220,7 @@ def _counted(figures: list[_Candidate]) -> list[_Candidate]:
         if not key:
             kept.append(figure)
         elif key in first:
-            first[key].mentions += 1
+            first[key].named_again(figure.sentence)
         else:
             first[key] = figure
             kept.append(figure)

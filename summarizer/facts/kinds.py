@@ -51,7 +51,7 @@ def _nationalities(article: Article) -> list[_Candidate]:
             nationality = match.group("nationality")
             key = nationality.casefold()
             if key in found:
-                found[key].mentions += 1
+                found[key].named_again(sentence.index)
                 continue
             text = sentence.text[match.start() : spans[head].end()]
             kind = _GROUP_KINDS[words[head]]

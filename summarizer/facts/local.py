@@ -57,7 +57,7 @@ def local_dates(article: Article, lang: Language) -> list[_Candidate]:
             shown = sentence.text[start:end]
             key = lang.ascii_digits(shown).casefold()
             if key in seen:
-                seen[key].mentions += 1
+                seen[key].named_again(sentence.index)
             else:
                 seen[key] = _Candidate(FactKind.DATE, shown, sentence.index, span=(start, end))
     return list(seen.values())

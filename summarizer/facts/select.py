@@ -9,7 +9,7 @@ import operator
 import re
 from pathlib import Path
 
-from ..models import Article, FactKind
+from ..models import Article, FactKind, Ranking
 from .candidate import _DIGIT, _ENTITY_KINDS, _WORD_SPAN, _Candidate
 from .words import _AREAS, _KNOWN_NAMES
 
@@ -164,6 +164,7 @@ FEATURES = (
     "sum",  # a figure in a currency
     "share",  # a figure in per cent
     "age",  # "35-year-old"
+    "rank place",  # how far below the well-ranked sentences the best one naming it ranks (see depths())
 )
 FROZEN = {"backdrop": -0.9, "unnamed": -1.1, "unsure": -0.3}
 """The weights the fit holds, set by hand (see above)."""
@@ -211,8 +212,9 @@ _HEADLINE_FIGURE = re.compile(r"[£$€¥%]|\d/\d|million|billion|\dbn|\dm\b|per
 business, a sports or a betting story is about."""
 
 
-def features(candidate: _Candidate, title: set[str], top: set[int]) -> tuple[float, ...]:
-    """What a candidate's score is made of, in the order of :data:`FEATURES`."""
+def features(candidate: _Candidate, title: set[str], top: set[int], depth: list[float]) -> tuple[float, ...]:
+    """What a candidate's score is made of, in the order of :data:`FEATURES`; ``depth`` is each
+    sentence's :func:`depths`."""
     text, kind, sentence = candidate.text, candidate.kind, candidate.sentence
     in_title = bool(title) and (
         any(title.issuperset(a.split()) for a in candidate.aliases) or title.issuperset(candidate.key.split())
@@ -240,7 +242,27 @@ def features(candidate: _Candidate, title: set[str], top: set[int]) -> tuple[flo
         figure and _SUM.search(text) is not None,
         figure and _SHARE.search(text) is not None,
         figure and "year-old" in text,
+        min([depth[candidate.sentence], *(depth[i] for i in candidate.later)]),
     )
+
+
+def depths(ranking: Ranking | None, count: int) -> list[float]:
+    """How far each of ``count`` sentences ranks below the well-ranked ones (the best
+    :data:`WELL_RANKED`, or the best third of a longer article: what a summary could keep), as a
+    share of the sentences: 0 for one of them, 1 / count for the next. Without a ranking, the
+    article's order ranks them (the lead first)."""
+    scores = ranking.scores_for(count) if ranking else ()
+    order = sorted(range(count), key=lambda i: (-scores[i], i)) if len(scores) == count else range(count)
+    kept = max(WELL_RANKED, count / 3)
+    depth = [0.0] * count
+    for place, i in enumerate(order):
+        depth[i] = max(0.0, place + 1 - kept) / count
+    return depth
+
+
+WELL_RANKED = 9
+"""The sentences ranked best that a name in is not ranked down for its sentence's place: a short
+article's facts are its facts wherever its ranking puts them."""
 
 
 _SUM = re.compile(r"[£$€¥]|million|billion|\dbn|\dm\b")

@@ -125,7 +125,7 @@ async def test_exact_request_for_a_summary(api: LocalBotApi, bot: object) -> Non
         "Eastern Ghouta, saying that they would be allowed to leave with their families, personal belongings and "
         "one weapon through a secure corridor where Russian and Syrian troops have made significant gains in the "
         "past few days.\n\n"
-        "🔎 Eastern Ghouta · Damascus · Russia · President Bashar Al-Assad · Syrian Foreign Ministry\n"
+        "🔎 Eastern Ghouta · Russia · Damascus · President Bashar Al-Assad · Syrian Foreign Ministry\n"
         f"<code>{article_id}</code> · 3 of 10 sentences"
     )
     assert params["reply_markup"] == {

@@ -570,3 +570,25 @@ def test_a_word_no_list_knows_named_once_ranks_below_a_sure_name() -> None:
     )
     texts = [f.text for f in facts]
     assert texts.index("Football Association") < texts.index("Leeds") < texts.index("Yellow"), texts
+
+
+def test_a_fact_named_only_in_sentences_ranked_low_ranks_down() -> None:
+    """How far below the well-ranked sentences (the best nine, or the best third of a longer
+    article) a fact's best sentence ranks: none in a short article, by its best mention."""
+    from summarizer.facts.select import FEATURES, WELL_RANKED, depths
+    from summarizer.models import Ranking
+
+    def ranking(count: int) -> Ranking:  # the lead ranks best, the last sentence worst
+        return Ranking(algorithm="default", scores=tuple(float(count - i) for i in range(count)))
+
+    assert depths(ranking(12), 12) == [0.0] * WELL_RANKED + [1 / 12, 2 / 12, 3 / 12]
+    assert depths(ranking(30), 30)[:10] == [0.0] * 10 and depths(ranking(30), 30)[10] == 1 / 30
+    assert depths(ranking(WELL_RANKED), WELL_RANKED) == [0.0] * WELL_RANKED
+    sentences = [f"Item {i} was sold by the shop for {i + 2} dollars in the market." for i in range(12)]
+    text = "Sale\n\n" + " ".join(["Maria Lopez opened the market.", *sentences, "Maria Lopez and Tom Reed closed it."])
+    article = parse_article(text)
+    found = {c.text: c for c in candidates(article, ranking(len(article.sentences)))}
+    place = FEATURES.index("rank place")
+    assert found["Maria Lopez"].features[place] == 0.0  # named again in the best sentence
+    assert found["Tom Reed"].features[place] == (14 - WELL_RANKED) / 14  # named only in the worst
+    assert found["Tom Reed"].later == [] and found["Maria Lopez"].later == [13]
