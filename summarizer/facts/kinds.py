@@ -169,6 +169,8 @@ def _classify(name: str, role: str, text: str, start: int, end: int, common: _Co
     body; one between "a" and a people's noun is where they are from ("a Cheltenham woman")."""
     if name.lower() in _HOLIDAYS:
         return FactKind.DATE  # "in the New Year", "over Christmas": when, no body
+    if " " not in name and _FAMILY_AFTER.match(text, end):
+        return FactKind.PERSON  # "the Kardashian sisters", "the Gallagher brothers": a family's name
     kind = _by_words(name, role, text, start, end, common)
     first = name.split()[0].lower()
     if (
@@ -187,6 +189,9 @@ def _classify(name: str, role: str, text: str, start: int, end: int, common: _Co
     if one_word and _PEOPLE_OF_A_PLACE.match(text, end) and _A_BEFORE.search(text, max(0, start - 4), start):
         return FactKind.PLACE
     return kind
+
+
+_FAMILY_AFTER = re.compile(r"\s+(?:sisters|brothers|siblings|twins|family|clan)\b")
 
 
 _QUOTED = re.compile(r"[\"“‘'][\"”’']")

@@ -13,7 +13,8 @@ from .words import _BODIES_FOR, _CONNECTORS
 
 _POSSESSIVE_ENDS = ("'", "’", "'s", "’s")
 
-_TOKEN = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w'’\-]*\w|[A-Z]\.(?=\s[A-Z][a-z])|[A-Z])"  # "Tom", "Saint-Germain", "D.C.", "L."
+# "Tom", "Saint-Germain", "D.C.", "L.", "St." (the abbreviated "Saint", "Mount", "Fort" before a name)
+_TOKEN = r"(?:(?:[A-Z]\.){2,}|[SMF]t\.(?=\s[A-Z][a-z])|[A-Z][\w'’\-]*\w|[A-Z]\.(?=\s[A-Z][a-z])|[A-Z])"
 
 
 _CONNECTOR = f"(?:{'|'.join(sorted(_CONNECTORS, key=lambda w: (-len(w), w)))})"
@@ -21,9 +22,13 @@ _CONNECTOR = f"(?:{'|'.join(sorted(_CONNECTORS, key=lambda w: (-len(w), w)))})"
 
 # A possessive ends a name: "Dynamo Kiev's Andriy Yarmolenko" is two names.
 # A number between two of its words is part of a name: "Channel 4 News", "Matthew 24 Now".
+# A name after "ex-" is a name: "ex-Home Secretary David Blunkett", "ex-Navy SEAL Tyrone Woods".
 # The first word as _TOKEN after no word: its capital is matched before the look-behind, so that
 # the regex engine skips from capital to capital instead of trying every character.
-_FIRST_TOKEN = r"[A-Z](?<![\w'’-].)(?:\.(?:[A-Z]\.)+|[\w'’\-]*\w|\.(?=\s[A-Z][a-z])|)"
+_FIRST_TOKEN = (
+    r"[A-Z](?:(?<![\w'’-].)|(?<=\bex-.))"
+    r"(?:\.(?:[A-Z]\.)+|(?<=[SMF])t\.(?=\s[A-Z][a-z])|[\w'’\-]*\w|\.(?=\s[A-Z][a-z])|)"
+)
 
 
 # "for" is a connector after a body named for what it is for: "Office for National Statistics".

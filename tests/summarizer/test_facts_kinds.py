@@ -164,3 +164,18 @@ def test_a_town_upon_its_river_is_one_place() -> None:
     kinds = _kinds("The King spoke from Newcastle upon Tyne on Monday. Kingston upon Thames council agreed.")
     assert kinds["Newcastle upon Tyne"] is FactKind.PLACE
     assert "Tyne" not in kinds and "Newcastle" not in kinds
+
+
+def test_an_abbreviated_saint_or_fort_and_a_role_after_ex_stay_whole() -> None:
+    kinds = _kinds(
+        "A tornado touched down 70 miles from St. Louis on Monday, and police in Ft. Worth were called."
+        " Tony Blair met ex-Home Secretary David Blunkett in Sheffield."
+    )
+    assert "St. Louis" in kinds and "St" not in kinds and "Louis" not in kinds
+    assert "Ft. Worth" in kinds
+    assert kinds["David Blunkett"] is FactKind.PERSON and "Secretary David Blunkett" not in kinds
+
+
+def test_a_family_named_with_its_members_is_people() -> None:
+    kinds = _kinds("The Kardashian sisters posed for the cover. The Gallagher brothers played in Manchester.")
+    assert kinds["Kardashian"] is FactKind.PERSON and kinds["Gallagher"] is FactKind.PERSON
