@@ -159,7 +159,8 @@ def _with_role(text: str, start: int, name: str) -> str:
     return text[begin : start + len(name)]
 
 
-_CAPITALIZED_WORD = re.compile(r"(?<![\w'’&-])[A-Z][\w'’.-]*(?=(?:\s+[A-Z][\w'’.-]*)*\s+$)")
+_CAPITALIZED_WORD = re.compile(r"(?:(?<![\w'’&-])|(?<=\bex-))[A-Z][\w'’.-]*(?=(?:\s+[A-Z][\w'’.-]*)*\s+$)")
+"""A capitalized word that opens a role's team or office, also after "ex-" ("ex-Home Secretary")."""
 
 
 def _classify(name: str, role: str, text: str, start: int, end: int, common: _CommonWords) -> FactKind:

@@ -1,7 +1,7 @@
 """Names of the right kind and with the right ends: what the whole article says a name is
 decides its kind, and a name keeps its hyphenated half and loses a glued rank or day."""
 
-from summarizer import FactKind, parse_article, rank
+from summarizer import FactKind, key_facts, parse_article, rank
 from summarizer.facts import candidates
 
 
@@ -179,3 +179,8 @@ def test_an_abbreviated_saint_or_fort_and_a_role_after_ex_stay_whole() -> None:
 def test_a_family_named_with_its_members_is_people() -> None:
     kinds = _kinds("The Kardashian sisters posed for the cover. The Gallagher brothers played in Manchester.")
     assert kinds["Kardashian"] is FactKind.PERSON and kinds["Gallagher"] is FactKind.PERSON
+
+
+def test_a_role_after_ex_is_shown_with_its_office() -> None:
+    article = parse_article("Leaked papers say ex-Foreign Secretary Robin Cook opposed the plan.", title="Story")
+    assert "Foreign Secretary Robin Cook" in [f.text for f in key_facts(article, rank(article))]
