@@ -289,6 +289,21 @@ _STAMPED = re.compile(
 """A time stamp that opens a live post's text: "10:42 BST Police said ...", "9.05am: Police ..."."""
 
 
+_LABEL_DATE = (
+    r"(?:\d{1,2}\.?\s*[A-Za-zÀ-ÿ]+\.?,?\s+\d{4}|[A-Za-zÀ-ÿ]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,4}[./-]\d{1,2}[./-]\d{2,4})"
+    r"(?:,?\s*(?:um\s+|at\s+|à\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:Uhr|h|[ap]\.?m\.?))?)?"
+)
+_DATED_LABEL = re.compile(
+    r"^(?:published|updated|posted|last updated|veröffentlicht(?: am)?|veröffentlichung|aktualisiert(?: am)?|"
+    r"publié le|mis à jour le|publicado(?: el)?|actualizado(?: el)?)\s*:?\s*"
+    rf"{_LABEL_DATE}\s*[|·•–—-]?\s+(?=\S)",
+    re.IGNORECASE,
+)
+"""A page's publication label and date glued before the text of its line ("Veröffentlichung: 2.
+Februar 2022 ...", "Published: March 3, 2026 ..."): cut, the text kept (a line of the label alone
+is a dateline)."""
+
+
 def is_timestamp(line: str) -> bool:
     """A line that is only a time stamp (a live post's or an update's)."""
     return len(line) <= 60 and _TIMESTAMP.match(line) is not None
@@ -375,6 +390,7 @@ def clean_line(line: str) -> str:
     when nothing of the article is left."""
     if line[:1].isupper() or line[:1].isdigit() or line[:1] in "(/":
         line = _STAMPED.sub("", _WIRE_DATELINE.sub("", line, count=1), count=1)
+        line = _DATED_LABEL.sub("", line, count=1)
     if "(" in line:
         line = _without_inner_datelines(line)
     pattern = _possible(line)

@@ -106,6 +106,15 @@ def test_wire_dateline_after_an_editors_note_in_the_same_line_is_cut(dateline: s
     assert not [s for s in _summaries(raw) if dateline.strip() in s]
 
 
+@pytest.mark.parametrize(
+    "label",
+    ["Published: March 3, 2026 ", "Veröffentlichung: 2. Februar 2026 ", "Veröffentlicht am 03.02.2026, 10:15 Uhr "],
+)
+def test_a_publication_date_glued_before_the_text_is_cut(label: str) -> None:
+    raw = _article(dateline=label)
+    assert _sentences(raw)[0] == STORY[0]
+
+
 @pytest.mark.parametrize("dateline", ["WASHINGTON (AP) —", "LONDON (Reuters) -", "PARIS (AFP) –"])
 def test_wire_dateline_glued_without_space(dateline: str) -> None:
     raw = _article(dateline=dateline)
