@@ -367,14 +367,16 @@ def _without_inner_datelines(line: str) -> str:
     """The line without a wire dateline that opens a sentence inside it, as a flattened page glues
     an editor's note or a caption before the story: "... before trial. MIAMI, Florida (CNN) -- The
     ninth floor ..."."""
-    for tag in reversed(list(_AGENCY_TAG.finditer(line, 1))):
-        opening = _SENTENCE_END.search(line, max(0, tag.start() - _PLACE_CHARS), tag.start())
+    pieces, kept = [], 0
+    for tag in _AGENCY_TAG.finditer(line, 1):
+        opening = _SENTENCE_END.search(line, max(kept, tag.start() - _PLACE_CHARS), tag.start())
         if opening is None:
             continue
         place = line[opening.end() : tag.start()].rstrip()
         if not place or _DATELINE_PLACE.fullmatch(place):
-            line = line[: opening.end()] + line[tag.end() :]
-    return line
+            pieces.append(line[kept : opening.end()])
+            kept = tag.end()
+    return "".join(pieces) + line[kept:] if pieces else line
 
 
 _AGENCY_TAG = re.compile(rf"\((?:{WIRE_AGENCIES})\)\s*[—–-]{{1,2}}\s*(?=[A-Z\"“‘'])")

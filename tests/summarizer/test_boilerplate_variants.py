@@ -106,6 +106,14 @@ def test_wire_dateline_after_an_editors_note_in_the_same_line_is_cut(dateline: s
     assert not [s for s in _summaries(raw) if dateline.strip() in s]
 
 
+def test_every_dateline_inside_a_long_line_is_cut() -> None:
+    from summarizer.boilerplate import clean_line
+
+    line = "He said so. LONDON (AP) -- The vote passed. " * 2000
+    cleaned = clean_line(line)
+    assert "(AP)" not in cleaned and cleaned.count("The vote passed.") == 2000
+
+
 @pytest.mark.parametrize(
     "label",
     ["Published: March 3, 2026 ", "Veröffentlichung: 2. Februar 2026 ", "Veröffentlicht am 03.02.2026, 10:15 Uhr "],
