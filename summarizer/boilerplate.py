@@ -264,8 +264,10 @@ _SITE_SOURCES = tuple(p for phrases in SITE_PHRASES.values() for p in phrases)
 _PLACE = r"[A-ZÀ-Þ][\w'’.-]*(?:[ ,/]+[A-ZÀ-Þ][\w'’.-]*){0,5}"
 # "Dec. 1", "December 1", "1 December", "3 Dic.", "Dec. 3, 2026"
 _WIRE_DAY = r"(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8}\.?)(?:,? \d{4})?"
+_AGENCY = rf"\((?:{WIRE_AGENCIES})\)"
+"""A wire's name in brackets: "(AP)", "(Reuters)", a station's "(KXAN)"."""
 _WIRE_DATELINE = re.compile(
-    rf"^(?:{_PLACE},?\s+(?:{_WIRE_DAY}\.?,?\s+)?)?(?:\((?:{WIRE_AGENCIES})\)|/(?:{WIRE_AGENCIES})/)"
+    rf"^(?:{_PLACE},?\s+(?:{_WIRE_DAY}\.?,?\s+)?)?(?:{_AGENCY}|/(?:{WIRE_AGENCIES})/)"
     r"(?:\.?\s*(?:[—–-]{1,2}|:)\s*(?=\S)|\.?\s*(?=[A-Z\"“]))"
 )
 """A wire dateline: "CITY (AP) —", "LONDON, March 3 (Reuters) -", "(CNN)The", "NEW DELHI (PTI):",
@@ -379,7 +381,7 @@ def _without_inner_datelines(line: str) -> str:
     return "".join(pieces) + line[kept:] if pieces else line
 
 
-_AGENCY_TAG = re.compile(rf"\((?:{WIRE_AGENCIES})\)\s*[—–-]{{1,2}}\s*(?=[A-Z\"“‘'])")
+_AGENCY_TAG = re.compile(rf"{_AGENCY}\s*[—–-]{{1,2}}\s*(?=[A-Z\"“‘'])")
 _SENTENCE_END = re.compile(r"[.!?][\"”’')]?\s+(?=[A-Z(]|$)(?!.*[.!?][\"”’')]?\s+(?:[A-Z(]|$))")
 """The last sentence end before a dateline inside a line (none after it)."""
 _DATELINE_PLACE = re.compile(rf"{_PLACE}(?:,?\s+{_WIRE_DAY})?")

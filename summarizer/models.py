@@ -82,11 +82,15 @@ class Ranking(_Frozen):
             return self.long_scores
         return self.scores
 
+    def order(self, count: int) -> list[int]:
+        """Every sentence index, best first in the order a summary of ``count`` is cut from (ties
+        by position)."""
+        scores = self.scores_for(count)
+        return sorted(range(len(scores)), key=lambda i: (-scores[i], i))
+
     def top(self, count: int) -> list[int]:
         """Indices of the ``count`` best sentences, in article order."""
-        scores = self.scores_for(count)
-        order = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
-        return sorted(order[: max(0, count)])
+        return sorted(self.order(count)[: max(0, count)])
 
 
 class SummarySentence(_Frozen):

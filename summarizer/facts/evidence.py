@@ -136,12 +136,17 @@ class _Readings:
         text = self.text
         named = any(word in text for word in _TEAM_WORDS)  # none, no match: the search is spared
         teams = {m.group(1).casefold() for m in _TEAM.finditer(text)} if named else set()
-        return teams | _opponents(text)
+        return (teams | _opponents(text)) if self.match_report else teams
+
+    @functools.cached_property
+    def match_report(self) -> bool:
+        """A story with a score and a word of football."""
+        return _SCORE.search(self.text) is not None and _MATCH_WORDS.search(self.text) is not None
 
     @functools.cached_property
     def clubs(self) -> set[str]:
         """The last words of clubs a match report names with their manager or fans."""
-        if not _match_report(self.text):
+        if not self.match_report:
             return set()
         return {m.group(1).casefold() for m in _CLUB.finditer(self.text)}
 
@@ -200,17 +205,10 @@ word before a comma (quadratic in a text of many)."""
 
 
 def _opponents(text: str) -> set[str]:
-    """The sides a match report says a team played ("against Chelsea"), in a story with a score
-    and a word of football; a country is left a place (a national side reads as its country)."""
-    if not _match_report(text):
-        return set()
+    """The sides a match report says a team played ("against Chelsea"); a country is left a place
+    (a national side reads as its country)."""
     found = {m.group(1).casefold() for m in _OPPONENT.finditer(text)}
     return {name for name in found if name not in lx.COUNTRIES}
-
-
-def _match_report(text: str) -> bool:
-    """A story with a score and a word of football."""
-    return _SCORE.search(text) is not None and _MATCH_WORDS.search(text) is not None
 
 
 def _first_names(found: dict[str, _Candidate]) -> set[str]:

@@ -261,7 +261,7 @@ def _by_words(name: str, role: str, text: str, start: int, end: int, common: _Co
         return FactKind.ORGANIZATION  # "Saudi Justice Ministry": the words before are no one's role
     if role and role.lower() not in {"chief", "former"}:  # "Former TSA agent ...": TSA is no one
         noun = role.lower().split()[-1].split("-")[-1]
-        if len(tokens) == 1 and (noun in lx.BODY_NOUNS or noun.endswith("maker")):
+        if len(tokens) == 1 and _body_noun(noun):
             return FactKind.ORGANIZATION  # "Car-maker Honda", "drugmaker Novartis": a body's role
         return FactKind.PERSON
     if _styled(tokens) and tokens[2] != "the":  # "Lord of the Rings", "Queen of the South": no one

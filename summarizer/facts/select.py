@@ -7,6 +7,7 @@ import json
 import math
 import operator
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from ..models import Article, FactKind, Ranking
@@ -251,8 +252,9 @@ def depths(ranking: Ranking | None, count: int) -> list[float]:
     :data:`WELL_RANKED`, or the best third of a longer article: what a summary could keep), as a
     share of the sentences: 0 for one of them, 1 / count for the next. Without a ranking, the
     article's order ranks them (the lead first)."""
-    scores = ranking.scores_for(count) if ranking else ()
-    order = sorted(range(count), key=lambda i: (-scores[i], i)) if len(scores) == count else range(count)
+    order: Sequence[int] = range(count)
+    if ranking is not None and len(ranking.scores_for(count)) == count:
+        order = ranking.order(count)
     kept = max(WELL_RANKED, count / 3)
     depth = [0.0] * count
     for place, i in enumerate(order):

@@ -13,6 +13,7 @@ import re
 import pytest
 
 from summarizer import parse_article, split_sentences, summarize
+from summarizer.boilerplate import clean_line
 
 TITLE = "Council approves new bridge over the river"
 STORY = [
@@ -107,8 +108,6 @@ def test_wire_dateline_after_an_editors_note_in_the_same_line_is_cut(dateline: s
 
 
 def test_every_dateline_inside_a_long_line_is_cut() -> None:
-    from summarizer.boilerplate import clean_line
-
     line = "He said so. LONDON (AP) -- The vote passed. " * 2000
     cleaned = clean_line(line)
     assert "(AP)" not in cleaned and cleaned.count("The vote passed.") == 2000
