@@ -7,7 +7,7 @@ import pytest
 
 from summarizer import ALGORITHMS, NewsSummarizer, UnknownAlgorithm, parse_article, rank, summarize
 from summarizer.features import FEATURES, fragment_factor, shipped_model, without_repeats
-from summarizer.rank import _ContentStems, build_document
+from summarizer.rank import _ContentStems, build_document, content_bag
 from tests.conftest import ROOT
 
 
@@ -174,6 +174,20 @@ def test_content_stems_skip_stop_words_and_stay_bounded() -> None:
     stems.limit = 3
     assert [stems[w] for w in ("The", "a", "Running", "runs")] == ["", "", "run", "run"]
     assert list(stems) == ["runs"]  # "runs" came at the limit: the words before it went
+
+
+def test_the_news_ranker_compares_english_words_as_written_and_other_languages_by_stems() -> None:
+    assert content_bag("The states stated their plans and planned cuts.") == {
+        "states",
+        "stated",
+        "plans",
+        "planned",
+        "cuts",
+    }
+    assert content_bag("Die Brücken und die Brücke.", "de") == content_bag("Brücke", "de")  # one Snowball stem
+    article = parse_article("Officials stated the plan. The states backed it. " * 3, title="Plan")
+    analysis = NewsSummarizer().analyse(build_document(article))
+    assert {"stated", "states"} <= analysis.bags[0] | analysis.bags[1]
 
 
 def test_the_shipped_weights_load_and_rate_every_feature() -> None:
