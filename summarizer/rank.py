@@ -96,7 +96,9 @@ the weights refitted each way: held-out margins of words over stems, paired over
 BBC +1.63 [+1.20, +2.05] ROUGE-1, +2.28 [+1.72, +2.84] ROUGE-2, +1.70 [+1.25, +2.14] ROUGE-Lsum;
 CNN/DM -0.22 [-0.52, +0.08], -0.16 [-0.43, +0.10], -0.22 [-0.51, +0.06], inside the interval.
 Plural-only stemming does no better (CNN/DM -0.25 [-0.50, -0.00] against words as written).
-The other languages inflect far more and keep their Snowball stems (no data here to choose by)."""
+The other languages keep their Snowball stems: on the 184 German web pages of the languages
+benchmark (against their meta description) stems do a little better (3 sentences: ROUGE-1
+28.9 against 28.3 with words as written), and the rest have too few articles to choose by."""
 
 
 @cache
