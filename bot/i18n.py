@@ -6,7 +6,7 @@ from __future__ import annotations
 import gettext
 import io
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date
@@ -136,18 +136,36 @@ def _display_name(code: str, reader: str) -> str:
         return code
 
 
-def reason(text: str, templates: Iterable[str] = ()) -> str:
+def reason(text: str, templates: Iterable[str] = (), fields: Mapping[str, Callable[[str], str]] | None = None) -> str:
     """Why something failed, in the current language: ``text`` is an English reason, a catalog
     string itself or one of ``templates`` with its values filled in ("the site answered with an
-    error (404)"), whether it was just raised or kept in the store; anything else stays as is."""
+    error (404)"), whether it was just raised or kept in the store; anything else stays as is.
+    A value is translated as a catalog string, or by its field's function in ``fields``."""
     translated = _(text) if text else text
     if translated != text or _current.get() == FALLBACK:
         return translated
     for template in templates:
         match = _template_pattern(template).fullmatch(text)
         if match:
-            return _(template).format(**{name: _(value) for name, value in match.groupdict().items()})
+            by = fields or {}
+            return _(template).format(**{name: by.get(name, _)(value) for name, value in match.groupdict().items()})
     return text
+
+
+def named_language(english: str) -> str:
+    """The language Babel names ``english`` in English ("Finnish"), named in the current
+    language ("финский" to a Russian reader); in English if Babel has no name for it there."""
+    code = _english_names().get(english)
+    named = language_name(code) if code else english
+    return english if named == code else named  # Babel knows it but has no name for it here
+
+
+@cache
+def _english_names() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for code, name in sorted(Locale("en").languages.items(), key=lambda item: len(item[0])):
+        names.setdefault(name, code)  # "Persian" is fa before any regional code
+    return names
 
 
 @cache

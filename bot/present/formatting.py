@@ -29,7 +29,10 @@ from .plural import plural
 MESSAGE_LIMIT = 4096
 PAGE_CHARS = 3000
 INLINE_DESCRIPTION = 200
+UNSUPPORTED = N_("this text looks like {language}, which I cannot summarize yet; I summarize: {languages}")
+"""``summarizer.languages.UNSUPPORTED``, marked for the catalogs: its language is named in the reader's."""
 REASON_TEMPLATES = (
+    UNSUPPORTED,
     *fetch.TEMPLATES,
     *documents.TEMPLATES,
     *opml.TEMPLATES,
@@ -52,7 +55,7 @@ def escape(text: str) -> str:
 
 def reason(text: str) -> str:
     """Why a link, a feed or a file failed, in the current language (see ``i18n.reason``)."""
-    return i18n.reason(text, REASON_TEMPLATES)
+    return i18n.reason(text, REASON_TEMPLATES, {"language": i18n.named_language})
 
 
 def user_text(text: str, limit: int = 80) -> str:

@@ -15,21 +15,8 @@ from .words import snowball_stemmer, stop_words
 LANGUAGES: dict[str, Language] = {lang.code: lang for lang in (*_EUROPEAN, *_CASELESS)}
 """Every served language by ISO 639-1 code, English first."""
 SERVED = frozenset(LANGUAGES)
-_NAMES_OF_OTHERS = {
-    "ko": "Korean",
-    "th": "Thai",
-    "vi": "Vietnamese",
-    "pl": "Polish",
-    "nl": "Dutch",
-    "he": "Hebrew",
-    "el": "Greek",
-    "cs": "Czech",
-    "sv": "Swedish",
-    "ro": "Romanian",
-    "hu": "Hungarian",
-    "bn": "Bengali",
-    "ur": "Urdu",
-}
+UNSUPPORTED = "this text looks like {language}, which I cannot summarize yet; I summarize: {languages}"
+"""The reason given for text in a language not served (the bot shows it in its reader's language)."""
 
 
 class UnsupportedLanguage(ValueError):
@@ -37,8 +24,14 @@ class UnsupportedLanguage(ValueError):
 
     def __init__(self, code: str) -> None:
         self.code = code
-        name = _NAMES_OF_OTHERS.get(code, code)
-        super().__init__(f"this text looks like {name}, which I cannot summarize yet; I summarize: {served_names()}")
+        super().__init__(UNSUPPORTED.format(language=english_name(code), languages=served_names()))
+
+
+def english_name(code: str) -> str:
+    """A language's English name, as Babel's locale data has it ("fi" is "Finnish"); the code if none."""
+    from babel import Locale  # read only when a text is refused
+
+    return str(Locale("en").languages.get(code, code))
 
 
 def served_names() -> str:
@@ -67,7 +60,9 @@ __all__ = [
     "LANGUAGES",
     "SERVED",
     "Language",
+    "UNSUPPORTED",
     "UnsupportedLanguage",
+    "english_name",
     "identify",
     "language",
     "served_names",

@@ -231,3 +231,33 @@ def test_reasons_with_values_are_said_in_the_readers_language() -> None:
         assert reason(f"I can read {KINDS}, not this kind of file").startswith("ich kann eine .txt-")
         assert reason("something no catalog has (7)") == "something no catalog has (7)"
     assert reason("the site answered with an error (404)") == "the site answered with an error (404)"
+
+
+def test_a_language_not_served_is_named_in_the_readers_language() -> None:
+    from bot.present.formatting import UNSUPPORTED, reason
+    from summarizer import ArticleError, parse_article
+    from summarizer.languages import UNSUPPORTED as SAID
+
+    assert UNSUPPORTED == SAID  # the summarizer's reason is the string the catalogs translate
+    finnish = (
+        "Suomen hallitus kertoi tiistaina suunnitelmistaan uudistaa terveydenhuoltoa. Uudistuksen on määrä "
+        "tulla voimaan ensi vuoden alussa. Ministerin mukaan muutokset parantavat palveluiden saatavuutta koko "
+        "maassa. Oppositio arvosteli suunnitelmaa ja vaati lisää rahoitusta kunnille."
+    )
+    with pytest.raises(ArticleError) as raised:
+        parse_article(finnish)
+    said = str(raised.value)
+    assert said.startswith("this text looks like Finnish, which I cannot summarize yet; I summarize: English, ")
+    assert reason(said) == said
+    with speaking("ru"):
+        assert reason(said).startswith("язык этого текста — финский, его я пока не умею пересказывать")
+        assert reason(said).endswith(
+            "English, Русский, Українська, Español, Português, Deutsch, Français, "
+            "Italiano, Türkçe, Bahasa Indonesia, العربية, فارسی, हिन्दी, 中文, 日本語"
+        )
+    with speaking("de"):
+        assert reason(said).startswith("dieser Text scheint auf Finnisch zu sein")
+    with speaking("ru"):
+        for name in ("Klingon", "Elvish"):  # no Russian name in Babel; no such language at all
+            said = f"this text looks like {name}, which I cannot summarize yet; I summarize: English"
+            assert reason(said).startswith(f"язык этого текста — {name},")
