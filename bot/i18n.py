@@ -164,7 +164,7 @@ def named_language(english: str) -> str:
 def _english_names() -> dict[str, str]:
     names: dict[str, str] = {}
     for code, name in sorted(Locale("en").languages.items(), key=lambda item: len(item[0])):
-        names.setdefault(name, code)  # "Persian" is fa before any regional code
+        names.setdefault(name, code)  # the shortest code first: a language before its regional forms
     return names
 
 

@@ -59,7 +59,8 @@ class _ContentStems(dict[str, str]):
     a dictionary filled as words are first asked for, so that a known word costs one lookup
     (mapped over a sentence's words, no Python call at all). Emptied when it grows past
     200,000 words, so that a long-running bot's junk words (codes, numbers) do not pile up.
-    One per language, each with that language's stop words and stemmer."""
+    One per language, each with that language's stop words and stemmer (for the news ranker's
+    English, :func:`content_words`, the "stemmer" keeps the lower-cased word as it is)."""
 
     limit = 200_000
 
