@@ -156,8 +156,17 @@ def named_language(english: str) -> str:
     """The language Babel names ``english`` in English ("Finnish"), named in the current
     language ("финский" to a Russian reader); in English if Babel has no name for it there."""
     code = _english_names().get(english)
-    named = language_name(code) if code else english
-    return english if named == code else named  # Babel knows it but has no name for it here
+    return _languages_in(_current.get()).get(code, english) if code else english
+
+
+@cache
+def _languages_in(reader: str) -> dict[str, str]:
+    """Babel's names of languages in the reader's language, by code (its table, not a locale
+    parsed from each code: "tl" would be read as Filipino of the Philippines)."""
+    try:
+        return dict(Locale.parse(reader).languages)
+    except (ValueError, UnknownLocaleError):
+        return {}
 
 
 @cache

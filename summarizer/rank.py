@@ -130,7 +130,7 @@ class NewsSummarizer(AbstractSummarizer):  # type: ignore[misc]
     another one that says it already (repeats go last).
     """
 
-    def __init__(self, model: SentenceModel | None = None, language: str = "en") -> None:
+    def __init__(self, *, model: SentenceModel | None = None, language: str = "en") -> None:
         content = content_words(language)
         super().__init__(content.stem)
         self.stop_words: frozenset[str] = content.stop_words
