@@ -124,16 +124,19 @@ def day(value: date) -> str:
 
 def language_name(code: str) -> str:
     """A language's name in the current language, as Babel's locale data has it ("de" is
-    "German" to an English reader, "немецкий" to a Russian one); the code if Babel has none."""
-    return _display_name(code, _current.get())
+    "German" to an English reader, "немецкий" to a Russian one); the code if Babel has none.
+    The name is read from the reader's table of language names, not from a locale parsed from
+    the code, which would make "tl" Filipino of the Philippines."""
+    return _languages_in(_current.get()).get(code, code)
 
 
 @cache
-def _display_name(code: str, reader: str) -> str:
+def _languages_in(reader: str) -> dict[str, str]:
+    """Babel's names of languages in the reader's language, by code."""
     try:
-        return Locale.parse(code).get_display_name(reader) or code
+        return dict(Locale.parse(reader).languages)
     except (ValueError, UnknownLocaleError):
-        return code
+        return {}
 
 
 def reason(text: str, templates: Iterable[str] = (), fields: Mapping[str, Callable[[str], str]] | None = None) -> str:
@@ -156,17 +159,8 @@ def named_language(english: str) -> str:
     """The language Babel names ``english`` in English ("Finnish"), named in the current
     language ("финский" to a Russian reader); in English if Babel has no name for it there."""
     code = _english_names().get(english)
-    return _languages_in(_current.get()).get(code, english) if code else english
-
-
-@cache
-def _languages_in(reader: str) -> dict[str, str]:
-    """Babel's names of languages in the reader's language, by code (its table, not a locale
-    parsed from each code: "tl" would be read as Filipino of the Philippines)."""
-    try:
-        return dict(Locale.parse(reader).languages)
-    except (ValueError, UnknownLocaleError):
-        return {}
+    named = language_name(code) if code else english
+    return english if named == code else named  # Babel has no name for it in the reader's language
 
 
 @cache
