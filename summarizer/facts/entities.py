@@ -11,7 +11,7 @@ from .evidence import reclassify
 from .kinds import _classify, _described, _within
 from .lists import _lists, _owner
 from .names import _LABEL, _clean_name, _CommonWords, _is_entity, _last_word, _without_common_ends
-from .runs import _phrases
+from .runs import _phrases, _quoted_titles
 from .words import (
     _CONNECTORS,
     _INSTITUTION_WORDS,
@@ -34,7 +34,10 @@ def _entities(article: Article) -> list[_Candidate]:
     once = _Once(article.text)
     cleaned: dict[tuple[str, bool, str], tuple[str, str, int]] = {}
     for sentence, sentence_matches in zip(article.sentences, matches, strict=True):
+        titles = _quoted_titles(sentence.text) if sentence_matches else []
         for at, phrase in sentence_matches:
+            if titles and any(begin <= at < end for begin, end in titles):
+                continue  # no name is made of a quoted title's words: "Make Way for Ducklings"
             if " " not in phrase and phrase.lower() in _NO_NAME_ALONE:
                 continue  # "The", "But", "President": nothing is left of the name
             # A name read again the way it was read before is cleaned the same way: what cleaning

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from .. import lexicon as lx
 from .candidate import _DIGIT, _POSSESSIVE
 from .evidence import first_name
-from .words import _BODIES_FOR, _CONNECTORS
+from .words import _BODIES_FOR, _CONNECTORS, _TITLE_PREPOSITIONS, _TITLE_WORDS
 
 _POSSESSIVE_ENDS = ("'", "’", "'s", "’s")
 
@@ -105,6 +105,8 @@ def _split_runs(text: str) -> Iterable[tuple[int, str]]:
     new run: a page that lost a full stop runs sentences together ("at the Masters He
     admitted", "according to the Arizona DPS According to")."""
     for match in _NAME.finditer(text):
+        if match.group().count(" ") > 1 and _title_run(match.group()):
+            continue  # a work's title, no name: "Love It Or Hate It", "Romancing The Stone"
         spans = _without_dates(text, *match.span()) if _DIGIT.search(match.group()) else [match.span()]
         for begin, end in spans:
             if " " not in text[begin:end]:
@@ -138,3 +140,48 @@ _INNER_NUMBER = re.compile(r"(\S+)\s(\d+)\s(?=(\S+))")
 
 
 _OPENER = re.compile(rf"\s+((?:{'|'.join(w.capitalize() for w in sorted(lx.CLAUSE_OPENERS))})\b)")
+
+
+def _title_run(run: str) -> bool:
+    """Whether a run of capitalized words is the title of a work (a song, a book, a film, a show,
+    a game), which no fact is made of: a title word capitalized inside it, neither first nor last
+    ("Love It Or Hate It", "Romancing The Stone", "Ten Things I Hate About You"; a possessive
+    ends a run, so "Mel Gibson's" stays a name before "The Passion"). A word in capitals ("US",
+    "IT") is no title word, nor an "A" after a first name ("Charles A Blixt"), nor an "I" before
+    no capitalized word ("King Juan Carlos I of Spain")."""
+    words = run.split()
+    return any(
+        word[:1].isupper()
+        and _title_word(word)
+        and not (word == "A" and first_name(before))
+        and not (word == "I" and not after[:1].isupper())
+        for before, word, after in zip(words, words[1:], words[2:], strict=False)
+    )
+
+
+def _quoted_titles(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` quotes the title of a work, which no fact is made of, nor of its words: two
+    to twelve words in title case that hold a title word or a preposition ("Make Way for
+    Ducklings", "It Ain't Me, Babe"), every word capitalized but those."""
+    spans: list[tuple[int, int]] = []
+    if '"' not in text and "“" not in text and "‘" not in text:
+        return spans
+    for quoted in _QUOTED.finditer(text):
+        words = [word.strip(",.!?:") for word in quoted.group(1).split()]
+        if not 2 <= len(words) <= 12 or sum(word[:1].isupper() for word in words) < 2:
+            continue
+        joins = [_title_word(word, _TITLE_PREPOSITIONS) for word in words]
+        lower = [word for word, joining in zip(words, joins, strict=True) if not word[:1].isupper() and not joining]
+        if any(joins) and all(word in _CONNECTORS for word in lower):
+            spans.append(quoted.span(1))
+    return spans
+
+
+def _title_word(word: str, also: frozenset[str] = frozenset()) -> bool:
+    if len(word) > 1 and word.isupper():
+        return False
+    folded = word.lower().replace("’", "'")
+    return folded in _TITLE_WORDS or folded in also
+
+
+_QUOTED = re.compile(r"[\"“‘]((?:the |a |an )?[A-Z][^\"“”‘’]{2,79}?)[\"”’]")

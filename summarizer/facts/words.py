@@ -202,3 +202,16 @@ _PEOPLE_NOUNS = lx.word_set(
 
 _ABSTRACT_ENDINGS = ("ism", "isms", "phobia", "phobias")
 """Endings of abstract nouns: one word ending so ("Islamophobia", "Thatcherism") names no one."""
+
+
+_TITLE_WORDS = lx.word_set(
+    "it|its|it's|me|my|you|your|you're|we|we're|us|our|they|them|their|he|him|his|she|her|i|i'm|i've|i'll"
+    "|what|what'd|who|this|these|those|is|are|was|were|be|been|am|ain't|don't|can't|won't|didn't|does|did"
+    "|or|nor|but|if|like|than|so|not|a|an|the"
+)
+"""Words that join no name but do join the title of a work: pronouns, verbs of being and doing,
+conjunctions and articles, capitalized inside a run ("Love It Or Hate It", "Who Put The Marmite
+In The Fridge", "Ten Things I Hate About You")."""
+_TITLE_PREPOSITIONS = lx.word_set("with|without|in|on|at|for|from|into|to")
+"""Words that join a quoted title ("Make Way for Ducklings", "Married With Children"), and the
+names of bodies too, capitalized or not ("Reporters Without Borders", "Transport For London")."""

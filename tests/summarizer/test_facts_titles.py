@@ -1,0 +1,59 @@
+"""Titles of works (songs, books, films, shows, games) written like names: no fact is made of a
+title or of its words, and the names around it stay facts."""
+
+from summarizer import FactKind
+from summarizer.facts.runs import _NAME, _quoted_titles, _title_run
+from tests.summarizer.test_facts_kinds import _kinds
+
+
+def _titles(text: str) -> list[str]:
+    """The runs of capitalized words that are titles, then the quoted titles."""
+    runs = [m.group() for m in _NAME.finditer(text) if _title_run(m.group())]
+    return runs + [text[begin:end] for begin, end in _quoted_titles(text)]
+
+
+def test_a_run_with_a_pronoun_or_an_article_capitalized_inside_is_a_title() -> None:
+    text = (
+        "Father of two Richard McLuckie dreamt up board games including Love It Or Hate It and "
+        "Who Put The Marmite In The Fridge over long evenings."
+    )
+    assert _titles(text) == ["Love It Or Hate It", "Who Put The Marmite In The Fridge"]
+    kinds = _kinds(text + " Mr McLuckie said the games now sell at WH Smith.")
+    assert kinds.get("Richard McLuckie") is FactKind.PERSON
+    assert not {"Love", "Hate", "Put The Marmite In The Fridge"} & set(kinds)
+
+
+def test_a_quoted_title_in_title_case_is_a_title() -> None:
+    text = 'It was like a scene out of "Make Way for Ducklings" on a rainy street in Washington on Tuesday.'
+    assert _titles(text) == ["Make Way for Ducklings"]
+    kinds = _kinds(text + " Police in Washington closed the street for the ducks.")
+    assert "Make Way" not in kinds
+    assert kinds.get("Washington") is FactKind.PLACE
+    assert _titles('Bob Dylan wrote "It Ain\'t Me, Babe" for Joan Baez.') == ["It Ain't Me", "It Ain't Me, Babe"]
+
+
+def test_a_possessive_before_a_title_is_its_owners_name() -> None:
+    text = "Mr Prescott said Public Enemy's Fight The Power was loud, as was Mel Gibson's The Passion of the Christ."
+    assert _titles(text) == ["Fight The Power"]
+    kinds = _kinds("Lord Falconer told BBC News's Meet The Press show on Sunday that the bill would pass.")
+    assert "Meet The Press" not in kinds
+    assert kinds.get("Falconer") is FactKind.PERSON
+
+
+def test_names_that_only_look_like_titles_are_kept() -> None:
+    # An initial after a first name, letters in capitals, a roman numeral that ends the run, a
+    # full stop lost before "The", and a body whose name holds a preposition are no titles.
+    assert _titles("Charles A Blixt, executive vice-president of RJ Reynolds Tobacco, said so.") == []
+    assert _titles("King Juan Carlos I of Spain became the latest royal to step down.") == []
+    assert _titles("The US Secret Service and A US Embassy spokesman spoke of World War I veterans.") == []
+    assert _titles("Stevens played at the Crucible Theatre The warning came later.") == []
+    assert _titles("Reporters Without Borders and Transport For London issued statements.") == []
+    kinds = _kinds(
+        "Reporters Without Borders said the journalist was held in Tehran. Police in Tehran declined to comment."
+    )
+    assert "Reporters Without Borders" in kinds
+
+
+def test_a_quote_in_sentence_case_is_no_title() -> None:
+    assert _titles('"We will win this fight," said Barack Obama in Chicago.') == []
+    assert _titles('"Obama is wrong about Iran," Mr Netanyahu told reporters in Jerusalem.') == []
