@@ -109,7 +109,7 @@ VENUE_NOUNS = word_set(
 TITLES = word_set(
     """Mr|Mrs|Ms|Miss|Dr|MP|MEP|MSP|Prof|Professor|Sir|Dame|Lord|Lady|President|Vice President|
     Prime Minister|First Minister|First Lady|Chancellor|Minister|Secretary|Senator|Sen|Rep|Representative|Congressman|
-    Congresswoman|Governor|Gov|Mayor|King|Queen|Prince|Princess|Duke|Duchess|Pope|Cardinal|
+    Congresswoman|Governor|Gov|Mayor|King|Queen|Prince|Princess|Duke|Duchess|Pope|Cardinal|Rev|Reverend|
     Bishop|Archbishop|Rabbi|Imam|Sheikh|General|Gen|Colonel|Col|Captain|Capt|Lieutenant|
     Sergeant|Sgt|Officer|Detective|Inspector|Chief|Judge|Justice|Coach|Manager|Boss|Chairman|
     Chairwoman|Director|Ambassador|Commissioner|Sheriff|Agent|Constable|Superintendent|

@@ -160,8 +160,13 @@ def _clean_name(text: str, start: int, phrase: str) -> tuple[str, str, int]:
             role.append(tokens[0])
         start += len(tokens[0]) + 1
         tokens.pop(0)
-    # A title inside the phrase ends the role: "US President George W Bush".
-    inner = [i for i in range(1, len(tokens) - 1) if tokens[i].lower() in lx.TITLES or _rank(tokens[i])]
+    # A title inside the phrase ends the role: "US President George W Bush"; not one that only a
+    # generation's mark follows, a surname then ("Martin Luther King III", "Billie Jean King Jr").
+    inner = [
+        i
+        for i in range(1, len(tokens) - 1)
+        if (tokens[i].lower() in lx.TITLES or _rank(tokens[i])) and not _GENERATIONS.issuperset(tokens[i + 1 :])
+    ]
     if inner:
         prefix = " ".join(tokens[: inner[-1] + 1]) + " "
         if text.startswith(prefix, start):
@@ -192,6 +197,10 @@ def _clean_name(text: str, start: int, phrase: str) -> tuple[str, str, int]:
         if before.lower() in lx.TITLES or _rank(before):
             role.append(before)
     return name, " ".join(role), start
+
+
+_GENERATIONS = frozenset(["II", "III", "IV", "V", "VI", "VII", "VIII", "Jr", "Jr.", "Sr", "Sr."])
+"""What follows a name to tell a generation or a monarch's number."""
 
 
 def _without_affiliation(tokens: list[str]) -> list[str]:

@@ -1,5 +1,6 @@
-"""Titles of works (songs, books, films, shows, games) written like names: no fact is made of a
-title or of its words, and the names around it stay facts."""
+"""Titles written like names. A work's title (a song, a book, a film, a show, a game) makes no
+fact, nor do its words, and the names around it stay facts. A person's title (Rev., King) ends
+a role, not a name that only a generation's mark follows ("Martin Luther King III")."""
 
 from summarizer import FactKind
 from summarizer.facts.runs import _NAME, _quoted_titles, _title_run
@@ -57,3 +58,14 @@ def test_names_that_only_look_like_titles_are_kept() -> None:
 def test_a_quote_in_sentence_case_is_no_title() -> None:
     assert _titles('"We will win this fight," said Barack Obama in Chicago.') == []
     assert _titles('"Obama is wrong about Iran," Mr Netanyahu told reporters in Jerusalem.') == []
+
+
+def test_a_generation_after_a_surname_that_is_also_a_title_stays_in_the_name() -> None:
+    kinds = _kinds(
+        "Civil rights leaders Martin Luther King III and Al Sharpton led 15,000 marchers to Jena on Thursday. "
+        "The Rev. Jesse Jackson joined them. King said the case was unjust."
+    )
+    assert kinds.get("Martin Luther King III") is FactKind.PERSON
+    assert "III" not in kinds
+    assert kinds.get("Jesse Jackson") is FactKind.PERSON
+    assert "Rev" not in kinds
