@@ -268,7 +268,9 @@ def _by_words(name: str, role: str, text: str, start: int, end: int, common: _Co
         return FactKind.PERSON
     if len(tokens) > 1 and last in lx.EVENT_WORDS:
         return FactKind.ORGANIZATION  # "French Open", "FA Cup", "Grand Prix": events, no one's name
-    if len(tokens) > 1 and first in lx.GIVEN_NAMES and last not in lx.ORG_WORDS:
+    # a first name before a place's word names where, past a surname: "John F Kennedy Airport"
+    where = len(tokens) > 2 and last in lx.PLACE_WORDS
+    if len(tokens) > 1 and first in lx.GIVEN_NAMES and last not in lx.ORG_WORDS and not where:
         return FactKind.PERSON
     if lower in lx.COUNTRIES or lower in lx.REGIONS or lower in lx.CITIES or lower in _SKY:
         return FactKind.PLACE

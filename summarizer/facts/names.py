@@ -147,8 +147,8 @@ def _clean_name(text: str, start: int, phrase: str) -> tuple[str, str, int]:
     while tokens and _leading_word(tokens):
         if start > 1 and len(tokens) > 1 and tokens[0].lower() in lx.NUMBER_WORDS:
             break  # a number inside a sentence is part of a name: "the Six Nations"
-        if len(tokens) == 2 and tokens[0].lower() in lx.TITLES and tokens[1].lower() in _INSTITUTION_WORDS:
-            break  # a title that names a place or a body: "Duke University", "Queen Street"
+        if tokens[0].lower() in lx.TITLES and tokens[-1].lower() in _INSTITUTION_WORDS and "of" not in tokens[1:]:
+            break  # a title that names a place or a body: "Duke University", "Prince William Sound"
         if _styled(tokens):  # "Duchess of Cambridge"; "Mayor of London Boris Johnson": a role
             given = next((i for i in range(3, len(tokens)) if tokens[i].lower() in lx.GIVEN_NAMES), 0)
             if given:

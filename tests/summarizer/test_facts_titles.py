@@ -69,3 +69,15 @@ def test_a_generation_after_a_surname_that_is_also_a_title_stays_in_the_name() -
     assert "III" not in kinds
     assert kinds.get("Jesse Jackson") is FactKind.PERSON
     assert "Rev" not in kinds
+
+
+def test_a_title_or_a_first_name_before_a_place_or_a_body_names_the_place_or_the_body() -> None:
+    kinds = _kinds(
+        "The injured were flown to Princess Alexandra Hospital on Monday. Ferries to Prince Edward Island "
+        "were cancelled, and flights from John F. Kennedy International Airport were delayed. "
+        "Dr Jeremy Philpott of the UK Patent Office said the rules were clear."
+    )
+    assert kinds.get("Princess Alexandra Hospital") is FactKind.ORGANIZATION
+    assert kinds.get("Prince Edward Island") is FactKind.PLACE
+    assert kinds.get("John F. Kennedy International Airport") is FactKind.PLACE
+    assert kinds.get("Jeremy Philpott") is FactKind.PERSON
