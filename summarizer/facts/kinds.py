@@ -294,6 +294,9 @@ def _by_words(name: str, role: str, text: str, start: int, end: int, common: _Co
         or (before[-1].lower() == "of" and len(before) > 1 and before[0].lower() in _PLACE_NOUNS | _BEARINGS)
     ):
         return FactKind.PLACE
+    relation = before and before[-1].endswith(",") and before[-1][:-1].lower() in _RELATIONS
+    if len(tokens) == 1 and relation and _CLAUSE_GOES_ON.match(text, end):
+        return FactKind.PERSON  # "his best friend, Kristelle,", "her daughter, Mia": someone's
     # A body's noun before one word: "security firm Symantec said", "the carmaker Renault" (a team
     # of people is named by theirs: "economist team Jim and Margaret Cuthbert").
     if len(tokens) == 1 and before and _body_noun(before[-1]) and not _first_name_of(name):
@@ -312,6 +315,18 @@ def _by_words(name: str, role: str, text: str, start: int, end: int, common: _Co
 
 
 _SAID_BEFORE = re.compile(r"\b(?:said|says)\s+$")
+
+
+_RELATIONS = lx.word_set(
+    "friend|girlfriend|boyfriend|partner|wife|husband|fiancee|fiancée|daughter|son|mother|father|sister|brother"
+    "|cousin|niece|nephew|aunt|uncle|grandmother|grandfather|grandson|granddaughter|neighbour|neighbor"
+)
+"""Whom a story names after a comma as someone's: "his best friend, Kristelle"."""
+
+
+_CLAUSE_GOES_ON = re.compile(r"\s*(?:[,.;:!?)]|$)|\s+(?:and|who|was|is|had|has|said|says)\b")
+"""What follows a name that is the whole appositive ("his wife, Ahlam,"), not a modifier of a
+noun after it ("her husband, Nickelback front man Chad Kroeger")."""
 
 
 _CLAUSE_END = re.compile(r"\s*(?:[.!?]|$)")

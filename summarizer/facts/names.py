@@ -310,6 +310,8 @@ def _is_entity(name: str, start: int, capitalized_inside: set[str], common: _Com
             return False  # the end of a numbered name: "21st Century", "50 First Dates"
         if lower in lx.NON_NAMES or lower.removesuffix("s") in lx.CALENDAR_WORDS or len(name) < 2:
             return False  # "Wednesdays"
+        if "-" in lower and all(part in lx.CALENDAR_WORDS for part in lower.split("-")):
+            return False  # "April-July", "Monday-Friday": when, no name
         opening = start <= 1 or text[:start].rstrip()[-1:] in _CLAUSE_MARKS
         shaped = _NOT_A_NAME_ALONE.match(name) or (opening and _NOT_A_NAME_TO_OPEN.match(name))
         if shaped and lower not in _PLACES_AND_GIVEN_NAMES:

@@ -1,6 +1,7 @@
 """Words written like names that name no one, and calendar names: an abstract noun ending in
-"-ism" or "-phobia", a people called by its own noun ("the Turks"), and a holiday ("the New
-Year"), which is when, not a body."""
+"-ism" or "-phobia", a people called by its own noun ("the Turks"), a holiday ("the New Year")
+or a range of months ("April-July"), which is when, not a body; and one-word names whose
+sentence says whose they are ("his wife, Ahlam")."""
 
 from summarizer import FactKind
 from tests.summarizer.test_facts_kinds import _kinds
@@ -67,3 +68,21 @@ def test_a_person_loses_the_body_of_glued_to_the_name() -> None:
     assert kinds.get("Marcus Feldane") is FactKind.PERSON
     assert kinds.get("Peter Quanby") is FactKind.PERSON
     assert not any(" of " in name for name in kinds if "Feldane" in name or "Quanby" in name)
+
+
+def test_a_range_of_months_is_when_not_a_place() -> None:
+    kinds = _kinds(
+        "The value of trade in April-July rose to $186m from $64m in the same period in 2003, officials in Delhi said."
+    )
+    assert "April-July" not in kinds
+
+
+def test_a_name_someone_is_called_after_a_comma_is_a_person() -> None:
+    kinds = _kinds(
+        "Senior student Isaac Garza asked his best friend, Kristelle, to the prom in Laredo. "
+        "The fighters took his wife, Ahlam, and their children. "
+        "She was going through a split from her husband, Nickelback front man Chad Kroeger."
+    )
+    assert kinds.get("Kristelle") is FactKind.PERSON
+    assert kinds.get("Ahlam") is FactKind.PERSON
+    assert kinds.get("Nickelback") is not FactKind.PERSON
