@@ -62,7 +62,7 @@ CITIES = word_set(
     Los Angeles|Chicago|Houston|Dallas|Miami|Boston|Atlanta|Seattle|Denver|Phoenix|Detroit|
     Philadelphia|San Francisco|San Diego|Las Vegas|Orlando|New Orleans|Baltimore|Pittsburgh|
     Cleveland|Portland|Minneapolis|St Louis|Nashville|Austin|Sacramento|Toronto|Montreal|
-    Vancouver|Ottawa|Mexico City|Havana|Bogota|Lima|Santiago|Buenos Aires|Sao Paulo|
+    Vancouver|Ottawa|Mexico City|Havana|Bogota|Lima|Santiago|Buenos Aires|Sao Paulo|Porto Alegre|
     Rio de Janeiro|Brasilia|Caracas|Sydney|Melbourne|Brisbane|Perth|Adelaide|Auckland|
     Wellington|Singapore|Bangkok|Hanoi|Manila|Jakarta|Kuala Lumpur|Seoul|Pyongyang|Taipei|
     Hong Kong|Lagos|Abuja|Nairobi|Johannesburg|Cape Town|Pretoria|Addis Ababa|Khartoum|Tripoli|

@@ -268,6 +268,8 @@ def _by_words(name: str, role: str, text: str, start: int, end: int, common: _Co
         return FactKind.PERSON
     if len(tokens) > 1 and last in lx.EVENT_WORDS:
         return FactKind.ORGANIZATION  # "French Open", "FA Cup", "Grand Prix": events, no one's name
+    if _named_for_home(tokens):
+        return FactKind.ORGANIZATION  # "San Francisco Giants", "Dallas Cowboys": a side or a firm
     # a first name before a place's word names where, past a surname: "John F Kennedy Airport"
     where = len(tokens) > 2 and last in lx.PLACE_WORDS
     if len(tokens) > 1 and first in lx.GIVEN_NAMES and last not in lx.ORG_WORDS and not where:
@@ -373,6 +375,31 @@ _STAFF = frozenset(
 
 _BEARINGS = _COMPASS | {"northwest", "northeast", "southwest", "southeast", "outskirts", "miles", "mecca", "heart"}
 """Words before "of" that a place follows: "15 miles west of Wichita", "the surfing mecca of Newquay"."""
+
+
+def _named_for_home(tokens: list[str]) -> bool:
+    """A side, a paper or a firm named for its home: a city, a country or a region, then capitalized
+    words that name no place ("Los Angeles Lakers", "New York Times", "Scotland Yard"; not "San
+    Francisco Bay", "Mexico City", "Aberdeen South", "Washington DC"). A home of one word that is a first name
+    begins a person's name ("Paris Hilton", "Chad Myers"); a short word is no home ("La Jolla" is
+    not "LA")."""
+    cut = next((cut for cut in (3, 2, 1) if len(tokens) > cut and " ".join(tokens[:cut]).lower() in _HOMES), 0)
+    rest = tokens[cut:]
+    if (
+        not cut
+        or " ".join(tokens).lower() in _HOMES
+        or (len(tokens[0]) < 3 and not tokens[0].isupper())
+        or not all(t[:1].isupper() for t in rest)
+    ):
+        return False
+    if cut == 1 and first_name(tokens[0]):
+        return False
+    last = rest[-1].lower()
+    code = len(rest) == 1 and len(rest[0]) == 2 and rest[0].isupper()  # "Washington DC"
+    return not (code or last in lx.PLACE_WORDS or last in _PLACE_NOUNS or last in _BEARING_ENDS or last in _COMPASS)
+
+
+_HOMES = lx.CITIES | lx.COUNTRIES | lx.REGIONS
 
 
 def _body_noun(word: str) -> bool:

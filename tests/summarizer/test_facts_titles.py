@@ -81,3 +81,16 @@ def test_a_title_or_a_first_name_before_a_place_or_a_body_names_the_place_or_the
     assert kinds.get("Prince Edward Island") is FactKind.PLACE
     assert kinds.get("John F. Kennedy International Airport") is FactKind.PLACE
     assert kinds.get("Jeremy Philpott") is FactKind.PERSON
+
+
+def test_a_side_a_paper_or_a_firm_named_for_its_home_is_a_body() -> None:
+    kinds = _kinds(
+        "The San Francisco Giants beat the Chicago Cubs, and the Los Angeles Lakers lost on Sunday. "
+        "Scotland Yard said the Washington Post had the letter. Paris Hilton flew to Washington DC, "
+        "then to Mexico City and on to San Francisco Bay."
+    )
+    for body in ("San Francisco Giants", "Chicago Cubs", "Los Angeles Lakers", "Scotland Yard", "Washington Post"):
+        assert kinds.get(body) is FactKind.ORGANIZATION, body
+    assert kinds.get("Paris Hilton") is FactKind.PERSON
+    for place in ("Washington DC", "Mexico City", "San Francisco Bay"):
+        assert kinds.get(place) is FactKind.PLACE, place
