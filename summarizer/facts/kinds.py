@@ -383,6 +383,8 @@ def _named_for_home(tokens: list[str]) -> bool:
     Francisco Bay", "Mexico City", "Aberdeen South", "Washington DC"). A home of one word that is a first name
     begins a person's name ("Paris Hilton", "Chad Myers"); a short word is no home ("La Jolla" is
     not "LA")."""
+    if len(tokens) < 2 or tokens[0].lower() not in _HOME_STARTS:
+        return False
     cut = next((cut for cut in (3, 2, 1) if len(tokens) > cut and " ".join(tokens[:cut]).lower() in _HOMES), 0)
     rest = tokens[cut:]
     if (
@@ -400,6 +402,7 @@ def _named_for_home(tokens: list[str]) -> bool:
 
 
 _HOMES = lx.CITIES | lx.COUNTRIES | lx.REGIONS
+_HOME_STARTS = frozenset(home.split()[0] for home in _HOMES)
 
 
 def _body_noun(word: str) -> bool:
