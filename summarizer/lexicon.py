@@ -188,6 +188,13 @@ PLACE_WORDS = word_set(
     Ghouta|Plain|Camp|Border|Kingdom|Republic|Emirates|Dam|Course|Reservoir|Canyon|Glacier|Volcano|Cave|Sound"""
 )
 
+NAME_ENDINGS = word_set(
+    """House|Communications|Telecom|Networks|Systems|Technologies|Industries|Pharmaceuticals|
+    Entertainment|Partners|Foods"""
+)
+"""Last words of the names of bodies and buildings that are no name alone, as the words of
+``ORG_WORDS`` are ("SBC Communications", "Cisco Systems", "Clarence House"; not "Systems")."""
+
 LOCATIVE_PREPOSITIONS = frozenset(
     ["in", "at", "near", "from", "to", "into", "across", "outside", "inside", "around", "towards", "toward"]
 )

@@ -269,18 +269,25 @@ def _by_words(name: str, role: str, text: str, start: int, end: int, common: _Co
     if len(tokens) > 1 and last in lx.EVENT_WORDS:
         return FactKind.ORGANIZATION  # "French Open", "FA Cup", "Grand Prix": events, no one's name
     if _named_for_home(tokens):
-        return FactKind.ORGANIZATION  # "San Francisco Giants", "Dallas Cowboys": a side or a firm
-    # a first name before a place's word names where, past a surname: "John F Kennedy Airport"
-    where = len(tokens) > 2 and last in lx.PLACE_WORDS
-    if len(tokens) > 1 and first in lx.GIVEN_NAMES and last not in lx.ORG_WORDS and not where:
+        return FactKind.ORGANIZATION  # "San Francisco Giants", "Chicago Cubs": a side or a firm
+    # a first name before a place's word names where, past a surname or in the plural, which no
+    # surname is ("John F Kennedy Airport", "Beverly Hills"; not "Damon Hill")
+    where = last in lx.PLACE_WORDS and (len(tokens) > 2 or last.endswith("s"))
+    body = last in lx.ORG_WORDS or (len(tokens) > 1 and last in lx.NAME_ENDINGS)
+    if len(tokens) > 1 and first in lx.GIVEN_NAMES and not body and not where:
         return FactKind.PERSON
     if lower in lx.COUNTRIES or lower in lx.REGIONS or lower in lx.CITIES or lower in _SKY:
         return FactKind.PLACE
     if first in _PLACE_ARTICLES and len(tokens) > 1 and last not in lx.ORG_WORDS:
         return FactKind.PLACE  # "Las Venturas", "San Fierro", "San Bernardino"
-    if _person_shape(tokens) and _first_name_of(tokens[0]) and _INSTITUTION_WORDS.isdisjoint(t.lower() for t in tokens):
+    if (
+        not body
+        and _person_shape(tokens)
+        and _first_name_of(tokens[0])
+        and _INSTITUTION_WORDS.isdisjoint(t.lower() for t in tokens)
+    ):
         return FactKind.PERSON  # "Darcey Bussell", "Sven-Goran Eriksson": a first name the dictionary knows
-    if last in lx.ORG_WORDS or lower in lx.ORG_WORDS or (name.isupper() and len(name) > 1):
+    if body or lower in lx.ORG_WORDS or (name.isupper() and len(name) > 1):
         return FactKind.ORGANIZATION
     if last in lx.PLACE_WORDS or first in _COMPASS:
         return FactKind.PLACE

@@ -94,3 +94,14 @@ def test_a_side_a_paper_or_a_firm_named_for_its_home_is_a_body() -> None:
     assert kinds.get("Paris Hilton") is FactKind.PERSON
     for place in ("Washington DC", "Mexico City", "San Francisco Bay"):
         assert kinds.get(place) is FactKind.PLACE, place
+
+
+def test_a_firms_or_a_houses_last_word_makes_a_body_not_a_person() -> None:
+    kinds = _kinds(
+        "The White House said SBC Communications and France Telecom would talk. Clarence House declined "
+        "to comment, and Beverly Hills police closed the road. Systems were down across the city."
+    )
+    for body in ("White House", "SBC Communications", "France Telecom", "Clarence House"):
+        assert kinds.get(body) is FactKind.ORGANIZATION, body
+    assert kinds.get("Beverly Hills") is FactKind.PLACE
+    assert "Systems" not in kinds
