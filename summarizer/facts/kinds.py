@@ -276,6 +276,8 @@ def _by_words(name: str, role: str, text: str, start: int, end: int, common: _Co
     body = last in lx.ORG_WORDS or (len(tokens) > 1 and last in lx.NAME_ENDINGS)
     if len(tokens) > 1 and first in lx.GIVEN_NAMES and not body and not where:
         return FactKind.PERSON
+    if len(tokens) == 1 and lower in _HOMES and _side(lower, text, start, end):
+        return FactKind.ORGANIZATION  # "Newcastle have joined", "former club Southampton": the side
     if lower in lx.COUNTRIES or lower in lx.REGIONS or lower in lx.CITIES or lower in _SKY:
         return FactKind.PLACE
     if first in _PLACE_ARTICLES and len(tokens) > 1 and last not in lx.ORG_WORDS:
@@ -409,6 +411,22 @@ def _named_for_home(tokens: list[str]) -> bool:
 
 
 _HOMES = lx.CITIES | lx.COUNTRIES | lx.REGIONS
+
+
+def _side(home: str, text: str, start: int, end: int) -> bool:
+    """Whether a city's or a country's name is its side's: a plural verb after it, as British
+    sport writes of a team that opens a sentence or a clause ("Newcastle have joined the race",
+    "but France were beaten"; not "the Philippines are", "doctors in Britain are", "India and
+    Pakistan have"), or a side's noun before it ("former club Southampton")."""
+    before = text[max(0, start - 12) : start].rsplit(None, 1)[-1:]
+    subject = not before or before[0].lower() in lx.CLAUSE_OPENERS  # not "doctors in Britain are"
+    if subject and not home.endswith("s") and _SIDE_VERB.match(text, end):
+        return True
+    return bool(before) and before[0].lower() in _SIDE_NOUNS
+
+
+_SIDE_VERB = re.compile(r"\s+(?:have|are|were)\b")
+_SIDE_NOUNS = frozenset(["club", "side", "team", "outfit", "hosts", "visitors", "champions", "rivals"])
 _HOME_STARTS = frozenset(home.split()[0] for home in _HOMES)
 
 

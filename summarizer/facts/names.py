@@ -273,6 +273,9 @@ _BEARING_WORDS = frozenset(["north", "south", "east", "west", "central", "northe
 _LETTER_NOUN = re.compile(r"^[A-Z]-[a-z]+$")
 
 
+_ACRONYM_PLURAL = re.compile(r"^[A-Z]{2,}s$")
+
+
 _ADJECTIVE_SHAPE = re.compile(r"^[A-Z][a-z]+(?:ish|ist|ic)$")
 
 
@@ -300,8 +303,8 @@ def _is_entity(name: str, start: int, capitalized_inside: set[str], common: _Com
     if len(tokens) == 1:
         if name[1:].islower() and lower.endswith(_ABSTRACT_ENDINGS):
             return False  # "Islamophobia", "Thatcherism": an abstract noun, no one's name
-        if _LETTER_NOUN.match(name):
-            return False  # "U-turns", "X-rays", "T-shirt"
+        if _LETTER_NOUN.match(name) or _ACRONYM_PLURAL.match(name):
+            return False  # "U-turns", "X-rays", "T-shirt"; "MPs", "GPs", "DVDs": many, no name
         if _ADJECTIVE_SHAPE.match(name) and _LOWER_AFTER.match(text, start + len(name)) and not first_name(name):
             return False  # "Cornish waters", "Islamist groups": an adjective
         if lower in lx.ORG_WORDS and text[max(0, start - 3) : start] in ("'s ", "’s "):

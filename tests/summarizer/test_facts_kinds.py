@@ -184,3 +184,14 @@ def test_a_family_named_with_its_members_is_people() -> None:
 def test_a_role_after_ex_is_shown_with_its_office() -> None:
     article = parse_article("Leaked papers say ex-Foreign Secretary Robin Cook opposed the plan.", title="Story")
     assert "Foreign Secretary Robin Cook" in [f.text for f in key_facts(article, rank(article))]
+
+
+def test_a_city_or_a_country_is_its_side_before_a_plural_verb_or_after_a_sides_noun() -> None:
+    kinds = _kinds(
+        "Newcastle have joined the race to sign the striker from former club Southampton. "
+        "Doctors in Britain are now taking legal advice, and India and Pakistan have agreed to talk."
+    )
+    assert kinds.get("Newcastle") is FactKind.ORGANIZATION
+    assert kinds.get("Southampton") is FactKind.ORGANIZATION
+    assert kinds.get("Britain") is FactKind.PLACE
+    assert kinds.get("Pakistan") is not FactKind.ORGANIZATION

@@ -1,7 +1,8 @@
 """Words written like names that name no one, and calendar names: an abstract noun ending in
 "-ism" or "-phobia", a people called by its own noun ("the Turks"), a holiday ("the New Year")
-or a range of months ("April-July"), which is when, not a body; and one-word names whose
-sentence says whose they are ("his wife, Ahlam")."""
+or a range of months ("April-July"), which is when, not a body; a plural of letters ("MPs",
+"TVs"), which is many things; and one-word names whose sentence says whose they are ("his wife,
+Ahlam")."""
 
 from summarizer import FactKind
 from tests.summarizer.test_facts_kinds import _kinds
@@ -86,3 +87,9 @@ def test_a_name_someone_is_called_after_a_comma_is_a_person() -> None:
     assert kinds.get("Kristelle") is FactKind.PERSON
     assert kinds.get("Ahlam") is FactKind.PERSON
     assert kinds.get("Nickelback") is not FactKind.PERSON
+
+
+def test_a_plural_of_letters_is_many_things_not_a_name() -> None:
+    kinds = _kinds("Sales of TVs and DVDs rose, and MPs asked why ATMs in Leeds were empty. IBM said it would help.")
+    assert not {"TVs", "DVDs", "MPs", "ATMs"} & set(kinds)
+    assert kinds.get("IBM") is FactKind.ORGANIZATION
