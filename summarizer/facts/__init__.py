@@ -15,9 +15,9 @@ from ..languages.hooks import names_by_capitals
 from ..models import Article, KeyFact, Ranking
 from .candidate import _Candidate
 from .dates import _DATE, _DATE_HINT, _dates
+from .described import _nationalities
 from .entities import _entities
 from .figures import _counted, _figures
-from .kinds import _nationalities
 from .local import local_dates, local_figures, local_quotes
 from .quotes import _quotes
 from .select import KIND_PRIOR, MAX_FACTS, WEIGHTS, _select, depths, features, score

@@ -7,8 +7,9 @@ import re
 from .. import lexicon as lx
 from ..models import Article, FactKind, Sentence
 from .candidate import _Candidate
+from .described import _described, _within
 from .evidence import reclassify
-from .kinds import _classify, _described, _within
+from .kinds import _classify
 from .lists import _lists, _owner
 from .names import _LABEL, _clean_name, _CommonWords, _is_entity, _last_word, _without_common_ends
 from .runs import _phrases, _quoted_titles
