@@ -12,7 +12,7 @@ import re
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from summarizer.facts import dates, figures, kinds, runs
+from summarizer.facts import dates, described, figures, runs
 
 _PIECES = [
     *"0123456789",
@@ -110,7 +110,7 @@ _PLAIN_CAPITALIZED = re.compile(r"\b[A-Z][a-z]+")
 @given(_TEXT)
 def test_names_are_found_as_the_look_behind_pattern_finds_them(text: str) -> None:
     assert _found(runs._NAME.finditer(text)) == _found(_PLAIN_NAME.finditer(text))
-    assert _PLAIN_CAPITALIZED.findall(text) == kinds._CAPITALIZED_TOKEN.findall(text)
+    assert _PLAIN_CAPITALIZED.findall(text) == described._CAPITALIZED_TOKEN.findall(text)
 
 
 def test_the_trie_pattern_prefers_the_longest_word() -> None:
