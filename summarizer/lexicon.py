@@ -185,7 +185,7 @@ PLACE_WORDS = word_set(
     Island|Islands|Mountain|Mountains|Mount|Valley|Hill|Hills|Forest|Desert|Coast|Beach|
     County|Province|State|Region|District|Territory|Village|Town|Airport|Station|Stadium|
     Arena|Ground|Palace|Castle|Tower|Harbour|Harbor|Port|Peninsula|Strait|Canal|Falls|Heights|
-    Ghouta|Plain|Camp|Border|Kingdom|Republic|Emirates|Dam|Course|Reservoir|Canyon|Glacier|Volcano|Cave|Sound"""
+    Ghouta|Plain|Camp|Border|Kingdom|Republic|Emirates|Dam|Course|Reservoir|Canyon|Glacier|Volcano|Cave"""
 )
 
 NAME_ENDINGS = word_set(

@@ -178,10 +178,11 @@ _SAID_BEFORE = re.compile(r"\b(?:said|says)\s+$")
 
 
 _RELATIONS = lx.word_set(
-    "friend|girlfriend|boyfriend|partner|wife|husband|fiancee|fiancée|daughter|son|mother|father|sister|brother"
-    "|cousin|niece|nephew|aunt|uncle|grandmother|grandfather|grandson|granddaughter|neighbour|neighbor"
+    "friend|girlfriend|boyfriend|wife|husband|fiancee|fiancée|daughter|son|mother|father|sister|brother"
+    "|cousin|niece|nephew|aunt|uncle|grandmother|grandfather|grandson|granddaughter"
 )
-"""Whom a story names after a comma as someone's: "his best friend, Kristelle"."""
+"""Whom a story names after a comma as someone's: "his best friend, Kristelle" (not a partner
+or a neighbour, which a firm and a country have too)."""
 
 
 _CLAUSE_GOES_ON = re.compile(r"\s*(?:[,.;:!?)]|$)|\s+(?:and|who|was|is|had|has|said|says)\b")
@@ -255,7 +256,7 @@ def _named_for_home(tokens: list[str]) -> bool:
     if cut == 1 and first_name(tokens[0]):
         return False
     last = rest[-1].lower()
-    code = len(rest) == 1 and len(rest[0]) == 2 and rest[0].isupper()  # "Washington DC"
+    code = len(rest) == 1 and len(rest[0].replace(".", "")) == 2 and rest[0].isupper()  # "Washington DC", "D.C."
     return not (code or last in lx.PLACE_WORDS or last in _PLACE_NOUNS or last in _BEARING_ENDS or last in _COMPASS)
 
 
@@ -275,7 +276,7 @@ def _side(home: str, text: str, start: int, end: int) -> bool:
 
 
 _SIDE_VERB = re.compile(r"\s+(?:have|are|were)\b")
-_SIDE_NOUNS = frozenset(["club", "side", "team", "outfit", "hosts", "visitors", "champions", "rivals"])
+_SIDE_NOUNS = frozenset(["club", "side", "team", "outfit", "visitors", "champions"])
 _HOME_STARTS = frozenset(home.split()[0] for home in _HOMES)
 
 

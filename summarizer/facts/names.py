@@ -147,8 +147,8 @@ def _clean_name(text: str, start: int, phrase: str) -> tuple[str, str, int]:
     while tokens and _leading_word(tokens):
         if start > 1 and len(tokens) > 1 and tokens[0].lower() in lx.NUMBER_WORDS:
             break  # a number inside a sentence is part of a name: "the Six Nations"
-        if tokens[0].lower() in lx.TITLES and tokens[-1].lower() in _INSTITUTION_WORDS and "of" not in tokens[1:]:
-            break  # a title that names a place or a body: "Duke University", "Prince William Sound"
+        if tokens[0].lower() in lx.TITLES and _named_after(tokens):
+            break  # a title that names a place or a body: "Duke University", "Prince Edward Island"
         if _styled(tokens):  # "Duchess of Cambridge"; "Mayor of London Boris Johnson": a role
             given = next((i for i in range(3, len(tokens)) if tokens[i].lower() in lx.GIVEN_NAMES), 0)
             if given:
@@ -197,6 +197,25 @@ def _clean_name(text: str, start: int, phrase: str) -> tuple[str, str, int]:
         if before.lower() in lx.TITLES or _rank(before):
             role.append(before)
     return name, " ".join(role), start
+
+
+def _named_after(tokens: list[str]) -> bool:
+    """Whether a title and a name before a place's or a body's word name the place or the body:
+    any such word after one more word ("Queen Street", "Duke University"), one that is no surname
+    after more ("Prince Edward Island", "General Workers Union"; not "President Gerald Ford",
+    "Mrs Grace Park"), and no "of" joining a person to a body ("Dr Jeremy Philpott of the UK
+    Patent Office")."""
+    last = tokens[-1].lower()
+    if len(tokens) == 2:
+        return last in _INSTITUTION_WORDS
+    return last in _INSTITUTION_WORDS and last not in _SURNAMES_TOO and "of" not in tokens[1:]
+
+
+_SURNAMES_TOO = lx.word_set(
+    "ford|hill|hills|park|church|court|bank|banks|street|lane|post|castle|camp|beach|bridge|forest|tower|port"
+    "|lake|brothers|border|times|guardian|standard|express|herald|mirror|ground|course|coast|falls"
+)
+"""Words of places and bodies that are surnames too ("Gerald Ford", "Grace Park", "Julia Church")."""
 
 
 _GENERATIONS = frozenset(["II", "III", "IV", "V", "VI", "VII", "VIII", "Jr", "Jr.", "Sr", "Sr."])

@@ -147,14 +147,14 @@ def _title_run(run: str) -> bool:
     a game), which no fact is made of: a title word capitalized inside it, neither first nor last
     ("Love It Or Hate It", "Romancing The Stone", "Ten Things I Hate About You"; a possessive
     ends a run, so "Mel Gibson's" stays a name before "The Passion"). A word in capitals ("US",
-    "IT") is no title word, nor an "A" after a first name ("Charles A Blixt"), nor an "I" before
-    no capitalized word ("King Juan Carlos I of Spain")."""
+    "IT") is no title word, nor an "A" but after a preposition or a title word ("Room With A
+    View"; not "Charles A Blixt", "Serie A Champions")."""
     words = run.split()
     return any(
         word[:1].isupper()
         and _title_word(word)
-        and not (word == "A" and first_name(before))
-        and not (word == "I" and not after[:1].isupper())
+        and (word != "A" or _title_word(before, _TITLE_PREPOSITIONS | _CONNECTORS))
+        and (word != "An" or after[:1] in _VOWELS)  # "Dismantle An Atomic Bomb", not "An Se-young"
         for before, word, after in zip(words, words[1:], words[2:], strict=False)
     )
 
@@ -171,8 +171,7 @@ def _quoted_titles(text: str) -> list[tuple[int, int]]:
         if not 2 <= len(words) <= 12 or sum(word[:1].isupper() for word in words) < 2:
             continue
         joins = [_title_word(word, _TITLE_PREPOSITIONS) for word in words]
-        lower = [word for word, joining in zip(words, joins, strict=True) if not word[:1].isupper() and not joining]
-        if any(joins) and all(word in _CONNECTORS for word in lower):
+        if any(joins) and all(word[:1].isupper() or word in _LOWER_IN_TITLES for word in words):
             spans.append(quoted.span(1))
     return spans
 
@@ -184,4 +183,8 @@ def _title_word(word: str, also: frozenset[str] = frozenset()) -> bool:
     return folded in _TITLE_WORDS or folded in also
 
 
-_QUOTED = re.compile(r"[\"“‘]((?:the |a |an )?[A-Z][^\"“”‘’]{2,79}?)[\"”’]")
+_VOWELS = frozenset("AEIOU")
+_QUOTED = re.compile(r"[\"“‘]((?:the |a |an )?[A-Z](?:[^\"“”‘’]|(?<=\w)’(?=\w)){2,79}?)(?:[\"”]|’(?!\w))")
+"""A quoted run, a curly apostrophe inside a word ("Ain’t") not its end."""
+_LOWER_IN_TITLES = frozenset(["the", "a", "an", "and", "or", "nor", "but"]) | _TITLE_PREPOSITIONS | _CONNECTORS
+"""The words a title writes in lower case: no verb, no pronoun ('"We are with Ukraine," he said')."""

@@ -205,13 +205,15 @@ _ABSTRACT_ENDINGS = ("ism", "isms", "phobia", "phobias")
 
 
 _TITLE_WORDS = lx.word_set(
-    "it|its|it's|me|my|you|your|you're|we|we're|us|our|they|them|their|he|him|his|she|her|i|i'm|i've|i'll"
+    "it|its|it's|me|my|you|your|you're|we|we're|us|they|them|their|him|his|her|i'm|i've|i'll"
     "|what|what'd|who|this|these|those|is|are|was|were|be|been|am|ain't|don't|can't|won't|didn't|does|did"
-    "|or|nor|but|if|like|than|so|not|a|an|the"
+    "|or|nor|but|if|like|than|not|a|an|the"
 )
 """Words that join no name but do join the title of a work: pronouns, verbs of being and doing,
 conjunctions and articles, capitalized inside a run ("Love It Or Hate It", "Who Put The Marmite
-In The Fridge", "Ten Things I Hate About You")."""
+In The Fridge"). Not the words that are also names or their parts: the surnames He and So
+("Vice Premier He Lifeng"), "Our Lady", a roman "I" ("World War I Museum"); "An" is an article
+only before a vowel (:func:`.runs._title_run`)."""
 _TITLE_PREPOSITIONS = lx.word_set("with|without|in|on|at|for|from|into|to")
 """Words that join a quoted title ("Make Way for Ducklings", "Married With Children"), and the
 names of bodies too, capitalized or not ("Reporters Without Borders", "Transport For London")."""

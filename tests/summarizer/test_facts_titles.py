@@ -105,3 +105,27 @@ def test_a_firms_or_a_houses_last_word_makes_a_body_not_a_person() -> None:
         assert kinds.get(body) is FactKind.ORGANIZATION, body
     assert kinds.get("Beverly Hills") is FactKind.PLACE
     assert "Systems" not in kinds
+
+
+def test_names_the_title_rules_leave_alone() -> None:
+    # A surname that is also a place's or a body's word, a roman numeral, a label's letter, a
+    # surname that is a pronoun elsewhere, a firm's partner, a country's rivals, a code with stops.
+    kinds = _kinds(
+        "Former President Gerald Ford died on Tuesday, and Mrs Grace Park said so at the National World War I "
+        "Museum. Italian Serie A Champions Juventus won. Its partner, Nissan, will cut jobs, and its regional "
+        "rivals Iran said no. He flew to Washington D.C. on Monday, then to the Ministry of Sound club."
+    )
+    assert kinds.get("Gerald Ford") is FactKind.PERSON
+    assert kinds.get("Grace Park") is FactKind.PERSON
+    assert "National World War I Museum" in kinds
+    assert any("Juventus" in name for name in kinds)
+    assert kinds.get("Nissan") is FactKind.ORGANIZATION
+    assert kinds.get("Iran") is FactKind.PLACE
+    assert kinds.get("Washington D.C.") is FactKind.PLACE
+    assert kinds.get("Ministry of Sound") is FactKind.ORGANIZATION
+
+
+def test_a_quoted_title_keeps_its_curly_apostrophes_and_a_quoted_sentence_is_none() -> None:
+    assert _titles("“It Ain’t Me, Babe” was a hit.") == ["It Ain’t Me", "It Ain’t Me, Babe"]
+    assert _titles('"Don’t Look Back in Anger" was played.') == ["Don’t Look Back in Anger"]
+    assert _titles('"We are with Ukraine," Mr Macron said.') == []
