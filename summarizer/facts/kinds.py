@@ -8,8 +8,8 @@ from .. import lexicon as lx
 from ..models import FactKind
 from .candidate import _AGE, _DIGIT, _SAYS
 from .evidence import first_name
-from .names import _CommonWords, _styled
-from .words import _COMPASS, _HOLIDAYS, _INSTITUTION_WORDS, _PLACE_NOUNS, _SKY
+from .names import _CommonWords, _last_word, _styled
+from .words import _COMPASS, _HOLIDAYS, _INSTITUTION_WORDS, _PLACE_NAMES, _PLACE_NOUNS, _SKY
 
 
 def _classify(name: str, role: str, text: str, start: int, end: int, common: _CommonWords) -> FactKind:
@@ -125,7 +125,7 @@ def _by_words(name: str, role: str, text: str, start: int, end: int, common: _Co
     body = last in lx.ORG_WORDS or (len(tokens) > 1 and last in lx.NAME_ENDINGS)
     if len(tokens) > 1 and first in lx.GIVEN_NAMES and not body and not where:
         return FactKind.PERSON
-    if len(tokens) == 1 and lower in _HOMES and _side(lower, text, start, end):
+    if len(tokens) == 1 and lower in _PLACE_NAMES and _side(lower, text, start, end):
         return FactKind.ORGANIZATION  # "Newcastle have joined", "former club Southampton": the side
     if lower in lx.COUNTRIES or lower in lx.REGIONS or lower in lx.CITIES or lower in _SKY:
         return FactKind.PLACE
@@ -242,13 +242,13 @@ def _named_for_home(tokens: list[str]) -> bool:
     Francisco Bay", "Mexico City", "Aberdeen South", "Washington DC"). A home of one word that is a first name
     begins a person's name ("Paris Hilton", "Chad Myers"); a short word is no home ("La Jolla" is
     not "LA")."""
-    if len(tokens) < 2 or tokens[0].lower() not in _HOME_STARTS:
+    if len(tokens) < 2 or tokens[0].lower() not in _PLACE_STARTS:
         return False
-    cut = next((cut for cut in (3, 2, 1) if len(tokens) > cut and " ".join(tokens[:cut]).lower() in _HOMES), 0)
+    cut = next((cut for cut in (3, 2, 1) if len(tokens) > cut and " ".join(tokens[:cut]).lower() in _PLACE_NAMES), 0)
     rest = tokens[cut:]
     if (
         not cut
-        or " ".join(tokens).lower() in _HOMES
+        or " ".join(tokens).lower() in _PLACE_NAMES
         or (len(tokens[0]) < 3 and not tokens[0].isupper())
         or not all(t[:1].isupper() for t in rest)
     ):
@@ -260,7 +260,8 @@ def _named_for_home(tokens: list[str]) -> bool:
     return not (code or last in lx.PLACE_WORDS or last in _PLACE_NOUNS or last in _BEARING_ENDS or last in _COMPASS)
 
 
-_HOMES = lx.CITIES | lx.COUNTRIES | lx.REGIONS
+_PLACE_STARTS = frozenset(place.split()[0] for place in _PLACE_NAMES)
+"""The first words of the cities, countries and regions: a name opening with none has no home."""
 
 
 def _side(home: str, text: str, start: int, end: int) -> bool:
@@ -268,16 +269,15 @@ def _side(home: str, text: str, start: int, end: int) -> bool:
     sport writes of a team that opens a sentence or a clause ("Newcastle have joined the race",
     "but France were beaten"; not "the Philippines are", "doctors in Britain are", "India and
     Pakistan have"), or a side's noun before it ("former club Southampton")."""
-    before = text[max(0, start - 12) : start].rsplit(None, 1)[-1:]
-    subject = not before or before[0].lower() in lx.CLAUSE_OPENERS  # not "doctors in Britain are"
+    before = _last_word(text, start).lower()
+    subject = not before or before in lx.CLAUSE_OPENERS  # not "doctors in Britain are"
     if subject and not home.endswith("s") and _SIDE_VERB.match(text, end):
         return True
-    return bool(before) and before[0].lower() in _SIDE_NOUNS
+    return before in _SIDE_NOUNS
 
 
 _SIDE_VERB = re.compile(r"\s+(?:have|are|were)\b")
 _SIDE_NOUNS = frozenset(["club", "side", "team", "outfit", "visitors", "champions"])
-_HOME_STARTS = frozenset(home.split()[0] for home in _HOMES)
 
 
 def _body_noun(word: str) -> bool:

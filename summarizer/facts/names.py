@@ -206,9 +206,9 @@ def _named_after(tokens: list[str]) -> bool:
     "Mrs Grace Park"), and no "of" joining a person to a body ("Dr Jeremy Philpott of the UK
     Patent Office")."""
     last = tokens[-1].lower()
-    if len(tokens) == 2:
-        return last in _INSTITUTION_WORDS
-    return last in _INSTITUTION_WORDS and last not in _SURNAMES_TOO and "of" not in tokens[1:]
+    if last not in _INSTITUTION_WORDS:
+        return False
+    return len(tokens) == 2 or (last not in _SURNAMES_TOO and "of" not in tokens[1:])
 
 
 _SURNAMES_TOO = lx.word_set(

@@ -153,7 +153,7 @@ def _title_run(run: str) -> bool:
     return any(
         word[:1].isupper()
         and _title_word(word)
-        and (word != "A" or _title_word(before, _TITLE_PREPOSITIONS | _CONNECTORS))
+        and (word != "A" or _title_word(before, _BEFORE_AN_ARTICLE))
         and (word != "An" or after[:1] in _VOWELS)  # "Dismantle An Atomic Bomb", not "An Se-young"
         for before, word, after in zip(words, words[1:], words[2:], strict=False)
     )
@@ -184,6 +184,8 @@ def _title_word(word: str, also: frozenset[str] = frozenset()) -> bool:
 
 
 _VOWELS = frozenset("AEIOU")
+_BEFORE_AN_ARTICLE = _TITLE_PREPOSITIONS | _CONNECTORS
+"""What a title's "A" follows, beside a title word ("Room With A View", "Portrait of A Lady")."""
 _QUOTED = re.compile(r"[\"“‘]((?:the |a |an )?[A-Z](?:[^\"“”‘’]|(?<=\w)’(?=\w)){2,79}?)(?:[\"”]|’(?!\w))")
 """A quoted run, a curly apostrophe inside a word ("Ain’t") not its end."""
 _LOWER_IN_TITLES = frozenset(["the", "a", "an", "and", "or", "nor", "but"]) | _TITLE_PREPOSITIONS | _CONNECTORS
