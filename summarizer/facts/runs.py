@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from .. import lexicon as lx
 from .candidate import _DIGIT, _POSSESSIVE
 from .evidence import first_name
-from .words import _BODIES_FOR, _CONNECTORS, _TITLE_PREPOSITIONS, _TITLE_WORDS
+from .words import _BODIES_FOR, _CONNECTORS, _PLACE_NAMES, _TITLE_PREPOSITIONS, _TITLE_WORDS
 
 _POSSESSIVE_ENDS = ("'", "’", "'s", "’s")
 
@@ -85,11 +85,8 @@ def _owns(owner: str, name: str) -> bool:
     last = name.rsplit(None, 1)[-1].lower()
     bare = _POSSESSIVE.sub("", owner).lower()
     first = name.split()[0].lower()
-    known = bare in _KNOWN_PLACES or bare in lx.DEMONYMS or bare in lx.CALENDAR_WORDS or first in _KNOWN_PLACES
+    known = bare in _PLACE_NAMES or bare in lx.DEMONYMS or bare in lx.CALENDAR_WORDS or first in _PLACE_NAMES
     return (last in lx.ORG_WORDS or last in lx.PLACE_WORDS) and not known
-
-
-_KNOWN_PLACES = lx.COUNTRIES | lx.CITIES | lx.REGIONS
 
 
 def _with_article_after(text: str, begin: int, phrase: str) -> tuple[int, str]:
